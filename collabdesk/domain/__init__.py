@@ -1,0 +1,1 @@
+"""The domain core: plain Python objects and rules, no Qt and no SQL."""

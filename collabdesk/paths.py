@@ -1,0 +1,27 @@
+"""Where CollabDesk keeps its data on this machine."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "CollabDesk"
+ENV_DB = "COLLABDESK_DB"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def database_path(explicit: str | os.PathLike | None = None) -> Path:
+    """``--db PATH`` first, then ``$COLLABDESK_DB``, then the user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser()
+    return data_dir() / "collabdesk.sqlite"
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Backups sit beside the database they copy, so a USB stick carries both."""
+    return db_path.parent / f"{db_path.stem}-backups"

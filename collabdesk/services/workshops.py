@@ -1,0 +1,166 @@
+"""Creating a workshop, editing its details, agenda and participants, and its life cycle."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date as Date
+
+from ..domain import text
+from ..domain.errors import ValidationError
+from ..domain.frameworks import default_agenda
+from ..domain.model import WORKSHOP_STATUSES, AgendaItem, Exercise, Participant, Workshop
+from ..store import Store
+from . import frameworks
+
+MAX_PARTICIPANTS = 500
+MAX_EXERCISES = 200
+MAX_MINUTES = 600
+
+
+def _details(fields: dict) -> dict:
+    checks = {
+        "title": lambda v: text.required(v, "The workshop title"),
+        "purpose": lambda v: text.optional(v, "The purpose", "purpose"),
+        "facilitator": lambda v: text.optional(v, "The facilitator's name", "name"),
+        "location": lambda v: text.optional(v, "The location", "name"),
+        "date": _iso_date,
+        "framework_key": lambda v: text.required(v, "The framework", "short"),
+    }
+    unknown = set(fields) - set(checks)
+    if unknown:
+        raise ValueError(f"unknown workshop details: {sorted(unknown)}")
+    return {k: checks[k](v) for k, v in fields.items()}
+
+
+def _iso_date(value: str | None) -> str:
+    value = text.clean(value).strip()
+    if not value:
+        return ""
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValidationError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def agenda_item(domain_key: str, title: str, prompt: str = "", minutes: float = 15) -> AgendaItem:
+    """A checked agenda item: a title, and between a few seconds and ten hours."""
+    if not isinstance(minutes, (int, float)) or not 0 < minutes <= MAX_MINUTES:
+        raise ValidationError(f"An exercise needs between 1 and {MAX_MINUTES} minutes, not {minutes}.")
+    return AgendaItem(
+        domain_key=text.required(domain_key, "The domain", "short"),
+        title=text.required(title, "The exercise title"),
+        prompt=text.optional(prompt, "The prompt", "prompt"),
+        minutes=minutes,
+    )
+
+
+def participant_names(names: Iterable[str] = (), count: int = 0) -> list[str]:
+    """The names given, or when only a count is known, "Participant 1" … "Participant N"."""
+    cleaned = [text.required(n, "A participant's name", "name").strip() for n in names if text.clean(n).strip()]
+    if not cleaned and count:
+        cleaned = [f"Participant {i}" for i in range(1, count + 1)]
+    if len(cleaned) > MAX_PARTICIPANTS:
+        raise ValidationError(f"A workshop can have at most {MAX_PARTICIPANTS} participants.")
+    return cleaned
+
+
+def create_workshop(
+    store: Store,
+    *,
+    title: str,
+    agenda: Sequence[AgendaItem] | None = None,
+    participants: Iterable[str] = (),
+    participant_count: int = 0,
+    **details,
+) -> Workshop:
+    """A new draft workshop. With no agenda given, one exercise per domain of its framework."""
+    fields = _details({"title": title, "framework_key": frameworks.DEFAULT_FRAMEWORK, **details})
+    if agenda is None:
+        agenda = default_agenda(frameworks.framework(store, fields["framework_key"]))
+    agenda = [agenda_item(i.domain_key, i.title, i.prompt, i.minutes) for i in agenda]
+    if len(agenda) > MAX_EXERCISES:
+        raise ValidationError(f"An agenda can have at most {MAX_EXERCISES} exercises.")
+    return store.create_workshop(
+        agenda=agenda, participants=participant_names(participants, participant_count), **fields)
+
+
+def edit_workshop(store: Store, workshop_id: str, **details) -> Workshop:
+    return store.update_workshop(workshop_id, **_details(details))
+
+
+def start_workshop(store: Store, workshop_id: str) -> Workshop:
+    """Mark the workshop running and make its first unfinished exercise current."""
+    workshop = store.workshop(workshop_id)
+    exercises = store.exercises(workshop_id)
+    if workshop.status == "running" and any(e.state == "current" for e in exercises):
+        return workshop
+    first = next((e for e in exercises if e.state != "done"), exercises[-1] if exercises else None)
+    store.set_current_exercise(workshop_id, first.id if first else None)
+    return store.update_workshop(workshop_id, status="running", started=workshop.started or store.now())
+
+
+def close_workshop(store: Store, workshop_id: str) -> Workshop:
+    """Close the workshop (pausing any running timer); the caller takes a backup after."""
+    now = store.clock()
+    timers = {e.id: e.timer.pause(now) for e in store.exercises(workshop_id) if e.timer.running}
+    store.set_current_exercise(workshop_id, None, timers)
+    return store.update_workshop(workshop_id, status="closed", ended=store.now())
+
+
+def reopen_workshop(store: Store, workshop_id: str) -> Workshop:
+    """Deliberately continue a closed workshop; the count of reopenings is kept."""
+    workshop = store.workshop(workshop_id)
+    if workshop.status != "closed":
+        return workshop
+    store.update_workshop(workshop_id, status="running", reopened=workshop.reopened + 1, ended="")
+    return start_workshop(store, workshop_id)
+
+
+def set_status(store: Store, workshop_id: str, status: str) -> Workshop:
+    if status not in WORKSHOP_STATUSES:
+        raise ValidationError(f"A workshop is {', '.join(WORKSHOP_STATUSES)}; not {status!r}.")
+    return store.update_workshop(workshop_id, status=status)
+
+
+# -- participants -------------------------------------------------------------------
+def add_participant(store: Store, workshop_id: str, name: str) -> Participant:
+    """Add someone (a late arrival, say) to the workshop."""
+    if len(store.participants(workshop_id)) >= MAX_PARTICIPANTS:
+        raise ValidationError(f"A workshop can have at most {MAX_PARTICIPANTS} participants.")
+    return store.add_participant(workshop_id, text.required(name, "A participant's name", "name").strip())
+
+
+def rename_participant(store: Store, participant_id: int, name: str) -> Participant:
+    return store.rename_participant(participant_id, text.required(name, "A participant's name", "name").strip())
+
+
+def remove_participant(store: Store, participant_id: int) -> None:
+    store.remove_participant(participant_id)
+
+
+# -- agenda ---------------------------------------------------------------------------
+def add_exercise(store: Store, workshop_id: str, item: AgendaItem, position: int | None = None) -> Exercise:
+    if len(store.exercises(workshop_id)) >= MAX_EXERCISES:
+        raise ValidationError(f"An agenda can have at most {MAX_EXERCISES} exercises.")
+    item = agenda_item(item.domain_key, item.title, item.prompt, item.minutes)
+    return store.add_exercise(workshop_id, item, position)
+
+
+def edit_exercise(store: Store, exercise_id: int, *, domain_key: str | None = None, title: str | None = None,
+                  prompt: str | None = None, minutes: float | None = None) -> Exercise:
+    current = store.exercise(exercise_id)
+    item = agenda_item(
+        domain_key if domain_key is not None else current.domain_key,
+        title if title is not None else current.title,
+        prompt if prompt is not None else current.prompt,
+        minutes if minutes is not None else current.timer.planned / 60,
+    )
+    return store.update_exercise(exercise_id, domain_key=item.domain_key, title=item.title,
+                                 prompt=item.prompt, planned_seconds=float(item.minutes) * 60)
+
+
+def remove_exercise(store: Store, exercise_id: int) -> None:
+    store.remove_exercise(exercise_id)
+
+
+def reorder_exercises(store: Store, workshop_id: str, exercise_ids: Sequence[int]) -> list[Exercise]:
+    store.reorder_exercises(workshop_id, list(exercise_ids))
+    return store.exercises(workshop_id)

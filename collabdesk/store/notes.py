@@ -1,0 +1,144 @@
+"""Notes on an exercise's board, and the themes that cluster them.
+
+Deleting is soft (``deleted = 1``) so undo and the trash can bring a note back with
+its votes; votes of deleted notes are never counted.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from ..domain.errors import NotFoundError
+from ..domain.model import Note, Theme
+from . import rows
+
+NOTE_FIELDS = ("text", "kind", "colour", "author_id", "role", "theme_id", "x", "y", "exercise_id")
+
+
+def _marks(ids) -> str:
+    return ", ".join("?" * len(ids))
+
+
+class NoteRows:
+    def add_note(self, exercise_id: int, text: str, *, kind: str = "note", colour: str = "yellow",
+                 author_id: int | None = None, role: str = "", theme_id: int | None = None,
+                 x: float | None = None, y: float | None = None) -> Note:
+        now = self.now()
+        with self._write("save the note"):
+            found = self.db.execute("SELECT workshop_id FROM exercises WHERE id = ?", (exercise_id,)).fetchone()
+            if found is None:
+                raise NotFoundError(f"No exercise has the id {exercise_id}.")
+            cursor = self.db.execute(
+                "INSERT INTO notes (workshop_id, exercise_id, text, kind, colour, author_id, role, "
+                "theme_id, x, y, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (found[0], exercise_id, text, kind, colour, author_id, role, theme_id, x, y, now, now),
+            )
+            note_id = cursor.lastrowid
+            self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
+        return self.note(note_id)
+
+    def note(self, note_id: int) -> Note:
+        found = self._rows("SELECT * FROM notes WHERE id = ?", (note_id,))
+        if not found:
+            raise NotFoundError(f"No note has the id {note_id}.")
+        return rows.note(found[0])
+
+    def notes(self, exercise_id: int, *, include_deleted: bool = False) -> list[Note]:
+        sql = "SELECT * FROM notes WHERE exercise_id = ?"
+        if not include_deleted:
+            sql += " AND deleted = 0"
+        return [rows.note(r) for r in self._rows(sql + " ORDER BY id", (exercise_id,))]
+
+    def workshop_notes(self, workshop_id: str, *, include_deleted: bool = False) -> list[Note]:
+        sql = "SELECT * FROM notes WHERE workshop_id = ?"
+        if not include_deleted:
+            sql += " AND deleted = 0"
+        return [rows.note(r) for r in self._rows(sql + " ORDER BY exercise_id, id", (workshop_id,))]
+
+    def deleted_notes(self, workshop_id: str) -> list[Note]:
+        """The workshop's note trash, most recently deleted first."""
+        return [rows.note(r) for r in self._rows(
+            "SELECT * FROM notes WHERE workshop_id = ? AND deleted = 1 ORDER BY updated DESC, id DESC",
+            (workshop_id,))]
+
+    def update_note(self, note_id: int, **fields) -> Note:
+        self.update_notes({note_id: fields}, what="save the note")
+        return self.note(note_id)
+
+    def update_notes(self, changes: Mapping[int, Mapping], *, what: str = "save the notes") -> None:
+        """Apply per-note field changes (positions of a drag, say) in one transaction."""
+        now = self.now()
+        with self._write(what):
+            workshops = set()
+            for note_id, fields in changes.items():
+                unknown = set(fields) - set(NOTE_FIELDS)
+                if unknown:
+                    raise ValueError(f"unknown note fields: {sorted(unknown)}")
+                assignments = ", ".join(f"{k} = :{k}" for k in (*fields, "updated"))
+                cursor = self.db.execute(
+                    f"UPDATE notes SET {assignments} WHERE id = :id RETURNING workshop_id",
+                    {**fields, "updated": now, "id": note_id})
+                found = cursor.fetchone()
+                if found is None:
+                    raise NotFoundError(f"No note has the id {note_id}.")
+                workshops.add(found[0])
+            for workshop_id in workshops:
+                self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, workshop_id))
+
+    def delete_notes(self, note_ids: Iterable[int]) -> None:
+        self._set_deleted(list(note_ids), 1, "delete the notes")
+
+    def restore_notes(self, note_ids: Iterable[int]) -> None:
+        self._set_deleted(list(note_ids), 0, "restore the notes")
+
+    def _set_deleted(self, ids: list[int], deleted: int, what: str) -> None:
+        if not ids:
+            return
+        with self._write(what):
+            self.db.execute(f"UPDATE notes SET deleted = ?, updated = ? WHERE id IN ({_marks(ids)})",
+                            (deleted, self.now(), *ids))
+
+    def purge_notes(self, note_ids: Iterable[int]) -> None:
+        """Remove deleted notes for good (emptying a workshop's note trash)."""
+        ids = list(note_ids)
+        with self._write("empty the trash"):
+            self.db.execute(f"DELETE FROM notes WHERE deleted = 1 AND id IN ({_marks(ids)})", ids)
+
+    # -- themes ------------------------------------------------------------------
+    def themes(self, exercise_id: int) -> list[Theme]:
+        return [rows.theme(r) for r in self._rows(
+            "SELECT * FROM themes WHERE exercise_id = ? AND deleted = 0 ORDER BY position, id",
+            (exercise_id,))]
+
+    def theme(self, theme_id: int) -> Theme:
+        found = self._rows("SELECT * FROM themes WHERE id = ?", (theme_id,))
+        if not found:
+            raise NotFoundError(f"No theme has the id {theme_id}.")
+        return rows.theme(found[0])
+
+    def create_theme(self, exercise_id: int, title: str, note_ids: Iterable[int] = ()) -> Theme:
+        """A new theme on the exercise's board holding ``note_ids``."""
+        ids = list(note_ids)
+        with self._write("group the notes"):
+            workshop_id, position = self.db.execute(
+                "SELECT e.workshop_id, (SELECT COALESCE(MAX(position) + 1, 0) FROM themes "
+                "WHERE exercise_id = e.id) FROM exercises e WHERE e.id = ?", (exercise_id,)).fetchone()
+            theme_id = self.db.execute(
+                "INSERT INTO themes (workshop_id, exercise_id, title, position) VALUES (?, ?, ?, ?)",
+                (workshop_id, exercise_id, title, position)).lastrowid
+            if ids:
+                self.db.execute(f"UPDATE notes SET theme_id = ? WHERE id IN ({_marks(ids)})", (theme_id, *ids))
+        return self.theme(theme_id)
+
+    def rename_theme(self, theme_id: int, title: str) -> Theme:
+        with self._write("rename the theme"):
+            self.db.execute("UPDATE themes SET title = ? WHERE id = ?", (title, theme_id))
+        return self.theme(theme_id)
+
+    def set_theme_deleted(self, theme_id: int, deleted: bool, note_ids: Iterable[int] = ()) -> None:
+        """Ungroup (deleted) or regroup a theme; ``note_ids`` are the notes it holds when restored."""
+        ids = list(note_ids)
+        with self._write("ungroup the theme" if deleted else "restore the theme"):
+            self.db.execute("UPDATE themes SET deleted = ? WHERE id = ?", (int(deleted), theme_id))
+            if deleted:
+                self.db.execute("UPDATE notes SET theme_id = NULL WHERE theme_id = ?", (theme_id,))
+            elif ids:
+                self.db.execute(f"UPDATE notes SET theme_id = ? WHERE id IN ({_marks(ids)})", (theme_id, *ids))

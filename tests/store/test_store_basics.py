@@ -1,0 +1,69 @@
+import sqlite3
+
+import pytest
+
+from collabdesk.domain.model import AgendaItem
+from collabdesk.services import notes, workshops
+from collabdesk.store import NewerDatabaseError, Store
+from collabdesk.store.schema import SCHEMA_VERSION
+
+
+def make_workshop(store):
+    return workshops.create_workshop(store, title="Roundtable", purpose="Pool budgets?",
+                                     participants=["Ann", "Bo"])
+
+
+def test_new_workshop_gets_one_exercise_per_domain_of_the_five(fresh_db):
+    w = make_workshop(fresh_db)
+    assert [e.domain_key for e in fresh_db.exercises(w.id)] == ["head", "heart", "bones", "limbs", "blood"]
+    assert [p.name for p in fresh_db.participants(w.id)] == ["Ann", "Bo"]
+
+
+def test_pragmas_give_durable_wal_with_foreign_keys(fresh_db):
+    assert fresh_db.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert fresh_db.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert fresh_db.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert fresh_db.schema_version == SCHEMA_VERSION
+
+
+def test_a_note_is_committed_before_add_note_returns(fresh_db, db_path):
+    w = make_workshop(fresh_db)
+    note = notes.add_note(fresh_db, fresh_db.exercises(w.id)[0].id, "<b>&amp; 合作 🎉")
+    other = sqlite3.connect(db_path)  # a second connection sees only committed data
+    assert other.execute("SELECT text FROM notes WHERE id = ?", (note.id,)).fetchone()[0] == "<b>&amp; 合作 🎉"
+
+
+def test_soft_delete_and_restore_bring_a_note_back(fresh_db):
+    w = make_workshop(fresh_db)
+    ex = fresh_db.exercises(w.id)[0]
+    note = notes.add_note(fresh_db, ex.id, "keep me")
+    notes.delete_notes(fresh_db, [note.id])
+    assert fresh_db.notes(ex.id) == [] and fresh_db.deleted_notes(w.id)[0].id == note.id
+    notes.restore_notes(fresh_db, [note.id])
+    assert [n.text for n in fresh_db.notes(ex.id)] == ["keep me"]
+
+
+def test_a_failed_action_writes_nothing(fresh_db):
+    with pytest.raises(Exception):
+        fresh_db.create_workshop(title="Half", agenda=[AgendaItem("head", "ok"), AgendaItem("head", None)])
+    assert fresh_db.summaries() == []
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="newer CollabDesk"):
+        Store(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_search_finds_any_script_and_skips_deleted_notes(fresh_db):
+    w = make_workshop(fresh_db)
+    ex = fresh_db.exercises(w.id)[0]
+    kept = notes.add_note(fresh_db, ex.id, "我们需要合作 שיתוף פעולה budget")
+    gone = notes.add_note(fresh_db, ex.id, "budget cuts")
+    notes.delete_notes(fresh_db, [gone.id])
+    for word in ("合作", "שיתוף", "budget", "BUDGET"):
+        assert [h.record_id for h in fresh_db.search(word) if h.kind == "note"] == [str(kept.id)], word
