@@ -1,16 +1,38 @@
 """Vote rounds, the dots placed in them, and where each voter stands in a ballot."""
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..domain.errors import NotFoundError
 from ..domain.model import Ballot, Vote, VoteRound
+from ..domain.voting import Item, VoteItem
 from . import rows
 
 ROUND_FIELDS = ("title", "dots_per_voter", "max_per_item", "anonymous", "target", "mode",
                 "state", "revealed", "exercise_id")
 
 
+_NOTE_ITEMS = (
+    "SELECT n.id, n.text, n.exercise_id, n.colour FROM notes n JOIN exercises e ON e.id = n.exercise_id "
+    "WHERE {where} AND n.deleted = 0 ORDER BY e.position, n.id")
+_THEME_ITEMS = (
+    "SELECT t.id, t.title, t.exercise_id, "
+    "(SELECT COUNT(*) FROM notes n WHERE n.theme_id = t.id AND n.deleted = 0) "
+    "FROM themes t JOIN exercises e ON e.id = t.exercise_id "
+    "WHERE {where} AND t.deleted = 0 ORDER BY e.position, t.position, t.id")
+
+
 class VotingRows:
+    @contextlib.contextmanager
+    def voting_change(self, what: str = "save the vote") -> Iterator[None]:
+        """Group one voting action's reads, rule checks and writes in a single transaction.
+
+        The writes inside (``replace_votes``, ``update_round`` ...) join it, so the rules
+        are checked against exactly what gets written, and a failed check writes nothing.
+        """
+        with self._write(what):
+            yield
+
     def create_round(self, workshop_id: str, *, title: str, voter_ids: Iterable[int] = (), **fields) -> VoteRound:
         unknown = set(fields) - set(ROUND_FIELDS)
         if unknown:
@@ -100,3 +122,37 @@ class VotingRows:
             f"SELECT note_id, theme_id, count FROM votes WHERE round_id = ? AND {clause}", params):
             allocation[("note", note_id) if note_id is not None else ("theme", theme_id)] = count
         return allocation
+
+    def scope_items(self, round_: VoteRound) -> list[VoteItem]:
+        """The live notes or themes a round's dots may land on, in board order."""
+        if round_.exercise_id is None:
+            where, params = "{t}.workshop_id = ?", (round_.workshop_id,)
+        else:
+            where, params = "{t}.workshop_id = ? AND {t}.exercise_id = ?", (round_.workshop_id, round_.exercise_id)
+        return self._vote_items(round_.target, where, params)
+
+    def voted_items(self, round_id: int) -> list[VoteItem]:
+        """The live notes or themes holding dots in a round, wherever they are now, in board order."""
+        round_ = self.vote_round(round_id)
+        column = "theme_id" if round_.target == "themes" else "note_id"
+        where = f"{{t}}.id IN (SELECT {column} FROM votes WHERE round_id = ?)"
+        return self._vote_items(round_.target, where, (round_id,))
+
+    def _vote_items(self, target: str, where: str, params: tuple) -> list[VoteItem]:
+        if target == "themes":
+            return [VoteItem(key=("theme", tid), text=title, exercise_id=eid, notes=count)
+                    for tid, title, eid, count in self.db.execute(
+                        _THEME_ITEMS.format(where=where.format(t="t")), params)]
+        return [VoteItem(key=("note", nid), text=text, exercise_id=eid, colour=colour)
+                for nid, text, eid, colour in self.db.execute(
+                    _NOTE_ITEMS.format(where=where.format(t="n")), params)]
+
+    def named_allocations(self, round_id: int) -> dict[int, dict[Item, int]]:
+        """Each named voter's dots in a round (the facilitator's tally left out)."""
+        allocations: dict[int, dict[Item, int]] = {}
+        for voter_id, note_id, theme_id, count in self.db.execute(
+                "SELECT voter_id, note_id, theme_id, count FROM votes "
+                "WHERE round_id = ? AND voter_id IS NOT NULL ORDER BY id", (round_id,)):
+            item = ("note", note_id) if note_id is not None else ("theme", theme_id)
+            allocations.setdefault(voter_id, {})[item] = count
+        return allocations
