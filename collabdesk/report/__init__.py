@@ -1,0 +1,1 @@
+"""Workshop summaries: the PDF (ReportLab), Markdown and CSV, all drawn from one report model."""

@@ -1,0 +1,47 @@
+"""The workshop as CSV: one row per note (in report order), then one row per action.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and some also
+a tab or carriage return) as a formula, so text typed in a workshop could
+otherwise run a formula on the reader's machine ("CSV injection"). Such cells are written
+with a leading apostrophe (``'=SUM(A1)``), which spreadsheets show as text; the apostrophe
+is the only change made to the text. Counts are written as plain numbers.
+
+The text starts with a byte order mark so spreadsheet programs read it as UTF-8.
+"""
+
+import csv
+import io
+
+from ..domain.model import Framework, WorkshopContent
+from .summary import Summary, build_summary
+
+COLUMNS = ("record", "number", "exercise", "domain", "theme", "kind", "author", "role", "votes", "text",
+           "owner", "due", "status")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell value that no spreadsheet will run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def render_csv(content: WorkshopContent, framework: Framework, *, anonymise: bool = False) -> str:
+    return summary_csv(build_summary(content, framework, anonymise=anonymise))
+
+
+def summary_csv(summary: Summary) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for section in summary.sections:
+        for item in section.items:
+            role = item.attribution if item.kind == "quote" else ""
+            writer.writerow([safe_cell(v) for v in (
+                "note", item.number, section.title, section.domain.name, item.theme, item.kind, item.author,
+                role, item.votes, item.text, "", "", "")])
+    for number, action in enumerate(summary.actions, 1):
+        writer.writerow([safe_cell(v) for v in (
+            "action", number, "", "", "", "", "", "", "", action.text, action.owner, action.due, action.status)])
+    return "\ufeff" + buffer.getvalue()
