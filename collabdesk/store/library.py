@@ -1,11 +1,18 @@
-"""The library: summaries of every workshop, full-text search, saved frameworks and templates."""
+"""The library: summaries of every workshop, full-text search, the trash, series,
+saved frameworks and templates."""
 
 import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from ..domain.errors import NotFoundError
 from ..domain.frameworks import framework_from_dict, framework_to_dict, template_from_dict, template_to_dict
-from ..domain.model import Framework, SearchHit, Template, WorkshopSummary
+from ..domain.model import HIT_END, HIT_START, Framework, SearchHit, Template, WorkshopSummary
 from .schema import FTS_TOKENIZE
 
+# The counts read covering indexes (schema v3); the workshops are chosen, ordered and
+# paged first, so a page of 200 rows computes 200 rows of counts, not all of them.
 SUMMARY_SQL = """
 SELECT w.id, w.title, w.date, w.location, w.facilitator, w.status, w.framework_key, w.updated,
        w.series_id, w.deleted,
@@ -13,34 +20,157 @@ SELECT w.id, w.title, w.date, w.location, w.facilitator, w.status, w.framework_k
        (SELECT COALESCE(SUM(v.count), 0) FROM votes v JOIN vote_rounds r ON r.id = v.round_id
             WHERE r.workshop_id = w.id) AS votes,
        (SELECT COUNT(*) FROM actions a WHERE a.workshop_id = w.id AND a.deleted = 0) AS actions
-FROM workshops w
+FROM (SELECT * FROM workshops {where} ORDER BY {order} LIMIT :limit OFFSET :offset) w
+ORDER BY {order}
 """
+# Unscheduled workshops (new drafts) first, then the most recent session first.
+LIBRARY_ORDER = "(date = '') DESC, date DESC, updated DESC, id"
 
 MIN_FTS_QUERY = 3 if FTS_TOKENIZE == "trigram" else 1
+SNIPPET_CHARS = 160  # about two lines of a result list
+SNIPPET_LEAD = 50  # characters of context kept before the first match
+
+
+@dataclass(frozen=True)
+class Series:
+    """A named group of workshops (three roundtables over four months, say)."""
+
+    id: int
+    title: str
+    created: str = ""
+    workshop_count: int = 0  # live workshops in it; trashed ones are not counted
 
 
 class LibraryRows:
-    def summaries(self, *, trashed: bool = False) -> list[WorkshopSummary]:
-        """Every live (or, with ``trashed``, every trashed) workshop, newest first."""
-        where = "WHERE w.deleted != ''" if trashed else "WHERE w.deleted = ''"
-        return [WorkshopSummary(**r) for r in self._rows(
-            SUMMARY_SQL + where + " ORDER BY w.date DESC, w.updated DESC")]
+    # -- the list of workshops ------------------------------------------------------
+    def summaries(self, *, trashed: bool = False, series_id: int | None = None,
+                  offset: int = 0, limit: int | None = None) -> list[WorkshopSummary]:
+        """Live (or, with ``trashed``, trashed) workshops: undated drafts, then newest first.
 
+        ``offset`` and ``limit`` page through them in that order, for a list that loads lazily.
+        """
+        where = "WHERE deleted != ''" if trashed else "WHERE deleted = ''"
+        params = {"limit": -1 if limit is None else limit, "offset": offset}
+        if series_id is not None:
+            where += " AND series_id = :series_id"
+            params["series_id"] = series_id
+        sql = SUMMARY_SQL.format(where=where, order=LIBRARY_ORDER)
+        return [WorkshopSummary(**r) for r in self._rows(sql, params)]
+
+    def workshop_count(self, *, trashed: bool = False) -> int:
+        where = "deleted != ''" if trashed else "deleted = ''"
+        return self.db.execute(f"SELECT COUNT(*) FROM workshops WHERE {where}").fetchone()[0]
+
+    def facilitators(self) -> list[str]:
+        """Every facilitator named on a live workshop, alphabetically (for the library's filter)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT facilitator FROM workshops WHERE deleted = '' AND facilitator != '' "
+            "ORDER BY facilitator COLLATE NOCASE")]
+
+    # -- search ---------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 200) -> list[SearchHit]:
         """Find workshops, notes and actions containing every word of ``query``.
 
-        The index is a trigram index, so any script matches by substring; words shorter
-        than three characters (two-character Chinese words, say) fall back to a scan.
+        At most ``limit`` hits of each kind: workshops (most recently changed first), then
+        notes and actions (newest first). The index is a trigram index, so any script
+        matches by substring; words shorter than three characters (two-character Chinese
+        words, say) fall back to a scan. Each snippet is the text around the first match,
+        on one line, with every match between HIT_START and HIT_END.
         """
-        words = [w for w in query.split() if w]
+        words = query.split()
         if not words:
             return []
+        params = _search_params(words, limit)
         hits: list[SearchHit] = []
         for kind, sql in _search_sql(words):
-            params = _search_params(words)
-            for r in self._rows(sql, {**params, "limit": limit}):
-                hits.append(SearchHit(kind=kind, **r))
-        return hits[:limit]
+            for r in self._rows(sql, params):
+                hits.append(SearchHit(kind=kind, snippet=snippet(r["text"], words), **r))
+        return hits
+
+    def exercise_context(self, exercise_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """For each exercise id: its title and its workshop's framework key (to label hits)."""
+        ids = sorted(set(exercise_ids))
+        if not ids:
+            return {}
+        found = self.db.execute(
+            f"SELECT e.id, e.title, w.framework_key FROM exercises e JOIN workshops w ON w.id = e.workshop_id "
+            f"WHERE e.id IN ({_marks(ids)})", ids)
+        return {r[0]: (r[1], r[2]) for r in found}
+
+    # -- the trash ------------------------------------------------------------------
+    def trash_workshops(self, workshop_ids: Iterable[str]) -> None:
+        """Move workshops to the trash. Nothing else about them changes, so restoring is exact."""
+        ids = self._existing_workshops(workshop_ids)
+        with self._write("move the workshop to the trash"):
+            self.db.execute(f"UPDATE workshops SET deleted = ? WHERE deleted = '' AND id IN ({_marks(ids)})",
+                            (self.now(), *ids))
+
+    def restore_workshops(self, workshop_ids: Iterable[str]) -> None:
+        ids = self._existing_workshops(workshop_ids)
+        with self._write("restore the workshop"):
+            self.db.execute(f"UPDATE workshops SET deleted = '' WHERE id IN ({_marks(ids)})", ids)
+
+    def purge_workshops(self, workshop_ids: Iterable[str] | None = None) -> int:
+        """Delete trashed workshops for good (all of them when ``workshop_ids`` is None).
+
+        Everything in them goes too (foreign keys cascade; the search index follows by
+        trigger). Live workshops are never touched. Returns how many were deleted.
+        """
+        with self._write("empty the trash"):
+            if workshop_ids is None:
+                return self.db.execute("DELETE FROM workshops WHERE deleted != ''").rowcount
+            ids = list(workshop_ids)
+            return self.db.execute(
+                f"DELETE FROM workshops WHERE deleted != '' AND id IN ({_marks(ids)})", ids).rowcount
+
+    def _existing_workshops(self, workshop_ids: Iterable[str]) -> list[str]:
+        ids = list(dict.fromkeys(workshop_ids))
+        found = {r[0] for r in self.db.execute(f"SELECT id FROM workshops WHERE id IN ({_marks(ids)})", ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"No workshop has the id {missing[0]!r}.")
+        return ids
+
+    # -- series ---------------------------------------------------------------------
+    def series_list(self) -> list[Series]:
+        """Every series, alphabetically, with how many live workshops it holds."""
+        return [Series(**r) for r in self._rows(
+            "SELECT s.id, s.title, COALESCE(s.created, '') AS created, "
+            "(SELECT COUNT(*) FROM workshops w WHERE w.series_id = s.id AND w.deleted = '') AS workshop_count "
+            "FROM series s ORDER BY s.title COLLATE NOCASE, s.id")]
+
+    def series(self, series_id: int) -> Series:
+        for found in self.series_list():
+            if found.id == series_id:
+                return found
+        raise NotFoundError(f"No series has the id {series_id}.")
+
+    def create_series(self, title: str) -> Series:
+        with self._write("create the series"):
+            series_id = self.db.execute("INSERT INTO series (title, created) VALUES (?, ?)",
+                                        (title, self.now())).lastrowid
+        return self.series(series_id)
+
+    def rename_series(self, series_id: int, title: str) -> Series:
+        with self._write("rename the series"):
+            if self.db.execute("UPDATE series SET title = ? WHERE id = ?", (title, series_id)).rowcount == 0:
+                raise NotFoundError(f"No series has the id {series_id}.")
+        return self.series(series_id)
+
+    def delete_series(self, series_id: int) -> None:
+        """Delete a series; its workshops stay, in no series."""
+        with self._write("delete the series"):
+            self.db.execute("UPDATE workshops SET series_id = NULL WHERE series_id = ?", (series_id,))
+            self.db.execute("DELETE FROM series WHERE id = ?", (series_id,))
+
+    def set_workshops_series(self, workshop_ids: Iterable[str], series_id: int | None) -> None:
+        """Put workshops in a series (or, with None, take them out of theirs)."""
+        ids = self._existing_workshops(workshop_ids)
+        if series_id is not None:
+            self.series(series_id)
+        with self._write("move the workshop to the series"):
+            self.db.execute(f"UPDATE workshops SET series_id = ?, updated = ? WHERE id IN ({_marks(ids)})",
+                            (series_id, self.now(), *ids))
 
     # -- frameworks and templates -----------------------------------------------
     def saved_frameworks(self) -> list[Framework]:
@@ -73,45 +203,78 @@ class LibraryRows:
             self.db.execute("DELETE FROM templates WHERE key = ?", (key,))
 
 
+def snippet(text: str, words: list[str], *, chars: int = SNIPPET_CHARS) -> str:
+    """``text`` on one line, cut to about ``chars`` around its first match of any of ``words``,
+    with every match shown between HIT_START and HIT_END (and "…" where text was cut)."""
+    flat = " ".join(text.split())
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)),
+                         re.IGNORECASE)
+    first = pattern.search(flat)
+    start = 0
+    if first and first.start() > SNIPPET_LEAD:
+        start = first.start() - SNIPPET_LEAD
+        space = flat.find(" ", start, first.start())
+        start = space + 1 if 0 <= space < start + 15 else start
+    end = min(len(flat), start + chars)
+    if end < len(flat) and first and first.end() > end:
+        end = first.end()  # a long match is shown whole
+    window = flat[start:end]
+    marked = pattern.sub(lambda m: HIT_START + m.group(0) + HIT_END, window)
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(flat) else "")
+
+
+def _marks(ids) -> str:
+    return ", ".join("?" * len(ids))
+
+
 def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _search_params(words: list[str]) -> dict:
-    params = {"match": " AND ".join(_fts_phrase(w) for w in words if len(w) >= MIN_FTS_QUERY)}
+def _search_params(words: list[str], limit: int) -> dict:
+    params = {"match": " AND ".join(_fts_phrase(w) for w in words if len(w) >= MIN_FTS_QUERY), "limit": limit}
     for i, word in enumerate(words):
         params[f"like{i}"] = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return params
 
 
 def _search_sql(words: list[str]) -> list[tuple[str, str]]:
-    """One query per kind of record; FTS where the words allow, LIKE for short ones."""
+    """One query per kind of record; FTS where the words allow, LIKE for short ones.
+
+    Notes and actions walk the index newest first (``ORDER BY f.rowid DESC`` on the FTS
+    table, joined with CROSS JOIN so SQLite keeps that order) and stop at the limit:
+    a word in 30,000 notes costs as little as a word in three.
+    """
     use_fts = any(len(w) >= MIN_FTS_QUERY for w in words)
     short = [i for i, w in enumerate(words) if len(w) < MIN_FTS_QUERY]
 
     def likes(column: str) -> str:
         return "".join(f" AND {column} LIKE :like{i} ESCAPE '\\'" for i in short)
 
-    def source(table: str, alias: str, column: str) -> tuple[str, str]:
+    def records(table: str, alias: str) -> tuple[str, str, str]:
+        """The FROM clause, the extra condition and the order for one kind of record."""
         if use_fts:
-            return (f"JOIN {table}_fts f ON f.rowid = {alias}.rowid AND {table}_fts MATCH :match",
-                    f"snippet({table}_fts, -1, '\ue000', '\ue001', '…', 12)")
-        return "", f"substr({alias}.{column}, 1, 160)"
+            return (f"{table}_fts f CROSS JOIN {table} {alias} ON {alias}.id = f.rowid",
+                    f"{table}_fts MATCH :match AND ", "f.rowid DESC")
+        return f"{table} {alias}", "", f"{alias}.id DESC"
 
-    join_w, snip_w = source("workshops", "w", "title")
-    join_n, snip_n = source("notes", "n", "text")
-    join_a, snip_a = source("actions", "a", "text")
+    notes_from, notes_match, notes_order = records("notes", "n")
+    actions_from, actions_match, actions_order = records("actions", "a")
+    workshops_join = "JOIN workshops_fts f ON f.rowid = w.rowid AND workshops_fts MATCH :match" if use_fts else ""
     return [
         ("workshop", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, w.id AS record_id,
-                w.title || ' ' || w.purpose AS text, {snip_w} AS snippet, NULL AS exercise_id, '' AS domain_key
-            FROM workshops w {join_w} WHERE w.deleted = '' {likes("(w.title || ' ' || w.purpose)")}
+                w.title || ' ' || w.purpose AS text, NULL AS exercise_id, '' AS domain_key
+            FROM workshops w {workshops_join} WHERE w.deleted = '' {likes("(w.title || ' ' || w.purpose)")}
             ORDER BY w.updated DESC LIMIT :limit"""),
         ("note", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, CAST(n.id AS TEXT) AS record_id,
-                n.text AS text, {snip_n} AS snippet, n.exercise_id AS exercise_id, e.domain_key AS domain_key
-            FROM notes n {join_n} JOIN workshops w ON w.id = n.workshop_id JOIN exercises e ON e.id = n.exercise_id
-            WHERE n.deleted = 0 AND w.deleted = '' {likes("n.text")} ORDER BY n.id DESC LIMIT :limit"""),
+                n.text AS text, n.exercise_id AS exercise_id, e.domain_key AS domain_key
+            FROM {notes_from} CROSS JOIN workshops w ON w.id = n.workshop_id
+                CROSS JOIN exercises e ON e.id = n.exercise_id
+            WHERE {notes_match}n.deleted = 0 AND w.deleted = '' {likes("n.text")}
+            ORDER BY {notes_order} LIMIT :limit"""),
         ("action", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, CAST(a.id AS TEXT) AS record_id,
-                a.text AS text, {snip_a} AS snippet, NULL AS exercise_id, '' AS domain_key
-            FROM actions a {join_a} JOIN workshops w ON w.id = a.workshop_id
-            WHERE a.deleted = 0 AND w.deleted = '' {likes("a.text")} ORDER BY a.id DESC LIMIT :limit"""),
+                a.text AS text, NULL AS exercise_id, '' AS domain_key
+            FROM {actions_from} CROSS JOIN workshops w ON w.id = a.workshop_id
+            WHERE {actions_match}a.deleted = 0 AND w.deleted = '' {likes("a.text")}
+            ORDER BY {actions_order} LIMIT :limit"""),
     ]
