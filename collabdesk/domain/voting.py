@@ -106,13 +106,13 @@ def check_tally(round_: VoteRound, tally: Mapping[object, int], named: Mapping[o
     total = sum(tally.values()) + sum(named.values())
     if total > ceiling:
         raise ValidationError(
-            f"{voters} voters with {round_.dots_per_voter} dots each place at most {ceiling} dots; "
-            f"this count makes {total}.")
+            f"{voters} voters with {round_.dots_per_voter} dots each place at most {ceiling} dots in all; "
+            f"this count would make {total}.")
     per_item = min(round_.max_per_item or round_.dots_per_voter, round_.dots_per_voter) * voters
     for item, count in tally.items():
         if count + named.get(item, 0) > per_item:
             raise ValidationError(
-                f"{voters} voters can put at most {per_item} dots on one card; this count makes "
+                f"{voters} voters can put at most {per_item} dots on one card; this count would make "
                 f"{count + named.get(item, 0)}.")
 
 
@@ -151,8 +151,8 @@ def rank(totals: Mapping[object, int], order: Iterable[object] = ()) -> list[Ran
     return ranked
 
 
-def top(ranked: Sequence[Ranked], count: int) -> list[Ranked]:
-    """The first ``count`` places, plus whoever ties with the last of them."""
+def top(ranked: Sequence, count: int) -> list:
+    """The first ``count`` places, plus whoever ties with the last of them (Ranked or ResultLine)."""
     if len(ranked) <= count:
         return list(ranked)
     last = ranked[count - 1].rank

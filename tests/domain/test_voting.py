@@ -93,7 +93,7 @@ def test_tally_may_not_exceed_what_the_voters_hold():
     check_tally(round_, {A: 4, B: 2}, {}, voters=2)
     with pytest.raises(ValidationError, match="at most 6 dots"):
         check_tally(round_, {A: 4, B: 3}, {}, voters=2)
-    with pytest.raises(ValidationError, match="this count makes 7"):
+    with pytest.raises(ValidationError, match="this count would make 7"):
         check_tally(round_, {A: 4, B: 2}, {C: 1}, voters=2)  # a show of hands already recorded one
 
 

@@ -1,0 +1,14 @@
+"""Dot voting on screen: setting up a round, private ballots, tallies, results, the side panel."""
+
+from .ballot import BallotScreen
+from .commands import CloseRoundCommand, RecordHandsCommand, RevealCommand, SetTallyCommand
+from .panel import VotingPanel
+from .results import ResultsView, RoomResultsView, RoomVotingProgress, RoomVotingView
+from .setup_dialog import RoundSettings, RoundSetupDialog
+from .tally import TallyPanel
+
+__all__ = [
+    "BallotScreen", "CloseRoundCommand", "RecordHandsCommand", "RevealCommand", "ResultsView", "RoomResultsView",
+    "RoomVotingProgress", "RoomVotingView", "RoundSettings", "RoundSetupDialog", "SetTallyCommand", "TallyPanel",
+    "VotingPanel",
+]

@@ -1,0 +1,285 @@
+"""Ranked results with dot bars, for the facilitator's panel and, in large type, the room.
+
+No count is read from the store until the round is revealed: before that the views
+show only that results are hidden (and the room shows who is still to vote).
+"""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain import voting as rules
+from ...domain.voting import ResultLine
+from ...services import voting
+from ...store import Store
+from ..style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
+from .cards import DOT_INK, card_text, plain_label
+from .listening import follow_hub
+
+RANK_COLUMN, ITEM_COLUMN, DOTS_COLUMN, VOTERS_COLUMN = range(4)
+HEADERS = ("Rank", "Note or theme", "Dots", "Who")
+LineRole = Qt.ItemDataRole.UserRole + 1  # the ResultLine of a row
+ShareRole = Qt.ItemDataRole.UserRole + 2  # dots as a share of the top result, 0..1
+ROOM_LIMIT = 10  # places the room sees; ties with the last place are shown too
+HIDDEN_TEXT = "Results stay hidden until the facilitator reveals them."
+
+
+def rank_text(line: ResultLine) -> str:
+    return f"={line.rank}" if line.shared else str(line.rank)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(card_text(value, 400).split())
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows of ranked results; an empty model until lines are given."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[ResultLine] = []
+        self._top = 1
+        self.rank_font: QFont | None = None  # the rank column's (bold) font, once the view sets it
+
+    def set_lines(self, lines: list[ResultLine]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self._top = max((line.dots for line in self.lines), default=1) or 1
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == RANK_COLUMN:
+                return rank_text(line)
+            if column == ITEM_COLUMN:
+                return _one_line(line.text)
+            if column == DOTS_COLUMN:
+                return str(line.dots)
+            if column == VOTERS_COLUMN:
+                return ", ".join(f"{name} {dots}" for name, dots in line.voters)
+        elif role == Qt.ItemDataRole.ToolTipRole and column == RANK_COLUMN and line.shared:
+            return f"Tied for place {line.rank}"
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (RANK_COLUMN, DOTS_COLUMN):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        elif role == Qt.ItemDataRole.FontRole and column == RANK_COLUMN:
+            return self.rank_font
+        elif role == LineRole:
+            return line
+        elif role == ShareRole:
+            return line.dots / self._top
+        return None
+
+
+class DotBarDelegate(QStyledItemDelegate):
+    """Paints the dots column as a bar as long as the dots' share of the top result."""
+
+    def __init__(self, *, ink: str, parent=None):
+        super().__init__(parent)
+        self.ink = QColor(ink)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        if style is not None:  # selection and background, without the text
+            option.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        share = float(index.data(ShareRole) or 0)
+        rect = QRectF(option.rect).adjusted(6, option.rect.height() * 0.22, -6, -option.rect.height() * 0.22)
+        metrics = option.fontMetrics
+        label = index.data(Qt.ItemDataRole.DisplayRole)
+        label_width = metrics.horizontalAdvance("0000") + 8
+        bar = QRectF(rect.left(), rect.top(), max(4.0, (rect.width() - label_width) * share), rect.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(DOT_INK))
+        painter.drawRoundedRect(bar, rect.height() / 2, rect.height() / 2)
+        painter.setPen(self.ink)
+        painter.setFont(option.font)
+        painter.drawText(QRectF(bar.right() + 8, rect.top(), label_width, rect.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), 160), hint.height())
+
+
+class ResultsView(QWidget):
+    """A round's ranked results, or the notice that they are hidden until revealed.
+
+    ``large`` is the projector's variant: light on dark, big type, the top places only.
+    """
+
+    def __init__(self, store: Store, round_id: int | None = None, *, large: bool = False,
+                 limit: int | None = None, hub=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.round_id = round_id
+        self.large = large
+        self.limit = limit if limit is not None else (ROOM_LIMIT if large else None)
+        self.model = ResultsModel(self)
+        self.title_label = plain_label("", point_size=40 if large else 13, bold=True)
+        self.title_label.setWordWrap(True)
+        self.hidden_label = plain_label(HIDDEN_TEXT, point_size=30 if large else 11)
+        self.hidden_label.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(DOTS_COLUMN, DotBarDelegate(ink=ROOM_INK if large else "#1D1D1F",
+                                                                        parent=self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ITEM_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VOTERS_COLUMN, QHeaderView.ResizeMode.Interactive)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.hidden_label)
+        layout.addWidget(self.table, 1)
+        self._style(large)
+        follow_hub(hub, self, self.refresh)
+        self.refresh()
+
+    def _style(self, large: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not large:
+            self.table.verticalHeader().setDefaultSectionSize(30)
+            header.resizeSection(RANK_COLUMN, 48)
+            header.resizeSection(DOTS_COLUMN, 120)
+            return
+        font = QFont(self.font())
+        font.setPointSize(34)
+        self.table.setFont(font)
+        self.model.rank_font = QFont(font)
+        self.model.rank_font.setBold(True)
+        self.table.verticalHeader().setDefaultSectionSize(96)
+        header.hide()
+        header.resizeSection(RANK_COLUMN, 120)
+        header.resizeSection(DOTS_COLUMN, 460)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            f"ResultsView {{ background: {ROOM_BACKGROUND}; }}"
+            f"QLabel {{ color: {ROOM_INK}; }}"
+            f"QTableView {{ background: {ROOM_BACKGROUND}; color: {ROOM_INK}; border: none; }}")
+        self.hidden_label.setStyleSheet(f"color: {ROOM_MUTED}")
+        self.layout().setContentsMargins(48, 36, 48, 36)
+
+    def show_round(self, round_id: int | None) -> None:
+        self.round_id = round_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reread the round: results if revealed, otherwise nothing but the notice."""
+        round_ = self.store.vote_round(self.round_id) if self.round_id is not None else None
+        revealed = bool(round_ and round_.revealed)
+        lines = voting.results(self.store, self.round_id) if revealed else []
+        if self.limit:
+            lines = rules.top(lines, self.limit)
+        self.model.set_lines(lines)
+        self.title_label.setText(round_.title if round_ else "")
+        self.hidden_label.setText(HIDDEN_TEXT if round_ and not revealed else
+                                  "No dots were placed." if round_ and not lines else "")
+        self.hidden_label.setVisible(bool(self.hidden_label.text()))
+        self.table.setVisible(bool(lines))
+        self.table.setColumnHidden(VOTERS_COLUMN, not round_ or round_.anonymous)
+
+
+class RoomResultsView(ResultsView):
+    """The projector's results: large type, the top places (and their ties)."""
+
+    def __init__(self, store: Store, round_id: int | None = None, *, limit: int = ROOM_LIMIT, hub=None,
+                 parent: QWidget | None = None):
+        super().__init__(store, round_id, large=True, limit=limit, hub=hub, parent=parent)
+
+
+class RoomVotingProgress(QWidget):
+    """What the room sees while votes are collected: how many have voted and who is left.
+
+    It never shows a count of dots, for any note, before or after the reveal.
+    """
+
+    def __init__(self, store: Store, round_id: int, *, hub=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.round_id = round_id
+        self.title_label = plain_label("", point_size=30, bold=True)
+        self.status_label = plain_label("", point_size=48, bold=True)
+        self.waiting_label = plain_label("", point_size=26)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 48, 64, 48)
+        layout.addWidget(self.title_label)
+        layout.addStretch(1)
+        for label in (self.title_label, self.status_label, self.waiting_label):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.status_label)
+        layout.addSpacing(24)
+        layout.addWidget(self.waiting_label)
+        layout.addStretch(2)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"RoomVotingProgress {{ background: {ROOM_BACKGROUND}; }}"
+                           f"QLabel {{ color: {ROOM_INK}; }}")
+        self.waiting_label.setStyleSheet(f"color: {ROOM_MUTED}")
+        follow_hub(hub, self, self.refresh, store.vote_round(round_id).workshop_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        round_ = self.store.vote_round(self.round_id)
+        self.title_label.setText(round_.title)
+        if round_.mode == "tally":
+            self.status_label.setText("Counting the dots")
+            self.waiting_label.setText("")
+            return
+        voted, total, waiting = voting.progress(self.store, self.round_id)
+        if round_.state != "open":
+            self.status_label.setText(f"Voting closed: {voted} of {total} voted")
+        elif waiting:
+            self.status_label.setText(f"Voting in progress — {voted} of {total} voted")
+        else:
+            self.status_label.setText(f"Everyone has voted ({voted} of {total})")
+        self.waiting_label.setText("Still to vote: " + ", ".join(waiting) if waiting else "")
+
+
+class RoomVotingView(QStackedWidget):
+    """The room's voting screen: progress until the reveal, then the large results."""
+
+    def __init__(self, store: Store, round_id: int, *, hub=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.round_id = round_id
+        self.progress_view = RoomVotingProgress(store, round_id)
+        self.results_view = RoomResultsView(store, round_id)
+        self.addWidget(self.progress_view)
+        self.addWidget(self.results_view)
+        follow_hub(hub, self, self.refresh, store.vote_round(round_id).workshop_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        revealed = self.store.vote_round(self.round_id).revealed
+        (self.results_view if revealed else self.progress_view).refresh()
+        self.setCurrentWidget(self.results_view if revealed else self.progress_view)
