@@ -1,0 +1,64 @@
+"""Help: the keyboard shortcuts (read from the live actions, so never out of date) and About."""
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+import collabdesk
+
+# Keys handled by widgets rather than menu actions.
+WIDGET_KEYS = (
+    ("Capturing notes", "Enter", "Add the note typed in the entry"),
+    ("Capturing notes", "Shift+Enter", "New line inside a note"),
+    ("Capturing notes", "Tab / Shift+Tab", "Move between the entry, who said it, kind, attribution and colour"),
+    ("Capturing notes", "Ctrl+4 again", "On a quote: next attribution (Speaker, Participant, Facilitator, Guest)"),
+    ("Board", "Click, Ctrl+click, or drag a box", "Select cards"),
+    ("Board", "F2 or Enter", "Edit the selected card's text in place (Enter keeps, Esc cancels)"),
+    ("Board", "Ctrl+1–4, Alt+1–6, Ctrl+P", "With cards selected: change their kind, colour or speaker"),
+    ("Board", "Esc", "Back to the note entry"),
+    ("Agenda editor", "Alt+Up / Alt+Down", "Move the selected exercise up or down"),
+    ("Room view window", "F11 / Esc", "Full screen on / off"),
+)
+
+
+def shortcut_rows(actions: list[tuple[str, QAction]]) -> list[tuple[str, str, str]]:
+    """(section, keys, what) for every action that has a shortcut, then the widget keys."""
+    rows = []
+    for section, action in actions:
+        keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        if keys:
+            rows.append((section, keys, action.text().replace("&", "").rstrip("…").strip()))
+    return rows + list(WIDGET_KEYS)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setObjectName("shortcuts")
+        table = QTableWidget(len(rows), 3, self)
+        table.setObjectName("shortcut-table")
+        table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(820, 640)
+
+
+ABOUT = (f"CollabDesk {collabdesk.__version__}\n\n"
+         "Run collaborative workshops on your own laptop, with no internet: timed exercises per domain, "
+         "sticky notes typed as the room speaks, a projector view, dot voting and summaries.\n\n"
+         "Everything is saved the moment you make it.")
+

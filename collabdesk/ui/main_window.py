@@ -1,0 +1,466 @@
+"""The main window: home or run view, menus and shortcuts, the status bar, the room view.
+
+Where colleagues plug in (each found lazily, so this window works without them):
+- the home page: ``collabdesk.ui.library.create_home(window) -> QWidget`` with the
+  signals ``open_requested(str)``, ``new_requested()``, ``import_requested()`` and the
+  methods ``refresh()`` and ``selected_workshop_id()``; else ``HomePage``.
+- side panels of the run view: ``collabdesk.ui.actions_panel.create_panel(window)`` and
+  ``collabdesk.ui.voting.create_panel(window)``, each returning ``(title, widget)`` or None;
+  the widget may have ``set_workshop(workshop_id | None)``, called on open and close.
+- the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
+- export: ``collabdesk.ui.export_dialog.export_workshop(parent, store, workshop_id)``.
+``window.ops`` (services + event hub) and ``window.undo_stack`` are there for all of them.
+"""
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+)
+
+from ..domain.errors import CollabDeskError
+from ..domain.model import NOTE_COLOURS, NOTE_KINDS
+from . import style
+from .help_dialogs import ABOUT, ShortcutsDialog, shortcut_rows
+from .home import HomePage
+from .operations import Operations
+from .room_view import RoomView
+from .run_view import RunView
+from .setup_dialog import AgendaDialog, NewWorkshopDialog
+from .sound import Chime
+from .timer_face import Ticker
+from .widgets import clock_time
+
+
+def _optional(module: str, name: str):
+    """``module.name`` if a colleague's module provides it, else None."""
+    try:
+        return getattr(importlib.import_module(module, __package__), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Operations, settings: QSettings, *, clock: Callable[[], float] | None = None,
+                 chime: Chime | None = None, ticker: Ticker | None = None):
+        super().__init__()
+        self.ops = ops
+        self.hub = ops.hub
+        self.settings = settings
+        self.clock = clock or ops.store.clock
+        self.setObjectName("main-window")
+        self.setWindowTitle("CollabDesk")
+        self.undo_stack = QUndoStack(self)
+        self.ticker = ticker or Ticker(self)
+        self.chime = chime or Chime(muted=settings.value("sound/muted", False, type=bool))
+        self.workshop_id: str | None = None
+        self._room: RoomView | None = None
+
+        self.stack = QStackedWidget(self)
+        factory = _optional(".library", "create_home")
+        self.home = factory(self) if factory else HomePage(ops, self)
+        self.run_view = RunView(ops, self.undo_stack, self.ticker, self.clock, self)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.run_view)
+        self.setCentralWidget(self.stack)
+        self.side_panels: list[QWidget] = []
+        for module in (".actions_panel", ".voting"):
+            create = _optional(module, "create_panel")
+            made = create(self) if create else None
+            if made:
+                title, widget = made
+                self.run_view.add_side_panel(widget, title)
+                self.side_panels.append(widget)
+
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.actions: dict[str, QAction] = {}
+        self.menu_actions: list[tuple[str, QAction]] = []
+        self._build_menus()
+
+        self.home.open_requested.connect(self.open_workshop)
+        self.home.new_requested.connect(self.new_workshop)
+        self.home.import_requested.connect(self.import_workshop)
+        self.run_view.status_message.connect(self._on_save_failed)
+        self.run_view.timer.face.time_up.connect(self.chime.play)
+        self.hub.saved.connect(self._on_saved)
+        self.hub.save_failed.connect(self._on_save_failed)
+        self.stack.currentChanged.connect(lambda _index: self._update_actions())
+
+        self.resize(1366, 768)
+        self._restore_state()
+        self.home.refresh()
+        self._update_actions()
+        self.ticker.start()
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(self, section: str, key: str, text: str, slot, shortcuts=(), *, checkable=False,
+                context=Qt.ShortcutContext.WindowShortcut, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(key)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(context)
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions[key] = action
+        self.menu_actions.append((section, action))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        run = self.run_view
+        file = bar.addMenu("&File")
+        file.addAction(self._action("File", "new", "&New workshop…", self.new_workshop, ["Ctrl+N"]))
+        file.addAction(self._action("File", "open", "&Open workshop…", self.open_selected, ["Ctrl+O"]))
+        file.addAction(self._action("File", "import", "&Import…", self.import_workshop, ["Ctrl+I"]))
+        file.addAction(self._action("File", "export", "&Export…", self.export_workshop, ["Ctrl+E"]))
+        file.addSeparator()
+        file.addAction(self._action("File", "close", "&Close workshop", self.show_home, ["Ctrl+W"],
+                                    tip="Back to the list of workshops; the workshop stays as it is"))
+        file.addAction(self._action("File", "quit", "&Quit", self.close, ["Ctrl+Q"]))
+
+        edit = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for key, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(key)
+            self.addAction(action)
+            self.actions[key] = action
+            self.menu_actions.append(("Edit", action))
+            edit.addAction(action)
+        edit.addSeparator()
+        board = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, text, slot, keys in (("edit_card", "&Edit card", run.edit_card, ["F2", "Return"]),
+                                      ("delete", "&Delete cards", run.delete_selected, ["Delete", "Backspace"])):
+            action = self._action("Board", key, text, lambda _=False, slot=slot: slot(), keys, context=board)
+            run.board.addAction(action)
+            edit.addAction(action)
+        edit.addSeparator()
+        entry = self._action("Capturing notes", "focus_entry", "Go to note &entry", run.focus_entry,
+                             ["Ctrl+L"])
+        edit.addAction(entry)
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(board)
+        escape.triggered.connect(run.focus_entry)
+        run.board.addAction(escape)
+        kinds = edit.addMenu("Note &kind")
+        for number, kind in enumerate(NOTE_KINDS, 1):
+            kinds.addAction(self._action("Capturing notes", f"kind_{kind}", style.KIND_LABELS[kind],
+                                         lambda _=False, kind=kind: run.choose_kind(kind), [f"Ctrl+{number}"]))
+        colours = edit.addMenu("Note &colour")
+        for number, colour in enumerate(NOTE_COLOURS, 1):
+            colours.addAction(self._action("Capturing notes", f"colour_{colour}", colour.title(),
+                                           lambda _=False, colour=colour: run.choose_colour(colour),
+                                           [f"Alt+{number}"]))
+        edit.addAction(self._action("Capturing notes", "next_author", "Next speaker",
+                                    lambda: run.cycle_author(1), ["Ctrl+P"]))
+        edit.addAction(self._action("Capturing notes", "previous_author", "Previous speaker",
+                                    lambda: run.cycle_author(-1), ["Ctrl+Shift+P"]))
+
+        view = bar.addMenu("&View")
+        view.addAction(self._action("View", "room", "&Room view", self.toggle_room_view, ["F5"], checkable=True))
+        view.addAction(self._action("View", "room_full_screen", "Room view &full screen",
+                                    self.toggle_room_full_screen, ["Shift+F11"]))
+        view.addAction(self._action("View", "blank", "&Blank the room's board", self.toggle_blank, ["Ctrl+B"],
+                                    checkable=True, tip="Hide the notes on the projector; the timer stays"))
+        view.addSeparator()
+        view.addAction(self._action("View", "full_screen", "Full &screen", self.toggle_full_screen, ["F11"]))
+
+        workshop = bar.addMenu("&Workshop")
+        workshop.addAction(self._action("Timer", "timer", "&Start / pause timer", run.toggle_timer,
+                                        ["Ctrl+Space", "F6"]))
+        workshop.addAction(self._action("Timer", "add_minute", "&Add a minute", lambda: run.add_time(60),
+                                        ["Ctrl+=", "Ctrl++"]))
+        workshop.addAction(self._action("Timer", "remove_minute", "Take a minute off", lambda: run.add_time(-60),
+                                        ["Ctrl+-"]))
+        workshop.addAction(self._action("Timer", "add_time", "Add &time…", self.add_custom_time,
+                                        ["Ctrl+Shift+="]))
+        workshop.addAction(self._action("Timer", "reset", "&Reset timer", run.reset_timer))
+        workshop.addAction(self._action("Timer", "mute", "&Mute the chime", self.toggle_mute, ["Ctrl+M"],
+                                        checkable=True))
+        self.actions["mute"].setChecked(self.chime.muted)
+        workshop.addSeparator()
+        workshop.addAction(self._action("Agenda", "next", "&Next exercise", run.next_exercise,
+                                        ["Ctrl+PgDown", "Ctrl+Shift+Return"]))
+        workshop.addAction(self._action("Agenda", "previous", "&Previous exercise", run.previous_exercise,
+                                        ["Ctrl+PgUp"]))
+        workshop.addAction(self._action("Agenda", "edit_agenda", "&Edit agenda…", self.edit_agenda,
+                                        ["Ctrl+Shift+E"]))
+        workshop.addAction(self._action("Agenda", "add_participant", "Add a &participant…", self.add_participant,
+                                        ["Ctrl+Shift+A"]))
+        workshop.addSeparator()
+        workshop.addAction(self._action("Agenda", "finish", "&Finish workshop…", self.finish_workshop))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("Help", "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1"]))
+        help_menu.addAction(self._action("Help", "about", "&About CollabDesk", self.show_about))
+        self.run_view.agenda.edit_requested.connect(self.edit_agenda)
+
+    def _update_actions(self) -> None:
+        running = self.stack.currentWidget() is self.run_view and self.workshop_id is not None
+        for key in ("close", "timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
+                    "edit_agenda", "add_participant", "finish", "edit_card", "delete", "focus_entry",
+                    "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
+                    *(f"colour_{c}" for c in NOTE_COLOURS)):
+            self.actions[key].setEnabled(running)
+
+    # -- workshops ----------------------------------------------------------------------
+    def new_workshop(self) -> None:
+        result = NewWorkshopDialog.ask(self.ops, self)
+        if result is None:
+            return
+        workshop, start_now = result
+        if start_now:
+            self.open_workshop(workshop.id)
+        else:
+            self.show_home()
+
+    def open_selected(self) -> None:
+        if self.stack.currentWidget() is self.home and self.home.selected_workshop_id():
+            self.open_workshop(self.home.selected_workshop_id())
+        else:
+            self.show_home()
+            self.home.setFocus()
+
+    def open_workshop(self, workshop_id: str) -> bool:
+        """Open into the run view at the current exercise, focus in the note entry.
+
+        A draft is started; a closed workshop is reopened only if the facilitator agrees.
+        """
+        store = self.ops.store
+        try:
+            workshop = store.workshop(workshop_id)
+            if workshop.status == "closed":
+                if not self.confirm(f"“{workshop.title}” was finished. Reopen it to carry on?", "Reopen"):
+                    return False
+                self.ops.reopen_workshop(workshop_id)
+            else:
+                self.ops.start_workshop(workshop_id)
+        except CollabDeskError as error:
+            self.show_error("Could not open the workshop", str(error))
+            return False
+        if workshop_id != self.workshop_id:
+            self.undo_stack.clear()
+        self.workshop_id = workshop_id
+        self.run_view.open_workshop(workshop_id)
+        self.stack.setCurrentWidget(self.run_view)
+        self.setWindowTitle(f"{store.workshop(workshop_id).title} — CollabDesk")
+        for panel in self.side_panels:
+            if hasattr(panel, "set_workshop"):
+                panel.set_workshop(workshop_id)
+        if self._room is not None:
+            self._room.follow(workshop_id)
+        self._update_actions()
+        self.run_view.focus_entry()
+        return True
+
+    def show_home(self) -> None:
+        if self.workshop_id is not None:
+            self.run_view.close_workshop()
+            self.undo_stack.clear()
+            for panel in self.side_panels:
+                if hasattr(panel, "set_workshop"):
+                    panel.set_workshop(None)
+        self.workshop_id = None
+        if self._room is not None:
+            self._room.follow(None)
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle("CollabDesk")
+        self.home.refresh()
+        self._update_actions()
+
+    def current_workshop_id(self) -> str | None:
+        if self.workshop_id is not None:
+            return self.workshop_id
+        return self.home.selected_workshop_id()
+
+    def import_workshop(self) -> None:
+        importer = _optional("collabdesk.services.files", "import_workshop_file")
+        if importer is None:
+            self.show_error("Import", "Importing workshop files is not available in this version.")
+            return
+        path, _filter = QFileDialog.getOpenFileName(self, "Import a workshop", "",
+                                                    "Workshop files (*.json);;All files (*)")
+        if not path:
+            return
+        try:
+            result = importer(self.ops.store, path)
+        except (CollabDeskError, OSError) as error:
+            self.show_error("Could not import the file", str(error))
+            return
+        self.hub.workshops_listed_changed.emit()
+        self.hub.saved.emit("import")
+        new_id = result if isinstance(result, str) else getattr(result, "id", None)
+        if new_id:
+            self.statusBar().showMessage("Imported. Press Ctrl+O to open it.", 6000)
+
+    def export_workshop(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            self.show_error("Export", "Choose a workshop to export first.")
+            return
+        export = _optional(".export_dialog", "export_workshop")
+        if export is None:
+            self.show_error("Export", "Exporting is not available in this version.")
+            return
+        export(self, self.ops.store, workshop_id)
+
+    def edit_agenda(self) -> None:
+        if self.workshop_id is not None and AgendaDialog.ask(self.ops, self.workshop_id, self):
+            self.run_view.focus_entry()
+
+    def add_participant(self) -> None:
+        if self.workshop_id is None:
+            return
+        name, ok = QInputDialog.getText(self, "Add a participant", "Name or role of the person who joined:")
+        if ok and name.strip():
+            participant = self.ops.attempt(self.ops.add_participant, self.workshop_id, name)
+            if participant is not None:
+                self.statusBar().showMessage(f"Added {participant.name}.", 4000)
+        self.run_view.focus_entry()
+
+    def finish_workshop(self) -> None:
+        if self.workshop_id is None or not self.confirm(
+                "Finish this workshop? Its timers stop and it is marked closed; you can reopen it later.",
+                "Finish"):
+            return
+        if self.ops.attempt(self.ops.close_workshop, self.workshop_id) is not None:
+            backup = _optional("collabdesk.store.backup", "backup_quietly")
+            if backup is not None:
+                backup(self.ops.store)  # never raises: a failed backup is logged and retried at start
+            self.show_home()
+
+    def add_custom_time(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "Add time", "Minutes to add (negative to take off):", 5, -120, 240)
+        if ok and minutes:
+            self.run_view.add_time(minutes * 60)
+        self.run_view.focus_entry()
+
+    # -- the room view ----------------------------------------------------------------------
+    def room_view(self) -> RoomView:
+        """The projector window, made on first use."""
+        if self._room is None:
+            self._room = RoomView(self.ops, self.ticker, self.clock)
+            self._room.follow(self.workshop_id)
+            self._room.closed.connect(lambda: self.actions["room"].setChecked(False))
+            geometry = self.settings.value("room/geometry")
+            if geometry is not None:
+                self._room.restoreGeometry(geometry)
+        return self._room
+
+    def toggle_room_view(self) -> None:
+        room = self.room_view()
+        if room.isVisible():
+            room.close()
+            return
+        if not room.place_on_second_screen(self.screen()):
+            room.show()
+        self.actions["room"].setChecked(True)
+        self.activateWindow()  # keep the keyboard with the facilitator
+
+    def toggle_room_full_screen(self) -> None:
+        room = self.room_view()
+        if not room.isVisible():
+            self.toggle_room_view()
+        room.toggle_full_screen()
+        self.activateWindow()
+
+    def toggle_blank(self) -> None:
+        blank = not self.room_view().blanked
+        self.room_view().set_blank(blank)
+        self.actions["blank"].setChecked(blank)
+        self.statusBar().showMessage("Room board hidden (Ctrl+B shows it)" if blank else "Room board shown", 4000)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def toggle_mute(self) -> None:
+        self.chime.muted = self.actions["mute"].isChecked()
+        self.settings.setValue("sound/muted", self.chime.muted)
+
+    # -- messages ----------------------------------------------------------------------------
+    def _on_saved(self, _what: str) -> None:
+        self.saved_label.setStyleSheet(f"color: {style.OK_INK};")
+        self.saved_label.setText(f"All changes saved · {clock_time(self.clock())}")
+
+    def _on_save_failed(self, message: str) -> None:
+        self.saved_label.setStyleSheet(f"color: {style.ERROR_INK}; font-weight: bold;")
+        self.saved_label.setText(message)
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def confirm(self, question: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(shortcut_rows(self.menu_actions), self).exec()
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About CollabDesk", ABOUT, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- single instance, window state ----------------------------------------------------------
+    def bring_forward(self, workshop_id: str | None = None) -> None:
+        """Another launch asked for this window (and maybe a workshop)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if workshop_id:
+            try:
+                workshop_id = self.ops.store.resolve_workshop_id(workshop_id)
+            except CollabDeskError as error:
+                self.show_error("Could not open the workshop", str(error))
+                return
+            self.open_workshop(workshop_id)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("run/splitter")
+        if splitter is not None:
+            self.run_view.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("run/splitter", self.run_view.splitter.saveState())
+        if self._room is not None:
+            self.settings.setValue("room/geometry", self._room.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.run_view.board.finish_editing()
+        self.save_state()
+        self.ticker.stop()
+        if self._room is not None:
+            self._room.close()
+            self._room.deleteLater()
+            self._room = None
+        super().closeEvent(event)

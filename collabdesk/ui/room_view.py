@@ -1,0 +1,419 @@
+"""The room view: what the projector shows, and nothing the facilitator alone should see.
+
+It follows the facilitator's current exercise through the event hub: the domain and
+its colour, the prompt, the big timer, and the notes in large type, laid out to fit.
+A note added is one tile appended; the layout is worked out lazily at the next paint,
+so leaving the room view open costs the facilitator's typing nothing.
+``set_stage`` swaps the notes for another widget (voting progress, results) while the
+header and timer stay.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ..domain.model import Exercise, Framework, Note
+from ..services import frameworks as framework_services
+from . import style
+from .operations import Operations
+from .text_fit import FittedText, fit_text
+from .timer_face import Ticker, TimerFace
+from .widgets import FittedLabel
+
+# Tile type sizes in pixels at 1080 lines; scaled with the window's height.
+TYPE_LADDER = (60, 52, 46, 40, 35, 31, 27, 24, 21, 19)
+MAX_LINES = 6
+GAP_EM = 0.45
+
+
+@dataclass
+class Tile:
+    note_id: int
+    rect: QRectF
+    text: FittedText
+    text_origin: QPointF
+    footer: str
+
+
+class RoomNotes(QWidget):
+    """The current exercise's notes as large tiles, shrinking the type until all fit.
+
+    When even the smallest legible type cannot hold them all, the newest that fit are
+    shown with a count of the earlier ones.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("room-notes")
+        self.notes: dict[int, Note] = {}  # in capture order (dicts keep insertion order)
+        self.tiles: list[Tile] = []
+        self.hidden_count = 0
+        self.pixel_size = 0
+        self._dirty = True
+        self._measures: dict[int, dict[tuple[int, int], FittedText]] = {}
+
+    # -- content ----------------------------------------------------------------------
+    def set_notes(self, notes: list[Note]) -> None:
+        self.notes = {n.id: n for n in notes}
+        self._measures.clear()
+        self._invalidate()
+
+    def add_note(self, note: Note) -> None:
+        self.notes[note.id] = note
+        if len(self.notes) > 1 and note.id < max(self.notes):  # a restored note: keep capture order
+            self.notes = dict(sorted(self.notes.items()))
+        self._invalidate()
+
+    def update_note(self, note: Note) -> None:
+        if note.id in self.notes:
+            self.notes[note.id] = note
+            self._measures.pop(note.id, None)
+            self._invalidate()
+
+    def remove_note(self, note_id: int) -> None:
+        if self.notes.pop(note_id, None) is not None:
+            self._measures.pop(note_id, None)
+            self._invalidate()
+
+    def note_ids(self) -> list[int]:
+        return list(self.notes)
+
+    def _invalidate(self) -> None:
+        self._dirty = True
+        self.update()
+
+    # -- layout -------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        self._measures.clear()
+        self._invalidate()
+        super().resizeEvent(event)
+
+    def ensure_layout(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        notes = list(self.notes.values())
+        self.tiles, self.hidden_count, self.pixel_size = [], 0, 0
+        if not notes or self.width() < 50 or self.height() < 50:
+            return
+        scale = max(0.45, min(self.height() / 760, self.width() / 1350))
+        sizes = [max(12, int(s * scale)) for s in TYPE_LADDER]
+        for size in sizes:
+            tiles = self._flow(notes, size)
+            if tiles is not None:
+                self.tiles, self.pixel_size = tiles, size
+                return
+        smallest = sizes[-1]
+        low, high = 1, len(notes)  # the most of the newest notes that fit, by bisection
+        best: list[Tile] = self._flow(notes[-1:], smallest, reserve=True) or []
+        while low < high:
+            middle = (low + high + 1) // 2
+            tiles = self._flow(notes[-middle:], smallest, reserve=True)
+            if tiles is not None:
+                low, best = middle, tiles
+            else:
+                high = middle - 1
+        self.tiles, self.pixel_size = best, smallest
+        self.hidden_count = len(notes) - len(best)
+
+    def _flow(self, notes: list[Note], pixel_size: int, *, reserve: bool = False) -> list[Tile] | None:
+        """Masonry columns at ``pixel_size``; None when the notes do not all fit."""
+        gap = max(8.0, pixel_size * GAP_EM)
+        pad = pixel_size * 0.5
+        width, height = self.width(), self.height() - (pixel_size * 1.6 if reserve else 0)
+        columns = max(1, int((width + gap) // (pixel_size * 10 + gap)))
+        tile_width = (width - gap * (columns - 1)) / columns
+        bottoms = [0.0] * columns
+        tiles = []
+        font = _room_font(pixel_size)
+        small = _room_font(max(11, int(pixel_size * 0.55)))
+        footer_height = small.pixelSize() * 1.4
+        for note in notes:
+            fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
+            footer = _footer(note)
+            tile_height = 2 * pad + fitted.height + (footer_height if footer else 0)
+            column = min(range(columns), key=bottoms.__getitem__)
+            top = bottoms[column]
+            if top + tile_height > height:
+                return None
+            left = column * (tile_width + gap)
+            tiles.append(Tile(note.id, QRectF(left, top, tile_width, tile_height), fitted,
+                              QPointF(left + pad, top + pad), footer))
+            bottoms[column] = top + tile_height + gap
+        return tiles
+
+    def _measure(self, note: Note, pixel_size: int, width: float, font) -> FittedText:
+        cache = self._measures.setdefault(note.id, {})
+        key = (pixel_size, int(width))
+        if key not in cache:
+            if note.kind == "quote":
+                font = _room_font(pixel_size, italic=True)
+            cache[key] = fit_text(note.text, font, width, font.pixelSize() * 1.5 * MAX_LINES,
+                                  max_lines=MAX_LINES)
+        return cache[key]
+
+    # -- painting -------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        self.ensure_layout()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.notes:
+            painter.setPen(QColor(style.ROOM_MUTED))
+            painter.setFont(_room_font(max(14, self.height() // 22)))
+            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Your ideas will appear here")
+        small = _room_font(max(11, int(self.pixel_size * 0.55)))
+        for tile in self.tiles:
+            note = self.notes[tile.note_id]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.paper(note.colour))
+            painter.drawRoundedRect(tile.rect, 6, 6)
+            painter.setPen(QColor(style.NOTE_INK))
+            tile.text.draw(painter, tile.text_origin)
+            if tile.footer:
+                painter.setFont(small)
+                painter.setPen(QColor(0, 0, 0, 170))
+                pad = self.pixel_size * 0.5
+                footer_rect = QRectF(tile.rect.left() + pad, tile.rect.bottom() - pad - small.pixelSize() * 1.4,
+                                     tile.rect.width() - 2 * pad, small.pixelSize() * 1.4)
+                text = painter.fontMetrics().elidedText(tile.footer, Qt.TextElideMode.ElideRight,
+                                                        int(footer_rect.width()))
+                painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+        if self.hidden_count:
+            painter.setFont(small)
+            painter.setPen(QColor(style.ROOM_MUTED))
+            painter.drawText(QRectF(0, self.height() - self.pixel_size * 1.5, self.width(), self.pixel_size * 1.5),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"+ {self.hidden_count} earlier notes")
+        painter.end()
+
+
+def _footer(note: Note) -> str:
+    if note.kind == "quote":
+        return f"— {note.role}" if note.role else ""
+    return style.KIND_LABELS[note.kind].upper() if note.kind in ("idea", "question") else ""
+
+
+_FONTS: dict[tuple, object] = {}
+
+
+def _room_font(pixel_size: int, *, italic: bool = False):
+    key = (pixel_size, italic)
+    if key not in _FONTS:
+        font = style.font(10)
+        font.setPixelSize(pixel_size)
+        font.setItalic(italic)
+        _FONTS[key] = font
+    return _FONTS[key]
+
+
+class BlankStage(QWidget):
+    """What the room sees while the board is hidden: calm, and the timer still running above."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("blank-stage")
+        label = QLabel("Board hidden — think and write on your own for now", self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(f"color: {style.ROOM_MUTED};")
+        label.setFont(style.font(22))
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+class RoomView(QWidget):
+    """A top-level window for the projector."""
+
+    closed = Signal()
+
+    def __init__(self, ops: Operations, ticker: Ticker, clock: Callable[[], float] | None = None, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ops = ops
+        self.hub = ops.hub
+        self.clock = clock or ops.store.clock
+        self.workshop_id: str | None = None
+        self.exercise: Exercise | None = None
+        self.framework: Framework | None = None
+        self.blanked = False
+        self.setObjectName("room-view")
+        self.setWindowTitle("CollabDesk — room view")
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(style.ROOM_BACKGROUND))
+        palette.setColor(self.foregroundRole(), QColor(style.ROOM_INK))
+        self.setPalette(palette)
+        self.resize(1280, 720)
+
+        self.band = QWidget(self)
+        self.band.setFixedHeight(14)
+        self.band.setAutoFillBackground(True)
+        self.domain = FittedLabel(style.font(30, bold=True), style.ROOM_INK, max_lines=1)
+        self.domain.setObjectName("room-domain")
+        self.prompt = FittedLabel(style.font(30), style.ROOM_INK, max_lines=3)
+        self.prompt.setObjectName("room-prompt")
+        self.timer = TimerFace(self.clock, inks=style.ROOM_TIMER_INK, flash_background="#FFB23F", parent=self)
+        self.timer.setObjectName("room-timer")
+        self.notes = RoomNotes(self)
+        self.blank_stage = BlankStage(self)
+        self.stage = QStackedWidget(self)
+        self.stage.addWidget(self.notes)
+        self.stage.addWidget(self.blank_stage)
+
+        words = QVBoxLayout()
+        words.setSpacing(6)
+        words.addWidget(self.domain)
+        words.addWidget(self.prompt, 1)
+        header = QHBoxLayout()
+        header.setSpacing(24)
+        header.addLayout(words, 1)
+        header.addWidget(self.timer)
+        body = QVBoxLayout()
+        body.setContentsMargins(36, 22, 36, 28)
+        body.setSpacing(20)
+        body.addLayout(header)
+        body.addWidget(self.stage, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.band)
+        layout.addLayout(body, 1)
+
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
+        ticker.tick.connect(self._on_tick)
+        self.hub.notes_added.connect(self._on_notes_added)
+        self.hub.notes_updated.connect(self._on_notes_updated)
+        self.hub.notes_removed.connect(self._on_notes_removed)
+        self.hub.timer_changed.connect(self._on_timer_changed)
+        self.hub.current_exercise_changed.connect(self._on_current_changed)
+        self.hub.agenda_changed.connect(self._on_current_changed)
+
+    # -- what it shows ------------------------------------------------------------------
+    def follow(self, workshop_id: str | None) -> None:
+        """Show ``workshop_id``'s current exercise from now on (None: show nothing)."""
+        self.workshop_id = workshop_id
+        self._reload()
+
+    def _reload(self) -> None:
+        store = self.ops.store
+        exercise = None
+        if self.workshop_id is not None:
+            workshop = store.workshop(self.workshop_id)
+            self.framework = framework_services.framework_or_default(store, workshop.framework_key)
+            exercises = store.exercises(self.workshop_id)
+            exercise = next((e for e in exercises if e.state == "current"), None)
+            if exercise is None and exercises and all(e.state == "done" for e in exercises):
+                exercise = exercises[-1]
+        changed = exercise is None or self.exercise is None or exercise.id != self.exercise.id
+        self.exercise = exercise
+        self._show_header()
+        if changed:
+            self.notes.set_notes(store.notes(exercise.id) if exercise else [])
+
+    def _show_header(self) -> None:
+        exercise = self.exercise
+        if exercise is None:
+            self.domain.set_text("")
+            self.prompt.set_text("")
+            self.timer.set_state(None)
+            return
+        domain = self.framework.domain(exercise.domain_key)
+        name = domain.name.upper()
+        if exercise.title.strip().casefold() != domain.name.casefold():
+            name = f"{name}  ·  {exercise.title}"
+        self.domain.set_text(name)
+        self.domain.set_ink(QColor(domain.colour).lighter(160).name())
+        self.prompt.set_text(exercise.prompt or exercise.title)
+        palette = self.band.palette()
+        palette.setColor(self.band.backgroundRole(), QColor(domain.colour))
+        self.band.setPalette(palette)
+        self.timer.set_state(exercise.timer if exercise.state == "current" else None)
+
+    def set_blank(self, blanked: bool) -> None:
+        """Hide (or bring back) the notes; the header and timer stay."""
+        self.blanked = blanked
+        self.stage.setCurrentWidget(self.blank_stage if blanked else self.notes)
+
+    def set_stage(self, widget: QWidget | None) -> None:
+        """Show ``widget`` where the notes are (voting progress, results); None brings the notes back."""
+        if widget is None:
+            self.set_blank(self.blanked)
+            return
+        if self.stage.indexOf(widget) < 0:
+            self.stage.addWidget(widget)
+        self.stage.setCurrentWidget(widget)
+
+    # -- window ----------------------------------------------------------------------------
+    def place_on_second_screen(self, facilitator_screen=None) -> bool:
+        """Move to a screen other than the facilitator's, full screen; False when there is none."""
+        screens = QGuiApplication.screens()
+        others = [s for s in screens if s is not facilitator_screen]
+        if len(screens) < 2 or not others:
+            return False
+        target = others[0]
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
+        return True
+
+    def resizeEvent(self, event) -> None:
+        """Type and timer scale with the window, so the projector's resolution does not matter."""
+        super().resizeEvent(event)
+        height = max(300, self.height())
+        self.timer.setFixedSize(int(self.width() * 0.24), int(height * 0.2))
+        domain_font = style.font(10, bold=True)
+        domain_font.setPixelSize(max(14, int(height * 0.04)))
+        prompt_font = style.font(10)
+        prompt_font.setPixelSize(max(16, int(height * 0.045)))
+        self.domain.set_text_font(domain_font)
+        self.domain.setFixedHeight(int(domain_font.pixelSize() * 1.5))
+        self.prompt.set_text_font(prompt_font)
+        self.prompt.setFixedHeight(int(prompt_font.pixelSize() * 1.45 * 3))
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def closeEvent(self, event) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+    # -- following the hub ---------------------------------------------------------------
+    def _mine(self, note: Note) -> bool:
+        return self.exercise is not None and note.exercise_id == self.exercise.id
+
+    def _on_notes_added(self, notes) -> None:
+        for note in notes:
+            if self._mine(note):
+                self.notes.add_note(note)
+
+    def _on_notes_updated(self, notes) -> None:
+        for note in notes:
+            if self._mine(note):
+                if note.id in self.notes.notes:
+                    self.notes.update_note(note)
+                else:
+                    self.notes.add_note(note)
+            else:
+                self.notes.remove_note(note.id)
+
+    def _on_notes_removed(self, notes) -> None:
+        for note in notes:
+            self.notes.remove_note(note.id)
+
+    def _on_timer_changed(self, exercise: Exercise) -> None:
+        if self.exercise is not None and exercise.id == self.exercise.id:
+            self.exercise = exercise
+            self.timer.set_state(exercise.timer if exercise.state == "current" else None)
+
+    def _on_current_changed(self, workshop_id: str, *rest) -> None:
+        if workshop_id == self.workshop_id:
+            self._reload()
+
+    def _on_tick(self) -> None:
+        if self.isVisible():
+            self.timer.refresh()

@@ -1,0 +1,85 @@
+"""One CollabDesk window per database: a second launch hands over to the first.
+
+As Anki does, the first GUI listens on a local socket named from a hash of the
+database path; a later launch on the same database connects, sends the workshop id it
+was asked to open (if any), waits for the reply and exits 0. Another database gets
+another name, so two different databases can be open side by side.
+"""
+
+import getpass
+import hashlib
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_MS = 800
+REPLY_MS = 3000
+
+
+def server_name(db_path: Path) -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name on some containers
+        user = "user"
+    digest = hashlib.sha1(f"{user}\0{Path(db_path).expanduser().resolve()}".encode()).hexdigest()[:20]
+    return f"collabdesk-{digest}"
+
+
+def send_to_running(name: str, workshop_id: str | None = None) -> bool:
+    """Ask a running CollabDesk to come forward (and open ``workshop_id``); False if none answers."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_MS):
+        return False
+    socket.write((json.dumps({"open": workshop_id}) + "\n").encode())
+    socket.flush()
+    answered = socket.waitForBytesWritten(REPLY_MS) and (socket.bytesAvailable() or socket.waitForReadyRead(REPLY_MS))
+    reply = bytes(socket.readAll().data()).strip() if answered else b""
+    socket.disconnectFromServer()
+    return reply == b"ok"
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; emits ``open_requested`` with the workshop id (or None)."""
+
+    open_requested = Signal(object)
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.name = name
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_connection)
+
+    def listen(self) -> bool:
+        """Start listening, clearing a socket file left by a crashed run."""
+        if self.server.listen(self.name):
+            return True
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda socket=socket: self._on_ready(socket))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.canReadLine():
+                self._on_ready(socket)
+
+    def _on_ready(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        line = bytes(socket.readLine().data())
+        try:
+            request = json.loads(line.decode("utf-8"))
+            workshop_id = request.get("open") if isinstance(request, dict) else None
+        except (ValueError, UnicodeDecodeError):
+            return
+        socket.write(b"ok\n")
+        socket.flush()
+        self.open_requested.emit(workshop_id if isinstance(workshop_id, str) else None)

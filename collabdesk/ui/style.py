@@ -1,0 +1,60 @@
+"""Colours and type shared by the facilitator's and the room's screens."""
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+
+# Sticky-note paper: light enough for near-black text to read from the back of a room.
+NOTE_PAPER = {
+    "yellow": "#FFE98A",
+    "pink": "#FFC2D4",
+    "blue": "#B9DCFF",
+    "green": "#C5EBB0",
+    "orange": "#FFCB94",
+    "purple": "#DCC8F5",
+}
+NOTE_INK = "#1D1D1F"
+KIND_LABELS = {"note": "Note", "idea": "Idea", "question": "Question", "quote": "Quote"}
+KIND_MARKS = {"note": "", "idea": "IDEA", "question": "QUESTION", "quote": "QUOTE"}
+
+# Timer phases: calm, amber in the last minute, a distinct red-orange once over time.
+TIMER_INK = {
+    "idle": "#2B2D33",
+    "paused": "#6B6F78",
+    "running": "#2B2D33",
+    "warning": "#B76E00",
+    "overtime": "#C2361B",
+}
+ROOM_TIMER_INK = {
+    "idle": "#F4F5F7",
+    "paused": "#A9AEB8",
+    "running": "#F4F5F7",
+    "warning": "#FFB23F",
+    "overtime": "#FF6A4D",
+}
+FLASH_BACKGROUND = "#FFE0A3"
+
+ROOM_BACKGROUND = "#1C1F24"
+ROOM_INK = "#F4F5F7"
+ROOM_MUTED = "#A9AEB8"
+
+ERROR_INK = "#B3261E"
+OK_INK = "#2E6B3A"
+
+
+def paper(colour: str) -> QColor:
+    return QColor(NOTE_PAPER.get(colour, NOTE_PAPER["yellow"]))
+
+
+def font(point_size: float, *, bold: bool = False, mono_digits: bool = False) -> QFont:
+    """The application font at a size; ``mono_digits`` keeps a running clock from jittering."""
+    result = QFont(QGuiApplication.font())
+    result.setPointSizeF(point_size)
+    result.setBold(bold)
+    if mono_digits:
+        result.setFeature(QFont.Tag("tnum"), 1)
+    return result
+
+
+def readable_ink(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF()
+    return QColor("#111111") if luminance > 0.55 else QColor("#FFFFFF")

@@ -1,0 +1,85 @@
+"""Small widgets shared by the facilitator's and the room's screens."""
+
+import html
+import time
+
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .text_fit import FittedText, fit_text
+
+
+class FittedLabel(QWidget):
+    """Plain user text wrapped into the widget's box and elided when it does not fit.
+
+    Unlike QLabel it never grows with its text (a 5,000-character prompt keeps the
+    layout intact) and never reads markup.
+    """
+
+    def __init__(self, font: QFont, ink: str = "#1F2126", *, max_lines: int | None = None,
+                 centred: bool = False, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.text_font = font
+        self.ink = QColor(ink)
+        self.max_lines = max_lines
+        self.centred = centred
+        self._fitted: FittedText | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self._fitted = None
+            self.setToolTip(plain_tooltip(text) if len(text) > 80 else "")
+            self.update()
+
+    def set_ink(self, ink: str) -> None:
+        self.ink = QColor(ink)
+        self.update()
+
+    def set_text_font(self, font: QFont) -> None:
+        self.text_font = font
+        self._fitted = None
+        self.updateGeometry()
+        self.update()
+
+    def fitted(self) -> FittedText:
+        if self._fitted is None:
+            self._fitted = fit_text(self.text, self.text_font, self.width(), self.height(),
+                                    max_lines=self.max_lines, centred=self.centred)
+        return self._fitted
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, int(self._line_height() * (self.max_lines or 2)) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, int(self._line_height()) + 2)
+
+    def _line_height(self) -> float:
+        return QFontMetricsF(self.text_font).lineSpacing()
+
+    def resizeEvent(self, event) -> None:
+        self._fitted = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.ink)
+        painter.setFont(self.text_font)
+        self.fitted().draw(painter, QPointF(0, 0))
+        painter.end()
+
+
+def plain_tooltip(text: str, limit: int = 600) -> str:
+    """A tooltip showing ``text`` literally (Qt reads tooltips as rich text when they look like it)."""
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    return f"<p style='white-space:pre-wrap'>{html.escape(shown)}</p>"
+
+
+def clock_time(seconds: float) -> str:
+    """A wall-clock time as the facilitator reads it: "16:42"."""
+    return time.strftime("%H:%M", time.localtime(seconds))
+
+
