@@ -1,0 +1,51 @@
+"""Shared set-up for the run-view tests: a main window on a fresh store, driven by a fake clock."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from collabdesk.services import workshops
+from collabdesk.ui.events import EventHub
+from collabdesk.ui.main_window import MainWindow
+from collabdesk.ui.operations import Operations
+from collabdesk.ui.sound import Chime
+
+# Qt warnings fail a test, except the offscreen platform's note that it ignores size hints.
+STRICT_QT = [pytest.mark.qt_log_level_fail("WARNING"),
+             pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")]
+
+
+def make_settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def make_window(qtbot, store, settings, clock) -> MainWindow:
+    window = MainWindow(Operations(store, EventHub()), settings, clock=clock, chime=Chime(player=lambda: None))
+    window.ticker.stop()  # tests tick by hand: the display must not depend on how often ticks come
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def make_workshop(store, **fields):
+    details = {"title": "Health and care roundtable", "purpose": "Can we pool our budgets?",
+               "participants": ["Amira", "Ben", "Chen Wei"], **fields}
+    return workshops.create_workshop(store, **details)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, fresh_db, settings, clock):
+    return make_window(qtbot, fresh_db, settings, clock)
+
+
+@pytest.fixture
+def running(window, fresh_db):
+    """The window with a five-domain workshop open in the run view."""
+    workshop = make_workshop(fresh_db)
+    assert window.open_workshop(workshop.id)
+    return window
