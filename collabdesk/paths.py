@@ -3,13 +3,13 @@
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "CollabDesk"
 ENV_DB = "COLLABDESK_DB"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # loaded only when no --db or $COLLABDESK_DB is given
+
     return user_data_path(APP_NAME, appauthor=False)
 
 

@@ -4,9 +4,13 @@ Each migration runs in one transaction with the version bump, so a database is a
 at exactly one version. Never edit a released migration: add the next one.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 
-import sqlite_utils
+TYPE_CHECKING = False  # type checkers read this as True; at run time it spares importing typing
+if TYPE_CHECKING:  # annotations only: reading SCHEMA_VERSION must not load sqlite-utils (`collabdesk list`)
+    import sqlite_utils
 
 FTS_TOKENIZE = "trigram"  # matches any script, CJK included, by substring
 
