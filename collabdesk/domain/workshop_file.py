@@ -1,0 +1,460 @@
+"""The workshop file, format version 1: one whole workshop as a JSON document.
+
+This is a public surface (see docs/workshop-format.md): other machines and scripts read
+and write it, so it changes only with a new version number. The two functions here are
+pure. ``content_to_document`` turns a workshop read from the store into the document;
+``document_to_content`` reads a document from anywhere, treating it as untrusted: every
+field is type-checked, enumerations and references between records are checked, text
+goes through the one text rule (``domain.text``) and counts are bounded. A problem is
+reported as a ``ValidationError`` naming where it is, e.g.
+``workshop.exercises[2].notes[5].text: must not be empty``.
+
+Inside the file, records refer to each other by local ids (the ``id`` of a participant,
+exercise, theme or note), which mean nothing outside the file: importing gives every
+record a fresh id in the receiving database.
+"""
+
+import json
+import math
+from collections.abc import Iterable
+from datetime import date as Date
+from datetime import datetime
+
+from . import text
+from .errors import ValidationError
+from .model import (
+    ACTION_STATUSES, EXERCISE_STATES, NOTE_COLOURS, NOTE_KINDS, WORKSHOP_STATUSES, Action, Ballot, Exercise,
+    Note, Participant, Theme, Vote, VoteRound, Workshop, WorkshopContent,
+)
+from .timer import TimerState
+
+FORMAT = "collabdesk.workshop"
+VERSION = 1
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+MAX_COUNTS = {  # per file; far beyond any real workshop, low enough to refuse a hostile one quickly
+    "participants": 500,
+    "exercises": 200,
+    "themes": 5_000,
+    "notes": 20_000,
+    "vote_rounds": 500,
+    "votes": 200_000,
+    "ballots": 100_000,
+    "actions": 5_000,
+}
+ROUND_TARGETS = ("notes", "themes")
+ROUND_MODES = ("ballot", "tally")
+ROUND_STATES = ("open", "closed")
+BALLOT_STATUSES = ("pending", "confirmed", "skipped")
+MAX_DOTS = 1_000  # dots per voter, and per card
+MAX_COUNT = 1_000_000  # dots on one card in one vote (a facilitator's tally of a big room)
+MAX_SECONDS = 7 * 24 * 3600.0  # a timer's planned or run time
+MAX_ID = 2**53  # local ids: integers any JSON reader keeps exactly
+MAX_STAMP = 64  # characters in a timestamp
+
+DOCUMENT_FIELDS = {"format", "version", "exported", "workshop"}
+WORKSHOP_FIELDS = {"id", "title", "purpose", "facilitator", "location", "date", "status", "framework",
+                   "created", "updated", "started", "ended", "reopened",
+                   "participants", "exercises", "vote_rounds", "actions"}
+PARTICIPANT_FIELDS = {"id", "name"}
+EXERCISE_FIELDS = {"id", "domain", "title", "prompt", "state", "timer", "themes", "notes"}
+TIMER_FIELDS = {"planned_seconds", "accumulated_seconds", "running_since"}
+THEME_FIELDS = {"id", "title"}
+NOTE_FIELDS = {"id", "text", "kind", "colour", "author", "role", "theme", "x", "y", "created", "updated"}
+ROUND_FIELDS = {"title", "exercise", "target", "mode", "dots_per_voter", "max_per_item", "anonymous",
+                "state", "revealed", "created", "ballots", "votes"}
+BALLOT_FIELDS = {"participant", "status"}
+VOTE_FIELDS = {"note", "theme", "voter", "count"}
+ACTION_FIELDS = {"text", "owner", "due", "status", "note", "theme"}
+
+
+# -- writing ---------------------------------------------------------------------------------
+def content_to_document(content: WorkshopContent, *, exported: str = "") -> dict:
+    """The workshop file for ``content``: plain dicts and lists, ready for ``json.dumps``.
+
+    Local ids are numbered 1, 2, 3 ... per kind in the order records appear, so the same
+    workshop always gives the same document whatever its ids in the database. Deleted
+    notes (the trash) are left out, and with them any dots on them or links to them: a
+    file carries what the workshop shows, not what was thrown away.
+    """
+    w = content.workshop
+    people = {p.id: local for local, p in enumerate(content.participants, 1)}
+    exercises = {e.id: local for local, e in enumerate(content.exercises, 1)}
+    themes_of: dict[int, list[Theme]] = {}
+    for t in content.themes:
+        themes_of.setdefault(t.exercise_id, []).append(t)
+    notes_of: dict[int, list[Note]] = {}
+    for n in sorted(content.notes, key=lambda n: n.id):
+        if not n.deleted:
+            notes_of.setdefault(n.exercise_id, []).append(n)
+    themes = {t.id: local for local, t in enumerate(
+        (t for e in content.exercises for t in themes_of.get(e.id, [])), 1)}
+    notes = {n.id: local for local, n in enumerate(
+        (n for e in content.exercises for n in notes_of.get(e.id, [])), 1)}
+
+    def exercise(e: Exercise) -> dict:
+        return {
+            "id": exercises[e.id], "domain": e.domain_key, "title": e.title, "prompt": e.prompt, "state": e.state,
+            "timer": {"planned_seconds": e.timer.planned, "accumulated_seconds": e.timer.accumulated,
+                      "running_since": e.timer.running_since},
+            "themes": [{"id": themes[t.id], "title": t.title} for t in themes_of.get(e.id, [])],
+            "notes": [{
+                "id": notes[n.id], "text": n.text, "kind": n.kind, "colour": n.colour,
+                "author": people.get(n.author_id), "role": n.role, "theme": themes.get(n.theme_id),
+                "x": n.x, "y": n.y, "created": n.created, "updated": n.updated,
+            } for n in notes_of.get(e.id, [])],
+        }
+
+    def vote_round(r: VoteRound) -> dict:
+        on_notes = r.target == "notes"
+        return {
+            "title": r.title, "exercise": exercises.get(r.exercise_id), "target": r.target, "mode": r.mode,
+            "dots_per_voter": r.dots_per_voter, "max_per_item": r.max_per_item, "anonymous": r.anonymous,
+            "state": r.state, "revealed": r.revealed, "created": r.created,
+            "ballots": [{"participant": people[b.participant_id], "status": b.status}
+                        for b in content.ballots if b.round_id == r.id and b.participant_id in people],
+            "votes": [{"note": notes.get(v.note_id) if on_notes else None,
+                       "theme": None if on_notes else themes.get(v.theme_id),
+                       "voter": people.get(v.voter_id), "count": v.count}
+                      for v in content.votes
+                      if v.round_id == r.id and (notes if on_notes else themes).get(
+                          v.note_id if on_notes else v.theme_id) is not None],
+        }
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": exported,
+        "workshop": {
+            "id": w.id, "title": w.title, "purpose": w.purpose, "facilitator": w.facilitator,
+            "location": w.location, "date": w.date, "status": w.status, "framework": w.framework_key,
+            "created": w.created, "updated": w.updated, "started": w.started, "ended": w.ended,
+            "reopened": w.reopened,
+            "participants": [{"id": people[p.id], "name": p.name} for p in content.participants],
+            "exercises": [exercise(e) for e in content.exercises],
+            "vote_rounds": [vote_round(r) for r in content.rounds],
+            "actions": [{"text": a.text, "owner": a.owner, "due": a.due, "status": a.status,
+                         "note": notes.get(a.note_id), "theme": themes.get(a.theme_id)}
+                        for a in content.actions],
+        },
+    }
+
+
+# -- reading ---------------------------------------------------------------------------------
+class _Record:
+    """One JSON object of the document being read, knowing where it sits in it."""
+
+    def __init__(self, value: object, path: str, fields: set[str]):
+        if not isinstance(value, dict):
+            raise _problem(path, f"must be an object, not {_kind_of(value)}")
+        unknown = sorted(k for k in value if k not in fields)
+        if unknown:
+            raise _problem(f"{path}.{unknown[0]}",
+                           f"is not a field of this record (known: {', '.join(sorted(fields))})")
+        self.value = value
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}"
+
+    def has(self, key: str) -> bool:
+        return self.value.get(key) is not None
+
+    def text(self, key: str, limit: str, *, required: bool = False) -> str:
+        raw = self.value.get(key)
+        if raw is None and not required:
+            return ""
+        if not isinstance(raw, str):
+            raise _problem(self.at(key), "is missing" if raw is None else f"must be text, not {_kind_of(raw)}")
+        value = text.clean(raw)
+        if required and not value.strip():
+            raise _problem(self.at(key), "must not be empty")
+        maximum = text.LIMITS[limit]
+        if len(value) > maximum:
+            raise _problem(self.at(key), f"is {len(value):,} characters long; the most allowed is {maximum:,}")
+        return value
+
+    def choice(self, key: str, choices: Iterable[str], default: str) -> str:
+        raw = self.value.get(key, default)
+        choices = tuple(choices)
+        if raw not in choices:
+            raise _problem(self.at(key), f"must be one of {', '.join(choices)}; not {_shown(raw)}")
+        return raw
+
+    def integer(self, key: str, low: int, high: int, *, default: int | None = None,
+                nullable: bool = False) -> int | None:
+        raw = self.value.get(key)
+        if raw is None:
+            if nullable:
+                return None
+            if default is None:
+                raise _problem(self.at(key), "is missing")
+            return default
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise _problem(self.at(key), f"must be a whole number, not {_kind_of(raw)}")
+        if not low <= raw <= high:
+            raise _problem(self.at(key), f"must be between {low:,} and {high:,}; not {raw:,}")
+        return raw
+
+    def number(self, key: str, low: float, high: float, *, default: float | None = None,
+               nullable: bool = False) -> float | None:
+        raw = self.value.get(key)
+        if raw is None:
+            if nullable:
+                return None
+            if default is None:
+                raise _problem(self.at(key), "is missing")
+            return default
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise _problem(self.at(key), f"must be a number, not {_kind_of(raw)}")
+        if not math.isfinite(raw) or not low <= raw <= high:
+            raise _problem(self.at(key), f"must be between {low:g} and {high:g}; not {raw!r}")
+        return float(raw)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        raw = self.value.get(key, default)
+        if not isinstance(raw, bool):
+            raise _problem(self.at(key), f"must be true or false, not {_kind_of(raw)}")
+        return raw
+
+    def date(self, key: str) -> str:
+        value = self.text(key, "short").strip()
+        if value:
+            try:
+                return Date.fromisoformat(value).isoformat()
+            except ValueError:
+                raise _problem(self.at(key), f"must be a date written YYYY-MM-DD, not {_shown(value)}") from None
+        return value
+
+    def timestamp(self, key: str) -> str:
+        raw = self.value.get(key)
+        if raw is None or raw == "":
+            return ""
+        if not isinstance(raw, str) or len(raw) > MAX_STAMP:
+            raise _problem(self.at(key), f"must be a date and time in ISO 8601, not {_kind_of(raw)}")
+        try:
+            datetime.fromisoformat(raw)
+        except ValueError:
+            raise _problem(self.at(key), f"must be a date and time in ISO 8601, not {_shown(raw)}") from None
+        return raw
+
+    def local_id(self) -> int:
+        return self.integer("id", 0, MAX_ID)
+
+    def reference(self, key: str, known: dict[int, object], what: str, *,
+                  where: str = " in the file") -> int | None:
+        """A local id naming a record of the file (``what``), or None when absent."""
+        target = self.integer(key, 0, MAX_ID, nullable=True)
+        if target is not None and target not in known:
+            raise _problem(self.at(key), f"refers to {what} {target}, which is not{where}")
+        return target
+
+    def records(self, key: str, fields: set[str], counter: "_Counter") -> list["_Record"]:
+        raw = self.value.get(key, [])
+        if not isinstance(raw, list):
+            raise _problem(self.at(key), f"must be a list, not {_kind_of(raw)}")
+        counter.add(key, len(raw), self.at(key))
+        return [_Record(item, f"{self.at(key)}[{i}]", fields) for i, item in enumerate(raw)]
+
+
+class _Counter:
+    """Running totals per kind of record, refused as soon as one passes its limit."""
+
+    def __init__(self):
+        self.totals = dict.fromkeys(MAX_COUNTS, 0)
+
+    def add(self, kind: str, count: int, path: str) -> None:
+        self.totals[kind] += count
+        if self.totals[kind] > MAX_COUNTS[kind]:
+            raise _problem(path, f"brings the file to more than {MAX_COUNTS[kind]:,} {kind.replace('_', ' ')}, "
+                                 "the most one workshop file may hold")
+
+
+def _problem(path: str, message: str) -> ValidationError:
+    return ValidationError(f"{path}: {message}.")
+
+
+def _kind_of(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _shown(value: object) -> str:
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+def _unique(ids: dict[int, object], new_id: int, path: str, what: str) -> None:
+    if new_id in ids:
+        raise _problem(path, f"{what} id {new_id} is used twice in the file")
+
+
+def document_to_content(document: object) -> WorkshopContent:
+    """Read a workshop file's document, refusing anything that is not a valid version 1 file.
+
+    The records of the returned content carry the file's local ids; the store gives them
+    real ids when it inserts the content.
+    """
+    if not isinstance(document, dict):
+        raise ValidationError(f"The file must hold a JSON object, not {_kind_of(document)}.")
+    if document.get("format") != FORMAT:
+        raise ValidationError(
+            f"This is not a CollabDesk workshop file: its \"format\" is {_shown(document.get('format'))}, "
+            f"expected {FORMAT!r}.")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ValidationError(f"version: must be a whole number, not {_kind_of(version)}.")
+    if version > VERSION:
+        raise ValidationError(
+            f"This workshop file is format version {version}, written by a newer CollabDesk; "
+            f"this one reads version {VERSION}. Update CollabDesk to import it.")
+    if version < VERSION:
+        raise ValidationError(f"version: {version} is not a workshop file version (the first is {VERSION}).")
+    top = _Record(document, "document", DOCUMENT_FIELDS)
+    top.timestamp("exported")
+    if "workshop" not in document:
+        raise ValidationError("workshop: is missing.")
+    return _workshop(_Record(document["workshop"], "workshop", WORKSHOP_FIELDS))
+
+
+def _workshop(w: _Record) -> WorkshopContent:
+    counter = _Counter()
+    workshop_id = w.text("id", "short")
+    workshop = Workshop(
+        id=workshop_id,
+        title=w.text("title", "title", required=True),
+        purpose=w.text("purpose", "purpose"),
+        facilitator=w.text("facilitator", "name"),
+        location=w.text("location", "name"),
+        date=w.date("date"),
+        status=w.choice("status", WORKSHOP_STATUSES, "draft"),
+        framework_key=w.text("framework", "short").strip() or "five-domains",
+        created=w.timestamp("created"),
+        updated=w.timestamp("updated"),
+        started=w.timestamp("started"),
+        ended=w.timestamp("ended"),
+        reopened=w.integer("reopened", 0, 1_000_000, default=0),
+    )
+    participants: dict[int, Participant] = {}
+    for position, p in enumerate(w.records("participants", PARTICIPANT_FIELDS, counter)):
+        pid = p.local_id()
+        _unique(participants, pid, p.at("id"), "participant")
+        participants[pid] = Participant(id=pid, workshop_id=workshop_id, name=p.text("name", "name", required=True),
+                                        position=position)
+
+    exercises: dict[int, Exercise] = {}
+    themes: dict[int, Theme] = {}
+    notes: dict[int, Note] = {}
+    for position, e in enumerate(w.records("exercises", EXERCISE_FIELDS, counter)):
+        eid = e.local_id()
+        _unique(exercises, eid, e.at("id"), "exercise")
+        exercises[eid] = Exercise(
+            id=eid, workshop_id=workshop_id, position=position,
+            domain_key=e.text("domain", "short", required=True),
+            title=e.text("title", "title", required=True),
+            prompt=e.text("prompt", "prompt"),
+            timer=_timer(e),
+            state=e.choice("state", EXERCISE_STATES, "pending"),
+        )
+        own_themes: dict[int, Theme] = {}
+        for theme_position, t in enumerate(e.records("themes", THEME_FIELDS, counter)):
+            tid = t.local_id()
+            _unique(themes, tid, t.at("id"), "theme")
+            themes[tid] = own_themes[tid] = Theme(
+                id=tid, workshop_id=workshop_id, exercise_id=eid,
+                title=t.text("title", "title", required=True), position=theme_position)
+        for n in e.records("notes", NOTE_FIELDS, counter):
+            nid = n.local_id()
+            _unique(notes, nid, n.at("id"), "note")
+            notes[nid] = Note(
+                id=nid, workshop_id=workshop_id, exercise_id=eid,
+                text=n.text("text", "note", required=True),
+                kind=n.choice("kind", NOTE_KINDS, "note"),
+                colour=n.choice("colour", NOTE_COLOURS, "yellow"),
+                author_id=n.reference("author", participants, "participant"),
+                role=n.text("role", "name"),
+                theme_id=n.reference("theme", own_themes, "theme", where=" among this exercise's themes"),
+                x=n.number("x", -1e9, 1e9, nullable=True),
+                y=n.number("y", -1e9, 1e9, nullable=True),
+                created=n.timestamp("created"),
+                updated=n.timestamp("updated"),
+            )
+
+    rounds, votes, ballots = _rounds(w, counter, workshop_id, participants, exercises, notes, themes)
+    actions = []
+    for position, a in enumerate(w.records("actions", ACTION_FIELDS, counter)):
+        actions.append(Action(
+            id=position + 1, workshop_id=workshop_id,
+            text=a.text("text", "action", required=True),
+            owner=a.text("owner", "name"),
+            due=a.date("due"),
+            status=a.choice("status", ACTION_STATUSES, "open"),
+            note_id=a.reference("note", notes, "note"),
+            theme_id=a.reference("theme", themes, "theme"),
+            position=position,
+        ))
+    return WorkshopContent(
+        workshop=workshop,
+        participants=tuple(participants.values()),
+        exercises=tuple(exercises.values()),
+        notes=tuple(notes.values()),
+        themes=tuple(themes.values()),
+        rounds=tuple(rounds),
+        votes=tuple(votes),
+        ballots=tuple(ballots),
+        actions=tuple(actions),
+    )
+
+
+def _timer(exercise: _Record) -> TimerState:
+    if not exercise.has("timer"):
+        return TimerState(planned=15 * 60.0)
+    t = _Record(exercise.value["timer"], exercise.at("timer"), TIMER_FIELDS)
+    return TimerState(
+        planned=t.number("planned_seconds", 0, MAX_SECONDS),
+        accumulated=t.number("accumulated_seconds", 0, MAX_SECONDS, default=0.0),
+        running_since=t.number("running_since", 0, 1e11, nullable=True),
+    )
+
+
+def _rounds(w: _Record, counter: _Counter, workshop_id: str, participants: dict, exercises: dict,
+            notes: dict, themes: dict) -> tuple[list[VoteRound], list[Vote], list[Ballot]]:
+    rounds, votes, ballots = [], [], []
+    for round_id, r in enumerate(w.records("vote_rounds", ROUND_FIELDS, counter), 1):
+        target = r.choice("target", ROUND_TARGETS, "notes")
+        rounds.append(VoteRound(
+            id=round_id, workshop_id=workshop_id,
+            title=r.text("title", "title", required=True),
+            exercise_id=r.reference("exercise", exercises, "exercise"),
+            dots_per_voter=r.integer("dots_per_voter", 0, MAX_DOTS, default=3),
+            max_per_item=r.integer("max_per_item", 1, MAX_DOTS, nullable=True),
+            anonymous=r.boolean("anonymous", True),
+            target=target,
+            mode=r.choice("mode", ROUND_MODES, "ballot"),
+            state=r.choice("state", ROUND_STATES, "open"),
+            revealed=r.boolean("revealed", False),
+            created=r.timestamp("created"),
+        ))
+        voted = set()
+        for b in r.records("ballots", BALLOT_FIELDS, counter):
+            participant = b.reference("participant", participants, "participant")
+            if participant is None:
+                raise _problem(b.at("participant"), "is missing")
+            if participant in voted:
+                raise _problem(b.at("participant"), f"participant {participant} has two ballots in this vote")
+            voted.add(participant)
+            ballots.append(Ballot(round_id=round_id, participant_id=participant,
+                                  status=b.choice("status", BALLOT_STATUSES, "pending")))
+        for v in r.records("votes", VOTE_FIELDS, counter):
+            note_id = v.reference("note", notes, "note")
+            theme_id = v.reference("theme", themes, "theme")
+            wanted = "note" if target == "notes" else "theme"
+            if (note_id is None) == (theme_id is None) or (target == "notes") != (note_id is not None):
+                raise _problem(v.path, f"a vote on {target} must name one {wanted} (and nothing else)")
+            votes.append(Vote(id=len(votes) + 1, round_id=round_id, count=v.integer("count", 0, MAX_COUNT),
+                              note_id=note_id, theme_id=theme_id,
+                              voter_id=v.reference("voter", participants, "participant")))
+    return rounds, votes, ballots

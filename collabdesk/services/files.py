@@ -1,0 +1,86 @@
+"""Workshop files in and out of the store (format: ``domain.workshop_file``).
+
+A file to import is untrusted: it is read with a size cap, parsed with errors that give
+the line and column, validated record by record, and written in one transaction, so
+either the whole workshop arrives or nothing does.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from ..domain.clock import iso
+from ..domain.errors import ValidationError
+from ..domain.model import WorkshopContent
+from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document, document_to_content
+from ..store import Store
+
+
+def workshop_document(store: Store, workshop_id: str) -> dict:
+    """The workshop file's document for one workshop (``show --json`` prints it)."""
+    return content_to_document(store.content(workshop_id), exported=iso(store.clock()))
+
+
+def export_workshop_json(store: Store, workshop_id: str) -> str:
+    """The workshop as a version 1 workshop file: UTF-8 JSON text, ending in a newline."""
+    return json.dumps(workshop_document(store, workshop_id), ensure_ascii=False, indent=2) + "\n"
+
+
+def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
+    """Read and validate a workshop file; nothing is written anywhere."""
+    path = Path(path)
+    with path.open("rb") as stream:
+        if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
+            raise _refused(path, f"it is larger than {_megabytes(MAX_FILE_BYTES)}, the most a workshop file may be")
+        data = stream.read(MAX_FILE_BYTES + 1)  # a pipe or device reports no size: cap what is read
+    if len(data) > MAX_FILE_BYTES:
+        raise _refused(path, f"it is larger than {_megabytes(MAX_FILE_BYTES)}, the most a workshop file may be")
+    return parse_workshop_file(data, str(path))
+
+
+def parse_workshop_file(data: bytes, source: str = "The file") -> WorkshopContent:
+    """Validate the bytes of a workshop file; errors say what is wrong and where."""
+    try:
+        document_text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise _refused(source, f"it is not UTF-8 text (a bad byte on line {line})") from None
+    try:
+        document = json.loads(document_text, parse_constant=_no_constant, object_pairs_hook=_no_repeats)
+    except json.JSONDecodeError as error:
+        raise _refused(source, f"it is not valid JSON: {error.msg} at line {error.lineno}, "
+                               f"column {error.colno}") from None
+    except RecursionError:
+        raise _refused(source, "its JSON is nested too deeply") from None
+    except ValueError as error:
+        raise _refused(source, str(error)) from None
+    try:
+        return document_to_content(document)
+    except ValidationError as error:
+        raise _refused(source, str(error)) from None
+
+
+def import_workshop_file(store: Store, path: str | os.PathLike) -> str:
+    """Add the workshop in the file at ``path`` under a new id, all in one transaction."""
+    return store.insert_content(read_workshop_file(path), what="import the workshop")
+
+
+def _refused(source: object, why: str) -> ValidationError:
+    return ValidationError(f"Cannot import {source}: {why[0].lower()}{why[1:].rstrip('.')}.")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB"
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"it holds {name}, which is not a number JSON allows")
+
+
+def _no_repeats(pairs: list[tuple[str, object]]) -> dict:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        repeated = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"the field {repeated!r} appears twice in one object")
+    return record
