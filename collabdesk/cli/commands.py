@@ -1,0 +1,268 @@
+"""What each sub-command does: each takes the parsed arguments and returns the exit status.
+
+Every command opens the database through ``store.opening`` (so a damaged file is moved
+aside with the way back to a backup) and calls services, never SQL. Modules beyond the
+standard library are imported inside the command that needs them.
+"""
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..domain.errors import CollabDeskError
+from ..paths import database_path
+from . import render
+
+TEXT_FORMATS = ("json", "md", "csv")
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+class UsageError(Exception):
+    """Options that make no sense together: exit status 2, like argparse's own errors."""
+
+
+def run(args: argparse.Namespace) -> int:
+    handler = HANDLERS[args.command or "gui"]
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"collabdesk {args.command}: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return database_path(args.db)
+
+
+def _open(args: argparse.Namespace, **options):
+    from ..store.opening import open_store
+
+    return open_store(_db(args), **options)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write_file(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file renamed into place: a failed export leaves no half file."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _report_module(name: str):
+    import importlib
+
+    try:
+        return importlib.import_module(f"collabdesk.report.{name}")
+    except ModuleNotFoundError as error:
+        if error.name and error.name.startswith("collabdesk.report"):
+            raise CollabDeskError(f"This CollabDesk cannot write {name} yet (collabdesk.report.{name} "
+                                  "is missing). Export --format json works.") from None
+        raise
+
+
+# -- the library -----------------------------------------------------------------------------
+def run_list(args: argparse.Namespace) -> int:
+    from ..store.opening import read_summaries
+
+    rows = read_summaries(_db(args), trashed=args.trash)
+    if args.json:  # one workshop per line: readable, and one C encoder for them all
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        body = ",\n".join(map(encode, rows))
+        sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
+    else:
+        print(render.library(rows, trashed=args.trash))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from ..services import files, frameworks
+
+    with _open(args) as store:
+        workshop_id = store.resolve_workshop_id(args.id)
+        if args.json:
+            _print_json(files.workshop_document(store, workshop_id))
+            return 0
+        content = store.content(workshop_id)
+        framework = frameworks.framework_or_default(store, content.workshop.framework_key)
+    print(render.workshop(content, framework))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from ..services import library
+
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more.")
+    with _open(args) as store:
+        results = library.search(store, " ".join(args.words), limit=args.limit)
+    if args.json:
+        _print_json([render.search_record(r) for r in results])
+    else:
+        print(render.search_results(results, bold=sys.stdout.isatty()))
+    return 0
+
+
+# -- files -----------------------------------------------------------------------------------
+def _export_format(args: argparse.Namespace) -> str:
+    chosen = args.format
+    if chosen is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        chosen = {"markdown": "md"}.get(suffix, suffix) if suffix in (*TEXT_FORMATS, "pdf", "markdown") else "json"
+    if chosen == "pdf" and args.output in (None, "-"):
+        raise UsageError("a PDF needs a file to go to: add -o PATH.")
+    if chosen != "pdf" and (args.paper or not args.appendix):
+        raise UsageError("--paper and --no-appendix apply to PDF exports only.")
+    if chosen == "json" and args.anonymise:
+        raise UsageError("--anonymise applies to md, csv and pdf; a workshop file keeps every record as it is.")
+    return chosen
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..services import files, frameworks
+
+    chosen = _export_format(args)
+    with _open(args) as store:
+        workshop_id = store.resolve_workshop_id(args.id)
+        if chosen == "json":
+            data = files.export_workshop_json(store, workshop_id)
+        else:
+            content = store.content(workshop_id)
+            framework = frameworks.framework_or_default(store, content.workshop.framework_key)
+    if chosen == "md":
+        data = _report_module("markdown").render_markdown(content, framework, anonymise=args.anonymise)
+    elif chosen == "csv":
+        data = _report_module("csv_export").render_csv(content, framework, anonymise=args.anonymise)
+    elif chosen == "pdf":
+        write_pdf = _report_module("pdf").write_pdf
+        output = Path(args.output).expanduser()
+        _write_file(output, lambda path: write_pdf(content, framework, path, appendix=args.appendix,
+                                                   anonymise=args.anonymise,
+                                                   pagesize=PAPER_SIZES[args.paper or "a4"]))
+        print(f"Wrote {output}")
+        return 0
+    if args.output in (None, "-"):
+        sys.stdout.write(data)
+        return 0
+    output = Path(args.output).expanduser()
+    _write_file(output, lambda path: path.write_text(data, encoding="utf-8", newline=""))
+    print(f"Wrote {output}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ..services import files
+
+    content = files.read_workshop_file(Path(args.file).expanduser())  # refused before the database is opened
+    with _open(args) as store:
+        new_id = store.insert_content(content, what="import the workshop")
+        title = store.workshop(new_id).title
+    if args.json:
+        _print_json({"id": new_id, "title": title})
+    else:
+        print(f"Imported {title!r} as {new_id}")
+    return 0
+
+
+# -- the database ----------------------------------------------------------------------------
+def run_check(args: argparse.Namespace) -> int:
+    from ..store import backup
+
+    db = _db(args)
+    with _open(args) as store:
+        problems = store.integrity_problems()
+        facts = {"database": str(db), "schema": store.schema_version,
+                 "workshops": store.workshop_count(), "trashed": store.workshop_count(trashed=True)}
+    backups = backup.list_backups(db)
+    if args.json:
+        _print_json({**facts, "problems": problems, "backups": [render.backup_record(b) for b in backups]})
+    else:
+        print(render.check_report(facts, problems, backups))
+    if problems:
+        good = next((b for b in backups if b.ok), None)
+        advice = f" The latest good backup is {good.path}: collabdesk restore {good.path}" if good else ""
+        raise CollabDeskError(f"{db} has {len(problems)} problem(s).{advice}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from ..store import backup
+
+    with _open(args) as store:
+        path = backup.take_backup(store)
+    if args.json:
+        _print_json({"path": str(path)})
+    else:
+        print(f"Backed up to {path}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from ..paths import backup_dir
+    from ..store import backup
+
+    db = _db(args)
+    chosen = Path(args.backup).expanduser()
+    if not chosen.exists() and (backup_dir(db) / args.backup).exists():
+        chosen = backup_dir(db) / args.backup
+    moved = backup.restore_backup(db, chosen)
+    with _open(args):  # brings an older backup up to this version's schema, and proves it opens
+        pass
+    print(f"Restored {chosen} as {db}.")
+    if moved:
+        print(f"The database it replaced is kept as {moved}.")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..services import demo
+
+    with _open(args) as store:
+        workshop = demo.create_demo_workshop(store)
+    if args.json:
+        _print_json({"id": workshop.id, "title": workshop.title})
+    else:
+        print(f"Added the sample workshop {workshop.title!r} ({workshop.id}).")
+        print(f"Try: collabdesk show {workshop.id[:8]}")
+    return 0
+
+
+# -- the app ---------------------------------------------------------------------------------
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the window, on the library or (``open ID``) on one workshop.
+
+    The window's own start-up checks the database (moving a damaged one aside and offering
+    the latest backup), takes the daily backup and, when CollabDesk already runs on this
+    database, brings that window forward instead.
+    """
+    try:
+        from ..ui.app import run_gui as start_window
+    except ModuleNotFoundError as error:
+        if error.name and error.name.split(".")[0] in ("collabdesk", "PySide6", "shiboken6"):
+            raise CollabDeskError(f"The CollabDesk window cannot start here ({error.name} is missing). "
+                                  "The command line works: collabdesk --help") from None
+        raise
+    return start_window(_db(args), getattr(args, "id", None))
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": run_gui,
+    "open": run_gui,
+    "list": run_list,
+    "show": run_show,
+    "export": run_export,
+    "import": run_import,
+    "search": run_search,
+    "check": run_check,
+    "backup": run_backup,
+    "restore": run_restore,
+    "demo": run_demo,
+}
