@@ -1,0 +1,147 @@
+"""Small things drawn straight on the canvas: one line of user text in any script, vote
+dots, the coloured band that opens a section, the bar of planned against used time."""
+
+from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from . import fonts
+from .markup import display_line
+from .styles import FAINT, RULE, WHITE, tint
+
+ELLIPSIS = "…"
+DOT_RADIUS = 2.6
+DOT_STEP = 7.0
+MAX_DOTS = 8  # dots drawn in a bar; the count beside it says how many there are
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    return sum(stringWidth(chunk, font, size) for font, chunk in fonts.runs(text, bold))
+
+
+def fitted(text: str, size: float, bold: bool, max_width: float) -> str:
+    """``text`` on one line, cut (in reading order) with an ellipsis to fit ``max_width``."""
+    text = " ".join(text.split())
+    if text_width(display_line(text), size, bold) <= max_width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start of the text that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if text_width(display_line(text[:middle].rstrip() + ELLIPSIS), size, bold) <= max_width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def draw_text(canvas, x: float, y: float, text: str, *, size: float, colour: Color, bold: bool = False,
+              align: str = "left", max_width: float | None = None) -> float:
+    """Draw one line of user text at baseline ``y``; returns its width."""
+    if max_width is not None:
+        text = fitted(text, size, bold, max_width)
+    line = display_line(" ".join(text.split()))
+    width = text_width(line, size, bold)
+    if align == "right":
+        x -= width
+    canvas.setFillColor(colour)
+    for font, chunk in fonts.runs(line, bold):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, font, size)
+    return width
+
+
+def draw_dots(canvas, x: float, y: float, count: int, colour: Color) -> None:
+    """A bar of up to MAX_DOTS vote dots from ``x``, centred on ``y``."""
+    canvas.setFillColor(colour)
+    for i in range(min(count, MAX_DOTS)):
+        canvas.circle(x + DOT_RADIUS + i * DOT_STEP, y, DOT_RADIUS, stroke=0, fill=1)
+
+
+def dot_gutter(count: int, colour: Color, size: float, leading: float):
+    """A gutter drawer for a ranked note: its dots and their number, on its first line."""
+    def draw(canvas, height):
+        if not count:
+            return
+        baseline = height - leading + (leading - size) / 2 + 1
+        draw_text(canvas, 0, baseline, str(count), size=8.5, colour=colour, bold=True)
+        draw_dots(canvas, 14, baseline + 3, count, colour)
+    return draw
+
+
+def rule_gutter(colour: Color, *, mark: str = ""):
+    """A gutter drawer with a vertical rule (a quote), optionally a mark at its top."""
+    def draw(canvas, height):
+        canvas.setFillColor(colour)
+        canvas.rect(0, 0, 2.2, height, stroke=0, fill=1)
+        if mark:
+            draw_text(canvas, 9, height - 15, mark, size=20, colour=colour, bold=True)
+    return draw
+
+
+def mark_gutter(mark: str, colour: Color, size: float, leading: float):
+    """A gutter drawer with a small mark ("?") on the first line."""
+    def draw(canvas, height):
+        draw_text(canvas, 2, height - leading + (leading - size) / 2 + 1, mark, size=size, colour=colour, bold=True)
+    return draw
+
+
+class ColourBand(Flowable):
+    """The strip that opens a section: the domain's name on its colour, the position on the right."""
+
+    def __init__(self, label: str, right: str, colour: Color, height: float = 24):
+        super().__init__()
+        self.label, self.right, self.colour, self.band_height = label, right, colour, height
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, self.band_height
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        canvas.setFillColor(self.colour)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        baseline = (self.height - 9) / 2 + 1.5
+        right = draw_text(canvas, self.width - 10, baseline, self.right, size=8.5, colour=WHITE, align="right")
+        draw_text(canvas, 10, baseline, self.label, size=9.5, colour=WHITE, bold=True,
+                  max_width=self.width - right - 40)
+
+
+class DomainStrip(Flowable):
+    """A thin strip made of every domain's colour: the cover's signature."""
+
+    def __init__(self, colours: list[Color], height: float = 5):
+        super().__init__()
+        self.colours, self.strip_height = colours or [FAINT], height
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, self.strip_height
+        return self.width, self.height
+
+    def draw(self):
+        step = self.width / len(self.colours)
+        for i, each in enumerate(self.colours):
+            self.canv.setFillColor(each)
+            self.canv.rect(i * step, 0, step + 0.3, self.height, stroke=0, fill=1)
+
+
+def new_drawing(width: float, height: float) -> Drawing:
+    """A graphics drawing whose initial font is DejaVu: left at its default, it would
+    select Helvetica, the one font of the PDF that is not embedded."""
+    return Drawing(width, height, initialFontName=fonts.SANS, initialFontSize=8)
+
+
+def time_bar(planned: float, used: float, colour: Color, width: float = 110, height: float = 6) -> Drawing:
+    """Planned time as a pale track, used time over it in the domain's colour; time past the
+    plan extends beyond the track in a deeper shade. The scale fits the longer of the two."""
+    drawing = new_drawing(width, height)
+    longest = max(planned, used, 1.0)
+    planned_w = width * planned / longest
+    used_w = width * min(used, planned) / longest
+    drawing.add(Rect(0, 0, planned_w, height, fillColor=RULE, strokeColor=None))
+    drawing.add(Rect(0, 0, used_w, height, fillColor=tint(colour, 0.75), strokeColor=None))
+    if used > planned:
+        drawing.add(Rect(planned_w, 0, width * used / longest - planned_w, height, fillColor=colour,
+                         strokeColor=None))
+    return drawing

@@ -1,0 +1,311 @@
+"""The PDF's content as platypus flowables, part by part: cover, at a glance, one section
+per exercise, actions, appendix.
+
+Every piece of user text goes through :func:`user_paragraph` or :func:`markup.inline`, so
+it is escaped and printed in any script. Flowables that should appear in the PDF's outline
+carry an ``outline`` attribute, ``(title, level)``, which the document template reads.
+"""
+
+from datetime import date as Date
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
+
+from .charts import domain_chart
+from .drawing import ColourBand, DomainStrip, dot_gutter, mark_gutter, rule_gutter, time_bar
+from .flowables import Gutter, user_paragraph
+from .markup import inline
+from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
+from .summary import UNGROUPED, Item, Section, Summary, minutes
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+NOTE_GUTTER = 72
+QUOTE_GUTTER = 30
+QUESTION_GUTTER = 18
+RESULT_TEXT_LIMIT = 280  # characters of a note shown in a vote round's results; the appendix has it whole
+
+
+def long_date(iso: str) -> str:
+    """``2025-03-14`` as ``14 March 2025`` (month names in English, whatever the locale)."""
+    try:
+        day = Date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(iso: str) -> str:
+    try:
+        day = Date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def _hex(value: Color) -> str:
+    """A colour as ``#rrggbb`` for ``<font color>`` markup, rebuilt from numbers so nothing else gets in."""
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (value.red, value.green, value.blue)))
+
+
+def _dot(hue: Color) -> str:
+    return f'<font color="{_hex(hue)}">\u25cf</font>'
+
+
+def _dots(count: int) -> str:
+    return f"{count} dot" if count == 1 else f"{count} dots"
+
+
+def _marked(flowable: Flowable, title: str, level: int) -> Flowable:
+    flowable.outline = (title, level)
+    return flowable
+
+
+def cover(summary: Summary, width: float) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [DomainStrip([colour(d.colour) for d in summary.domains]), Spacer(1, 34),
+                             Paragraph("WORKSHOP SUMMARY", s["kicker"]),
+                             _marked(user_paragraph(summary.title, s["cover_title"]), "Cover", 0)]
+    if summary.purpose:
+        story.append(user_paragraph(summary.purpose, s["cover_purpose"]))
+    facts = [("DATE", long_date(summary.date)), ("LOCATION", summary.location),
+             ("FACILITATOR", summary.facilitator), ("PARTICIPANTS", str(summary.participants))]
+    cells = [[Paragraph(label, s["label"]), Paragraph(inline(value), s["value"])] for label, value in facts if value]
+    grid = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT")
+    grid.setStyle(table_style(
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE)))
+    story += [Spacer(1, 22), grid]
+    if summary.anonymised:
+        story += [Spacer(1, 8), Paragraph("Authors are anonymised in this summary.", s["small"])]
+    story += [Spacer(1, 40), Paragraph("THE FRAMEWORK", s["label"]),
+              Paragraph(inline(summary.framework.name, bold=True), s["h2"]), _legend(summary, width)]
+    return story
+
+
+def _legend(summary: Summary, width: float) -> Table:
+    s = styles()
+    rows = []
+    for domain in summary.domains:
+        text = f"<b>{inline(domain.name, bold=True)}</b>"
+        first = _first_sentence(domain.description)
+        if first:
+            text += f'  <font color="{_hex(MUTED)}">{inline(first)}</font>'
+        rows.append([_Swatch(colour(domain.colour)), Paragraph(text, s["legend"])])
+    table = Table(rows, colWidths=[20, width - 20], hAlign="LEFT")
+    table.setStyle(table_style(
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
+    return table
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text[:end + 1] if end >= 0 else text
+
+
+class _Swatch(Flowable):
+    def __init__(self, fill: Color, size: float = 10):
+        super().__init__()
+        self.fill, self.size = fill, size
+
+    def wrap(self, availWidth, availHeight):
+        return self.size, self.size + 2
+
+    def draw(self):
+        self.canv.setFillColor(self.fill)
+        self.canv.roundRect(0, 0, self.size, self.size, 1.5, stroke=0, fill=1)
+
+
+def at_a_glance(summary: Summary, width: float) -> list[Flowable]:
+    s = styles()
+    rounds = len(summary.rounds)
+    figures = [
+        (f"{summary.notes:,}", "notes captured"),
+        (f"{summary.votes:,}", f"dots placed in {rounds} vote round{'s' if rounds != 1 else ''}"),
+        (f"{len(summary.actions):,}", "actions agreed"),
+        (f"{round(summary.used_seconds / 60):,}", f"minutes used of {round(summary.planned_seconds / 60):,} planned"),
+    ]
+    cells = [[Paragraph(number, s["figure"]), Paragraph(label, s["figure_label"])] for number, label in figures]
+    grid = Table([cells], colWidths=[width / 4] * 4, hAlign="LEFT")
+    grid.setStyle(table_style(
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12), ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 12), ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)))
+    story: list[Flowable] = [_marked(Paragraph("At a glance", s["h1"]), "At a glance", 0), Spacer(1, 6), grid,
+                             Paragraph("Top priorities", s["h2"])]
+    if summary.priorities:
+        story.append(_priorities(summary, width))
+    else:
+        story.append(Paragraph("No votes were cast, so no priorities were ranked.", s["empty"]))
+    story += [Spacer(1, 6), Paragraph("Notes and votes per domain", s["h2"]), domain_chart(summary.tallies, width)]
+    return story
+
+
+def _priorities(summary: Summary, width: float) -> Table:
+    s = styles()
+    rows = []
+    for p in summary.priorities:
+        hue = colour(p.domain.colour)
+        meta = f"{_dot(hue)} {inline(p.where)} · {_dots(p.votes)}" + (" · a theme" if p.is_theme else "")
+        rank = Paragraph(f'<font color="{_hex(hue)}">{p.rank}</font>', s["rank"])
+        rows.append([rank, [user_paragraph(p.text, s["priority"]), Paragraph(meta, s["small"])]])
+    table = Table(rows, colWidths=[34, width - 34], hAlign="LEFT", splitInRow=1)
+    table.setStyle(table_style(
+        ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE)))
+    return table
+
+
+def section(section: Section, number: int, total: int, width: float) -> list[Flowable]:
+    s = styles()
+    hue = colour(section.domain.colour)
+    band = _marked(ColourBand(section.domain.name, f"Exercise {number} of {total}", hue),
+                   f"{number}. {' '.join(section.title.split())}", 0)
+    story: list[Flowable] = [band, Spacer(1, 16), user_paragraph(section.title, s["h1"])]
+    if section.domain.description:
+        story.append(user_paragraph(section.domain.description, s["lead"]))
+    if section.prompt:
+        story += [Paragraph(f'<font color="{_hex(hue)}">PROMPT</font>', s["label"]),
+                  user_paragraph(section.prompt, s["prompt"])]
+    facts = (f"{minutes(section.used_seconds)} used of {minutes(section.planned_seconds)} planned · "
+             f"{section.notes} note{'s' if section.notes != 1 else ''} · {_dots(section.votes)}")
+    timing = Table([[time_bar(section.planned_seconds, section.used_seconds, hue), Paragraph(facts, s["facts"])]],
+                   colWidths=[122, width - 122], hAlign="LEFT")
+    timing.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                                ("LINEBELOW", (0, 0), (-1, -1), 0.6, RULE)))
+    story.append(timing)
+    if section.empty:
+        return story + [Paragraph("Nothing was written down during this exercise.", s["empty"])]
+    for group in section.groups:
+        story += _group(group, hue, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
+    if section.quotes:
+        story.append(Paragraph("In their words", s["h2"]))
+        for quote in section.quotes:
+            story += _quote(quote, hue)
+    if section.questions:
+        story.append(Paragraph("Questions raised", s["h2"]))
+        note = s["note"]
+        story += [Gutter(user_paragraph(q.text, note), QUESTION_GUTTER,
+                         mark_gutter("?", hue, note.fontSize, note.leading)) for q in section.questions]
+    return story
+
+
+def _group(group, hue: Color, *, show_title: bool) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = []
+    if show_title:
+        title = inline(group.title, bold=True) if group.title != UNGROUPED else "Other notes"
+        dots = f'  <font name="{s["facts"].fontName}" size="8.5" color="{_hex(MUTED)}">{_dots(group.votes)}</font>'
+        story.append(Paragraph(title + (dots if group.votes else ""), s["theme"]))
+    else:
+        story.append(Spacer(1, 10))
+    note = s["note"]
+    story += [Gutter(user_paragraph(item.text, note), NOTE_GUTTER,
+                     dot_gutter(item.votes, hue, note.fontSize, note.leading)) for item in group.items]
+    return story
+
+
+def _quote(quote: Item, hue: Color) -> list[Flowable]:
+    s = styles()
+    body = Gutter(user_paragraph(quote.text, s["quote"]), QUOTE_GUTTER, rule_gutter(tint(hue, 0.85), mark="\u201c"),
+                  repeat=True)
+    body.keepWithNext = 1
+    attribution = Gutter(Paragraph("— " + inline(quote.attribution), s["attribution"]), QUOTE_GUTTER,
+                         lambda canvas, height: None)
+    return [Spacer(1, 4), body, attribution]
+
+
+def actions(summary: Summary, width: float) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [_marked(Paragraph("Actions", s["h1"]), "Actions", 0)]
+    if not summary.actions:
+        return story + [Paragraph("No actions were agreed.", s["empty"])]
+    counts = {}
+    for action in summary.actions:
+        counts[action.status] = counts.get(action.status, 0) + 1
+    told = ", ".join(f"{n} {status}" for status, n in counts.items())
+    story.append(Paragraph(f"{len(summary.actions)} action{'s' if len(summary.actions) != 1 else ''}: {told}.",
+                           s["lead"]))
+    head = [Paragraph(label, s["cell_head"]) for label in ("ACTION", "OWNER", "DUE", "STATUS")]
+    rows = [head]
+    for action in summary.actions:
+        hue = STATUS_COLOURS.get(action.status, TEXT)
+        rows.append([
+            user_paragraph(action.text, s["cell"]),
+            Paragraph(inline(action.owner) or "—", s["cell"]),
+            Paragraph(short_date(action.due) if action.due else "—", s["cell"]),
+            Paragraph(f'<font color="{_hex(hue)}">\u25cf {action.status}</font>', s["cell"]),
+        ])
+    table = Table(rows, colWidths=[width * 0.52, width * 0.2, width * 0.14, width * 0.14], hAlign="LEFT",
+                  repeatRows=1, splitInRow=1)
+    table.setStyle(table_style(
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7), ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)))
+    return story + [table]
+
+
+def appendix(summary: Summary, width: float) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [
+        _marked(Paragraph("Appendix", s["h1"]), "Appendix", 0),
+        Paragraph("Every note as it was written, numbered in the order of this summary, "
+                  "and every vote round in full.", s["lead"]),
+        _marked(Paragraph("Every note", s["h2"]), "Every note", 1)]
+    for number, part in enumerate(summary.sections, 1):
+        story.append(Paragraph(f"{number}. {inline(part.title, bold=True)}", s["theme"]))
+        if part.empty:
+            story.append(Paragraph("No notes.", s["small"]))
+        for item in part.items:
+            story += [Paragraph(_appendix_meta(item), s["appendix_meta"]),
+                      user_paragraph(item.text, s["appendix_note"])]
+    story += [CondPageBreak(120), _marked(Paragraph("Vote rounds", s["h2"]), "Vote rounds", 1)]
+    if not summary.rounds:
+        story.append(Paragraph("No vote rounds were held.", s["small"]))
+    for round_ in summary.rounds:
+        story += [Paragraph(inline(round_.title, bold=True), s["theme"]),
+                  Paragraph(f"{inline(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}", s["small"])]
+        if round_.results:
+            story.append(_results(round_, width))
+        else:
+            story.append(Paragraph("No dots were placed.", s["small"]))
+    return story
+
+
+def _appendix_meta(item: Item) -> str:
+    who = item.attribution if item.kind == "quote" else item.author
+    parts = [f"<b>{item.number}</b>", item.kind]
+    if who:
+        parts.append(inline(who))
+    if item.theme:
+        parts.append("theme " + inline(item.theme))
+    parts.append(_dots(item.votes))
+    return " · ".join(parts)
+
+
+def _results(round_, width: float) -> Table:
+    s = styles()
+    rows = []
+    for result in round_.results:
+        text = result.text if len(result.text) <= RESULT_TEXT_LIMIT else result.text[:RESULT_TEXT_LIMIT] + "…"
+        rows.append([Paragraph(str(result.rank), s["cell"]),
+                     [Paragraph(result.label, s["appendix_meta"]), user_paragraph(text, s["cell"])],
+                     Paragraph(str(result.dots), s["cell_right"])])
+    table = Table(rows, colWidths=[28, width - 28 - 40, 40], hAlign="LEFT", splitInRow=1)
+    table.setStyle(table_style(
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)))
+    return table
+
+
+def whole_story(summary: Summary, width: float, *, with_appendix: bool) -> list[Flowable]:
+    story = cover(summary, width) + [NextPageTemplate("body"), PageBreak()] + at_a_glance(summary, width)
+    total = len(summary.sections)
+    for number, part in enumerate(summary.sections, 1):
+        story += [PageBreak()] + section(part, number, total, width)
+    story += [PageBreak()] + actions(summary, width)
+    if with_appendix:
+        story += [PageBreak()] + appendix(summary, width)
+    return story
