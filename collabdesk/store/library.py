@@ -206,7 +206,7 @@ class LibraryRows:
 def snippet(text: str, words: list[str], *, chars: int = SNIPPET_CHARS) -> str:
     """``text`` on one line, cut to about ``chars`` around its first match of any of ``words``,
     with every match shown between HIT_START and HIT_END (and "…" where text was cut)."""
-    flat = " ".join(text.split())
+    flat = " ".join(text.replace(HIT_START, "").replace(HIT_END, "").split())  # typed marks are not ours
     pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)),
                          re.IGNORECASE)
     first = pattern.search(flat)

@@ -1,0 +1,95 @@
+"""The row of filters above the library table: dates, status, framework, facilitator, text."""
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from ...domain.model import WORKSHOP_STATUSES, Framework
+from .model import STATUS_LABELS, LibraryFilter
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+class FilterBar(QWidget):
+    """Sets the proxy's filters as the facilitator changes them; nothing to apply."""
+
+    def __init__(self, proxy: LibraryFilter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._proxy = proxy
+        today = QDate.currentDate()
+        self.from_check = QCheckBox("From")
+        self.from_date = self._date_edit(today.addYears(-1))
+        self.to_check = QCheckBox("to")
+        self.to_date = self._date_edit(today)
+        self.status = QComboBox()
+        self.status.addItem("Any status", None)
+        for status in WORKSHOP_STATUSES:
+            self.status.addItem(STATUS_LABELS[status], status)
+        self.framework = QComboBox()
+        self.framework.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.facilitator = QComboBox()
+        self.facilitator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter by title, place or facilitator")
+        self.text.setClearButtonEnabled(True)
+        self.clear_button = QToolButton()
+        self.clear_button.setText("Clear filters")
+        self.set_choices([], [])
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.from_check, self.from_date, self.to_check, self.to_date, self.status,
+                       self.framework, self.facilitator):
+            layout.addWidget(widget)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.clear_button)
+
+        for check in (self.from_check, self.to_check):
+            check.toggled.connect(self._on_dates_changed)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._on_dates_changed)
+        self.status.currentIndexChanged.connect(lambda: proxy.set_status(self.status.currentData()))
+        self.framework.currentIndexChanged.connect(lambda: proxy.set_framework(self.framework.currentData()))
+        self.facilitator.currentIndexChanged.connect(lambda: proxy.set_facilitator(self.facilitator.currentData()))
+        self.text.textChanged.connect(proxy.set_text)
+        self.clear_button.clicked.connect(self.clear)
+        self._on_dates_changed()
+
+    def set_choices(self, frameworks: list[Framework], facilitators: list[str]) -> None:
+        """Refill the framework and facilitator lists, keeping what is chosen when it is still there."""
+        _refill(self.framework, "Any framework", [(f.name, f.key) for f in frameworks])
+        _refill(self.facilitator, "Any facilitator", [(name, name) for name in facilitators])
+
+    def clear(self) -> None:
+        for check in (self.from_check, self.to_check):
+            check.setChecked(False)
+        for combo in (self.status, self.framework, self.facilitator):
+            combo.setCurrentIndex(0)
+        self.text.clear()
+
+    def _on_dates_changed(self) -> None:
+        self.from_date.setEnabled(self.from_check.isChecked())
+        self.to_date.setEnabled(self.to_check.isChecked())
+        self._proxy.set_date_range(
+            self.from_date.date().toString(Qt.DateFormat.ISODate) if self.from_check.isChecked() else "",
+            self.to_date.date().toString(Qt.DateFormat.ISODate) if self.to_check.isChecked() else "")
+
+    @staticmethod
+    def _date_edit(initial: QDate) -> QDateEdit:
+        edit = QDateEdit(initial)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(DATE_FORMAT)
+        return edit
+
+
+def _refill(combo: QComboBox, anything: str, choices: list[tuple[str, object]]) -> None:
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(anything, None)
+    for label, value in choices:
+        combo.addItem(label, value)
+    index = combo.findData(chosen) if chosen is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    if index < 0:  # what was chosen is gone: the filter must follow the combo back to "any"
+        combo.currentIndexChanged.emit(0)

@@ -1,0 +1,545 @@
+"""The library, CollabDesk's home screen: every workshop, search, reuse, series and the trash.
+
+An embeddable widget: it calls the services itself and tells the window what to open
+through signals; the window wires New, Open and Import to its own dialogs and views.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QPushButton,
+    QSizePolicy, QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
+)
+
+from ...domain.errors import CollabDeskError
+from ...services import frameworks as framework_services
+from ...services import library as library_services
+from ...services.library import SearchResult
+from ...store import Store
+from . import prompts
+from .filters import FilterBar
+from .model import (
+    ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
+    LibraryModel,
+)
+from .search import RESULT_ROLE, SearchResultDelegate, SearchResultsModel
+from .sidebar import ALL, TRASH, LibrarySidebar
+from .trash import TrashView
+
+SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not search
+SEARCH_LIMIT = 200  # hits of each kind (workshops, notes, actions)
+COLUMN_WIDTHS = {DATE: 105, LOCATION: 165, FACILITATOR: 140, STATUS: 85, NOTES: 58, VOTES: 52, ACTIONS: 62,
+                 FRAMEWORK: 175}
+
+
+def import_workshop_file(store: Store, path: str) -> str:
+    """Import one workshop file; the file service is loaded only when a file arrives."""
+    from ...services.files import import_workshop_file as import_file
+
+    return import_file(store, path)
+
+
+class LibraryView(QWidget):
+    new_requested = Signal()
+    import_requested = Signal()  # the window shows its file dialog, then calls import_files()
+    open_requested = Signal(str)  # workshop id
+    open_note_requested = Signal(str, int, int)  # workshop id, exercise id, note id
+    open_action_requested = Signal(str, int)  # workshop id, action id
+    workshop_created = Signal(str)  # made here: duplicated or from a template
+    library_changed = Signal()  # workshops added, trashed, restored, moved or deleted
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self.setAcceptDrops(True)
+        self.model = LibraryModel(store, parent=self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+        self.filters = FilterBar(self.proxy)
+        self.results_model = SearchResultsModel(self)
+        self.results = self._make_results()
+        self.results_heading = QLabel()
+        self.results_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.trash = TrashView(store)
+        self.sidebar = LibrarySidebar()
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search every note, action and title  (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(340)
+        self.search_box.installEventFilter(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._undo_ids: list[str] = []
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("Undo")
+        self._make_actions()
+        self._lay_out()
+        self._connect()
+        self.refresh()
+
+    # -- public --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read everything again from the store (after the window changed a workshop, say)."""
+        chosen = self.selected_ids()
+        everything = framework_services.all_frameworks(self._store)
+        self.model.set_framework_names({f.key: f.name for f in everything})
+        self.model.reload()
+        self.filters.set_choices(everything, self._store.facilitators())
+        self.trash.reload()
+        self._update_sidebar()
+        if chosen:
+            self.select_workshops(chosen)
+        self._update_empty_label()
+        if self.search_box.text().strip():
+            self._run_search()
+
+    def selected_ids(self) -> list[str]:
+        return [self.proxy.summary(i).id for i in self.table.selectionModel().selectedRows()]
+
+    def current_workshop_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.proxy.summary(index).id if index.isValid() else None
+
+    def select_workshops(self, workshop_ids: list[str]) -> bool:
+        """Select these workshops (the first current and scrolled to); False if none is listed."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for workshop_id in workshop_ids:
+            row = self.model.row_of(workshop_id)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, TITLE))
+            if index.isValid():
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+        return first is not None
+
+    def search_for(self, query: str) -> None:
+        """Put ``query`` in the search box and search at once (no typing delay)."""
+        self.search_box.setText(query)
+        self._search_timer.stop()
+        self._run_search()
+
+    def move_selection_to_series(self, series_id: int | None) -> None:
+        """Put the selected workshops in a series (None: take them out of theirs)."""
+        self._move_to_series(self.selected_ids(), series_id)
+
+    def import_files(self, paths: list[str]) -> list[str]:
+        """Import workshop files; returns the new ids. Files that fail are listed in one message."""
+        imported, problems = [], []
+        for path in paths:
+            try:
+                imported.append(import_workshop_file(self._store, path))
+            except CollabDeskError as error:
+                problems.append(str(error))
+            except ImportError:
+                problems.append(f"Cannot import {Path(path).name}: this CollabDesk cannot read workshop files.")
+        if imported:
+            self._leave_search_and_trash()
+            self.refresh()
+            self.select_workshops(imported)
+            self._show_message(f"Imported {_workshops(len(imported))}.")
+            self.library_changed.emit()
+        if problems:
+            prompts.show_error(self, "\n\n".join(problems))
+        return imported
+
+    # -- building ------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.sortByColumn(*LibraryFilter.NATURAL_SORT)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        table.setColumnHidden(TRASHED, True)
+        return table
+
+    def _make_results(self) -> QListView:
+        results = QListView()
+        results.setModel(self.results_model)
+        results.setItemDelegate(SearchResultDelegate(results))
+        results.setUniformItemSizes(True)
+        results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        return results
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:
+            made = QAction(text, self)
+            made.triggered.connect(slot)
+            if shortcut is not None:
+                made.setShortcut(QKeySequence(shortcut))
+                made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.setToolTip(tip or text)
+            return made
+
+        self.new_action = action("New workshop", self.new_requested.emit, tip="Plan a new workshop")
+        self.open_action = action("Open", self._on_open, tip="Open the selected workshop (Enter)")
+        self.import_action = action("Import…", self.import_requested.emit,
+                                    tip="Add a workshop from a file (or drop the file on the library)")
+        self.duplicate_action = action("Duplicate", self._on_duplicate, "Ctrl+D",
+                                       "A new workshop with the same agenda and people, no notes (Ctrl+D)")
+        self.template_action = action("Save agenda as template…", self._on_save_template)
+        self.trash_action = action("Move to trash", self._on_trash, QKeySequence.StandardKey.Delete,
+                                   "Move the selected workshops to the trash (Delete)")
+        self.templates_action = action("Templates…", self._on_templates, tip="Create, edit and share agendas")
+        self.frameworks_action = action("Frameworks…", self._on_frameworks,
+                                        tip="Create, edit and share frameworks and their domains")
+        self.find_action = action("Search", self._on_find, QKeySequence.StandardKey.Find)
+        for shortcut_action in (self.duplicate_action, self.trash_action):
+            self.table.addAction(shortcut_action)  # these keys act on the table's selection only
+            shortcut_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.addAction(self.find_action)
+
+    def _lay_out(self) -> None:
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.new_action, self.open_action, self.import_action, None, self.duplicate_action,
+                     self.template_action, self.trash_action, None, self.templates_action, self.frameworks_action):
+            toolbar.addSeparator() if item is None else toolbar.addAction(item)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
+
+        self.message_bar = QFrame()
+        self.message_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self.message_bar)
+        bar.setContentsMargins(8, 2, 8, 2)
+        bar.addWidget(self.message, 1)
+        bar.addWidget(self.undo_button)
+        self.message_bar.hide()
+
+        self.library_page = QWidget()
+        library = QVBoxLayout(self.library_page)
+        library.setContentsMargins(0, 0, 0, 0)
+        library.addWidget(self.filters)
+        library.addWidget(self.table, 1)
+        library.addWidget(self.empty_label)
+        self.results_page = QWidget()
+        found = QVBoxLayout(self.results_page)
+        found.setContentsMargins(0, 0, 0, 0)
+        found.addWidget(self.results_heading)
+        found.addWidget(self.results, 1)
+        self.pages = QStackedWidget()
+        for page in (self.library_page, self.results_page, self.trash):
+            self.pages.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 1000])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 6)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.table.activated.connect(self._on_open)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.proxy.modelReset.connect(self._update_actions)
+        self.proxy.rowsInserted.connect(self._update_empty_label)
+        self.proxy.rowsRemoved.connect(self._update_empty_label)
+        self.proxy.layoutChanged.connect(self._update_empty_label)
+        self.results.activated.connect(self._on_result_activated)
+        self.search_box.textChanged.connect(self._on_search_text)
+        self._search_timer.timeout.connect(self._run_search)
+        self.undo_button.clicked.connect(self._on_undo_trash)
+        self.trash.changed.connect(self._on_trash_changed)
+        self.sidebar.place_changed.connect(self._on_place)
+        self.sidebar.new_series_requested.connect(lambda: self._new_series([]))
+        self.sidebar.rename_series_requested.connect(self._on_rename_series)
+        self.sidebar.delete_series_requested.connect(self._on_delete_series)
+        self._update_actions()
+
+    # -- search --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box: Down goes to the results, Enter opens the chosen one, Esc clears."""
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down and self.results_model.rowCount():
+                self.results.setFocus()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.search_box.text().strip():
+                if self._search_timer.isActive():
+                    self._search_timer.stop()
+                    self._run_search()
+                self._on_result_activated(self.results.currentIndex())
+                return True
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self.results_model.set_results([])
+            self._show_place(self.sidebar.current_place())
+
+    def _run_search(self) -> None:
+        query = self.search_box.text().strip()
+        if not query:
+            return
+        try:
+            found = library_services.search(self._store, query, limit=SEARCH_LIMIT)
+        except CollabDeskError as error:
+            self.results_heading.setText(str(error))
+            found = []
+        else:
+            self.results_heading.setText(_results_heading(found, query))
+        self.results_model.set_results(found)
+        if found:
+            self.results.setCurrentIndex(self.results_model.index(0))
+        self.pages.setCurrentWidget(self.results_page)
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        hit = index.data(RESULT_ROLE).hit
+        if hit.kind == "note":
+            self.open_note_requested.emit(hit.workshop_id, hit.exercise_id, int(hit.record_id))
+        elif hit.kind == "action":
+            self.open_action_requested.emit(hit.workshop_id, int(hit.record_id))
+        else:
+            self.open_requested.emit(hit.workshop_id)
+
+    def _on_find(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- places: all, a series, the trash ------------------------------------------------
+    def _on_place(self, place) -> None:
+        self.proxy.set_series(place[1] if place[0] == "series" else None)
+        if not self.search_box.text().strip():
+            self._show_place(place)
+        self._update_empty_label()
+
+    def _show_place(self, place) -> None:
+        self.pages.setCurrentWidget(self.trash if place == TRASH else self.library_page)
+
+    def _leave_search_and_trash(self) -> None:
+        self.search_box.clear()
+        if self.sidebar.current_place() == TRASH:
+            self.sidebar.select_place(ALL)
+
+    def _update_sidebar(self) -> None:
+        self.sidebar.set_places(self._store.workshop_count(), self._store.workshop_count(trashed=True),
+                                library_services.series_list(self._store))
+
+    # -- actions on the selection ----------------------------------------------------------
+    def _on_open(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is not None:
+            self.open_requested.emit(workshop_id)
+
+    def _on_duplicate(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            return
+        copy = self._attempt(library_services.duplicate_workshop, self._store, workshop_id)
+        if copy is not None:
+            self._changed(f"Made “{copy.title}”: same agenda and people, no notes.", [copy.id])
+            self.workshop_created.emit(copy.id)
+
+    def _on_save_template(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            return
+        title = self.proxy.summary(self.table.currentIndex()).title
+        name = prompts.ask_text(self, "Save agenda as template", "Template name:", f"{title} agenda")
+        if name is not None:
+            template = self._attempt(library_services.save_agenda_as_template, self._store, workshop_id, name)
+            if template is not None:
+                self._show_message(f"Saved the agenda as the template “{template.name}”.")
+
+    def _on_trash(self) -> None:
+        ids = self.selected_ids()
+        if ids and self._attempt(library_services.trash_workshops, self._store, ids) is not None:
+            self._changed(f"Moved {_workshops(len(ids))} to the trash.", [], undo_ids=ids)
+
+    def _on_undo_trash(self) -> None:
+        ids, self._undo_ids = self._undo_ids, []
+        if ids and self._attempt(library_services.restore_workshops, self._store, ids) is not None:
+            self._changed(f"Restored {_workshops(len(ids))}.", ids)
+
+    def _on_trash_changed(self) -> None:
+        self._undo_ids = []
+        self.message_bar.hide()
+        self.refresh()
+        self.library_changed.emit()
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        if not self.table.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.duplicate_action)
+        menu.addAction(self.template_action)
+        series_menu = menu.addMenu("Move to series")
+        ids = self.selected_ids()
+        for series in library_services.series_list(self._store):
+            series_menu.addAction(series.title, lambda s=series.id: self._move_to_series(ids, s))
+        series_menu.addSeparator()
+        series_menu.addAction("New series…", lambda: self._new_series(ids))
+        leave = series_menu.addAction("Remove from series", lambda: self._move_to_series(ids, None))
+        leave.setEnabled(any(self.proxy.summary(i).series_id is not None
+                             for i in self.table.selectionModel().selectedRows()))
+        menu.addSeparator()
+        menu.addAction(self.trash_action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    # -- series ----------------------------------------------------------------------------
+    def _move_to_series(self, workshop_ids: list[str], series_id: int | None) -> None:
+        if series_id is None:
+            done = self._attempt(library_services.remove_from_series, self._store, workshop_ids)
+        else:
+            done = self._attempt(library_services.add_to_series, self._store, workshop_ids, series_id)
+        if done is not None:
+            self._changed("Moved to the series." if series_id else "Removed from the series.", workshop_ids)
+
+    def _new_series(self, workshop_ids: list[str]) -> None:
+        title = prompts.ask_text(self, "New series", "Name of the series:")
+        if title is None:
+            return
+        series = self._attempt(library_services.create_series, self._store, title)
+        if series is not None:
+            if workshop_ids:
+                self._move_to_series(workshop_ids, series.id)
+            else:
+                self._update_sidebar()
+
+    def _on_rename_series(self, series_id: int) -> None:
+        current = self._store.series(series_id)
+        title = prompts.ask_text(self, "Rename series", "Name of the series:", current.title)
+        if title is not None and self._attempt(library_services.rename_series, self._store, series_id, title):
+            self._update_sidebar()
+
+    def _on_delete_series(self, series_id: int) -> None:
+        current = self._store.series(series_id)
+        question = (f"Delete the series “{current.title}”? Its {_workshops(current.workshop_count)} "
+                    "stay in the library.")
+        if prompts.ask(self, "Delete series", question, confirm="Delete series"):
+            self._attempt(library_services.delete_series, self._store, series_id)
+            self.refresh()
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def _on_templates(self) -> None:
+        from .templates_dialog import TemplatesDialog
+
+        dialog = TemplatesDialog(self._store, self)
+        dialog.workshop_created.connect(self._on_created_elsewhere)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_frameworks(self) -> None:
+        from .frameworks_dialog import FrameworksDialog
+
+        dialog = FrameworksDialog(self._store, self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()
+
+    def _on_created_elsewhere(self, workshop_id: str) -> None:
+        self._changed("Created the workshop from the template.", [workshop_id])
+        self.workshop_created.emit(workshop_id)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _attempt(self, action, *args):
+        """Run a service: its result (True when it returns nothing), or None after showing its refusal."""
+        try:
+            result = action(*args)
+        except CollabDeskError as error:
+            prompts.show_error(self, str(error))
+            return None
+        return True if result is None else result
+
+    def _changed(self, message: str, select: list[str], *, undo_ids: list[str] | None = None) -> None:
+        self._leave_search_and_trash()
+        self.refresh()
+        self.select_workshops(select)
+        self._undo_ids = list(undo_ids or [])
+        self._show_message(message)
+        self.library_changed.emit()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.undo_button.setVisible(bool(self._undo_ids))
+        self.message_bar.show()
+
+    def _update_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        for single in (self.open_action, self.duplicate_action, self.template_action):
+            single.setEnabled(count >= 1)
+        self.trash_action.setEnabled(count >= 1)
+
+    def _update_empty_label(self) -> None:
+        if self.proxy.rowCount():
+            self.empty_label.hide()
+            return
+        if self.model.rowCount() == 0:
+            self.empty_label.setText("No workshops yet. Start one with New workshop, or drop a workshop file here.")
+        else:
+            self.empty_label.setText("No workshop matches these filters.")
+        self.empty_label.show()
+
+
+def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]
+
+
+def _workshops(count: int) -> str:
+    return "1 workshop" if count == 1 else f"{count:,} workshops"
+
+
+def _results_heading(found: list[SearchResult], query: str) -> str:
+    if not found:
+        return f"Nothing found for “{query}”."
+    kinds = {"workshop": 0, "note": 0, "action": 0}
+    for result in found:
+        kinds[result.hit.kind] += 1
+    parts = [f"{'the newest ' if count == SEARCH_LIMIT else ''}{count} {kind}{'' if count == 1 else 's'}"
+             for kind, count in kinds.items() if count]
+    return f"Found {', '.join(parts)} for “{query}”. Enter or double-click opens one; Esc clears the search."

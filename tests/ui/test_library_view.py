@@ -1,0 +1,347 @@
+"""The library as the facilitator uses it: search, open, trash, duplicate, series, drop to import."""
+
+import shutil
+import warnings
+from html.parser import HTMLParser
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from collabdesk.domain.errors import ValidationError
+from collabdesk.domain.model import HIT_END, HIT_START, SearchHit
+from collabdesk.services import library as library_services
+from collabdesk.services import notes, workshops
+from collabdesk.services.library import SearchResult
+from collabdesk.store import Store
+from collabdesk.ui.library import prompts
+from collabdesk.ui.library import view as view_module
+from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
+from collabdesk.ui.library.search import result_html, snippet_html
+from collabdesk.ui.library.sidebar import TRASH
+from collabdesk.ui.library.view import LibraryView
+from tests.store.test_library import NEEDLE_WORDS, build_library, rich_workshop
+
+
+@pytest.fixture(scope="module")
+def thousand_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("library-ui") / "thousand.sqlite"
+    with Store(path) as store:
+        needle = build_library(store)
+    return path, needle
+
+
+@pytest.fixture
+def thousand(thousand_file, tmp_path):
+    """A private copy of the thousand-workshop library, so a test may change it."""
+    source, needle = thousand_file
+    path = tmp_path / "copy.sqlite"
+    shutil.copy(source, path)
+    store = Store(path)
+    yield store, needle
+    store.close()
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Answers for the library's questions; records what was asked and what errors it showed."""
+    record = {"ask": [], "errors": [], "answer": True, "text": None}
+    monkeypatch.setattr(prompts, "ask", lambda parent, title, question, **kw: (
+        record["ask"].append(question), record["answer"])[1])
+    monkeypatch.setattr(prompts, "ask_text", lambda parent, title, label, text="": record["text"])
+    monkeypatch.setattr(prompts, "show_error", lambda parent, message: record["errors"].append(message))
+    return record
+
+
+def make_view(qtbot, store) -> LibraryView:
+    view = LibraryView(store)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    with qtbot.waitActive(view):  # keyboard shortcuts reach only the active window
+        view.show()
+        view.activateWindow()
+    return view
+
+
+def select_title(view: LibraryView, title: str) -> str:
+    for row in range(view.proxy.rowCount()):
+        if view.proxy.index(row, TITLE).data() == title:
+            view.table.setFocus()
+            view.table.selectRow(row)
+            return view.proxy.summary(view.proxy.index(row, TITLE)).id
+    raise AssertionError(f"{title!r} is not listed")
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a keyboard: QTest knows ASCII keys only, so other characters arrive as key
+    events carrying their text, as an Arabic or Hebrew layout (or an input method) sends them."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def table_titles(view: LibraryView) -> list[str]:
+    return [view.proxy.index(r, TITLE).data() for r in range(view.proxy.rowCount())]
+
+
+# -- search --------------------------------------------------------------------------
+def test_typing_any_word_of_a_note_finds_it_and_enter_opens_that_note(qtbot, thousand):
+    store, needle = thousand
+    view = make_view(qtbot, store)
+    expected = [needle["workshop_id"], needle["exercise_id"], needle["note_id"]]
+    for word in NEEDLE_WORDS:
+        view.search_box.clear()
+        type_text(qtbot, view.search_box, word)
+        assert view.search_box.text() == word
+        qtbot.waitUntil(lambda: view.pages.currentWidget() is view.results_page and view.results_model.rowCount())
+        first = view.results_model.result_at(0)
+        assert (first.hit.kind, first.hit.record_id) == ("note", str(needle["note_id"])), word
+        with qtbot.waitSignal(view.open_note_requested) as opened:
+            qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
+        assert opened.args == expected, word
+
+
+def test_double_clicking_a_result_opens_it(qtbot, thousand):
+    store, needle = thousand
+    view = make_view(qtbot, store)
+    view.search_for("stubborn")
+    rect = view.results.visualRect(view.results_model.index(0))
+    qtbot.mouseClick(view.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click
+    with qtbot.waitSignal(view.open_note_requested) as opened:  # starts with a press on the same item
+        qtbot.mouseDClick(view.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [needle["workshop_id"], needle["exercise_id"], needle["note_id"]]
+
+
+def test_escape_clears_the_search_and_brings_the_list_back(qtbot, thousand):
+    store, _ = thousand
+    view = make_view(qtbot, store)
+    view.search_for("calendar")
+    assert view.pages.currentWidget() is view.results_page
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Escape)
+    assert view.search_box.text() == "" and view.pages.currentWidget() is view.library_page
+
+
+def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db):
+    w = rich_workshop(fresh_db)
+    view = make_view(qtbot, fresh_db)
+    view.search_for("地域")
+    (result,) = [view.results_model.result_at(r) for r in range(view.results_model.rowCount())]
+    text = view.results_model.index(0).data()
+    assert text.startswith("Note · Roundtable <b>&amp;</b> · Heart · Heart\n")
+    assert result.domain.colour == "#C8414B"
+    with qtbot.waitSignal(view.open_note_requested) as opened:
+        view.results.activated.emit(view.results_model.index(0))
+    assert opened.args[:2] == [w.id, fresh_db.exercises(w.id)[1].id]
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def test_user_markup_is_shown_as_text_and_only_matches_are_highlighted():
+    typed = "<b>Budget</b> &amp; <img src=x> 合作"
+    hit = SearchHit("w", "<i>Title</i>", "note", "1", typed, f"<b>{HIT_START}Budget{HIT_END}</b> &amp; <img src=x> 合作")
+    markup = result_html(SearchResult(hit, "<script>x</script>"))
+    parser = _Tags()
+    parser.feed(markup)
+    assert parser.tags == ["span", "b", "br", "b"]  # ours: the kind, the title, the line break, the match
+    document = QTextDocument()
+    document.setHtml(markup)
+    assert document.toPlainText() == "Note · <i>Title</i> · <script>x</script>\n<b>Budget</b> &amp; <img src=x> 合作"
+    assert snippet_html(f"a{HIT_START}&{HIT_END}") == 'a<b style="background-color:#FFE27A">&amp;</b>'
+
+
+# -- the list: filters and sorting through the widgets --------------------------------
+def test_filter_widgets_and_header_clicks_filter_and_sort_every_workshop(qtbot, thousand):
+    store, _ = thousand
+    view = make_view(qtbot, store)
+    assert view.model.rowCount() == 200 and not view.model.complete  # lazily: one page first
+    view.filters.facilitator.setCurrentIndex(view.filters.facilitator.findText("Kenji Sato"))
+    assert view.proxy.rowCount() == 333
+    assert {view.proxy.index(r, FACILITATOR).data() for r in range(view.proxy.rowCount())} == {"Kenji Sato"}
+    qtbot.keyClicks(view.filters.text, "roundtable 99")
+    assert sorted(table_titles(view)) == ["Neighbourhood roundtable 992", "Neighbourhood roundtable 995",
+                                  "Neighbourhood roundtable 998"]
+    view.filters.clear_button.click()
+    assert view.proxy.rowCount() == 1000
+    view.filters.from_check.setChecked(True)
+    view.filters.from_date.setDate(view.filters.from_date.date().fromString("2025-01-01", Qt.DateFormat.ISODate))
+    view.filters.to_check.setChecked(True)
+    view.filters.to_date.setDate(view.filters.to_date.date().fromString("2025-12-31", Qt.DateFormat.ISODate))
+    dates = [view.proxy.summary(view.proxy.index(r, 0)).date for r in range(view.proxy.rowCount())]
+    in_2025 = [s for s in store.summaries() if s.date.startswith("2025-")]
+    assert len(dates) == len(in_2025) > 100 and all(d.startswith("2025-") for d in dates)
+    view.filters.clear_button.click()
+
+    header = view.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(TITLE) + 20, header.height() // 2))
+    assert view.model.complete
+    shown = table_titles(view)
+    assert shown == sorted(shown, key=str.casefold) or shown == sorted(shown, key=str.casefold, reverse=True)
+    assert len(shown) == 1000
+
+
+def test_status_filter_through_its_combo(qtbot, fresh_db):
+    rich_workshop(fresh_db, "Drafted")
+    running = rich_workshop(fresh_db, "Running now")
+    workshops.start_workshop(fresh_db, running.id)
+    view = make_view(qtbot, fresh_db)
+    view.filters.status.setCurrentIndex(view.filters.status.findText("Running"))
+    assert table_titles(view) == ["Running now"]
+    assert view.proxy.index(0, STATUS).data() == "Running"
+    view.proxy.sort(NOTES, Qt.SortOrder.DescendingOrder)
+
+
+# -- trash, undo, duplicate ------------------------------------------------------------
+def test_delete_key_trashes_and_undo_brings_it_back_intact(qtbot, fresh_db, asked):
+    rich_workshop(fresh_db, "Keep")
+    gone = rich_workshop(fresh_db, "Trash me")
+    before = fresh_db.content(gone.id)
+    view = make_view(qtbot, fresh_db)
+    select_title(view, "Trash me")
+    with qtbot.waitSignal(view.library_changed):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert table_titles(view) == ["Keep"] and fresh_db.workshop(gone.id).deleted
+    assert view.message.text() == "Moved 1 workshop to the trash." and view.undo_button.isVisible()
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert sorted(table_titles(view)) == ["Keep", "Trash me"]
+    assert fresh_db.content(gone.id) == before and view.selected_ids() == [gone.id]
+    assert asked["ask"] == []  # moving to the trash is undoable: no question
+
+
+def test_emptying_the_trash_asks_first_then_deletes_for_good(qtbot, fresh_db, asked):
+    kept = rich_workshop(fresh_db, "Keep")
+    gone = rich_workshop(fresh_db, "Gone for good")
+    view = make_view(qtbot, fresh_db)
+    select_title(view, "Gone for good")
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    view.sidebar.select_place(TRASH)
+    assert view.pages.currentWidget() is view.trash
+    assert view.trash.model.rowCount() == 1
+
+    asked["answer"] = False
+    qtbot.mouseClick(view.trash.empty_button, Qt.MouseButton.LeftButton)
+    assert len(asked["ask"]) == 1 and "cannot be undone" in asked["ask"][0]
+    assert fresh_db.workshop_count(trashed=True) == 1
+
+    asked["answer"] = True
+    with qtbot.waitSignal(view.library_changed):
+        qtbot.mouseClick(view.trash.empty_button, Qt.MouseButton.LeftButton)
+    assert view.trash.model.rowCount() == 0 and fresh_db.workshop_count(trashed=True) == 0
+    assert {r.hit.workshop_id for r in library_services.search(fresh_db, "budget")} == {kept.id}
+    view.search_for("Gone")
+    assert view.results_model.rowCount() == 0
+    assert "Trash (0)" in [view.sidebar.places.item(r).text() for r in range(view.sidebar.places.count())]
+    assert gone.id not in {s.id for s in fresh_db.summaries(trashed=True)}
+
+
+def test_restore_from_the_trash_view(qtbot, fresh_db, asked):
+    gone = rich_workshop(fresh_db, "Back again")
+    before = fresh_db.content(gone.id)
+    library_services.trash_workshops(fresh_db, [gone.id])
+    view = make_view(qtbot, fresh_db)
+    view.sidebar.select_place(TRASH)
+    view.trash.table.selectRow(0)
+    qtbot.mouseClick(view.trash.restore_button, Qt.MouseButton.LeftButton)
+    assert fresh_db.content(gone.id) == before and fresh_db.workshop_count(trashed=True) == 0
+
+
+def test_ctrl_d_duplicates_the_agenda_without_the_notes(qtbot, fresh_db):
+    source = rich_workshop(fresh_db, "Original")
+    view = make_view(qtbot, fresh_db)
+    select_title(view, "Original")
+    with qtbot.waitSignal(view.workshop_created) as created:
+        qtbot.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    copy_id = created.args[0]
+    assert view.selected_ids() == [copy_id]
+    assert [e.title for e in fresh_db.exercises(copy_id)] == [e.title for e in fresh_db.exercises(source.id)]
+    assert fresh_db.content(copy_id).notes == ()
+    assert view.proxy.index(0, TITLE).data() == "Original (copy)"
+
+
+def test_enter_on_the_table_opens_the_workshop(qtbot, fresh_db):
+    made = rich_workshop(fresh_db)
+    view = make_view(qtbot, fresh_db)
+    select_title(view, made.title)
+    with qtbot.waitSignal(view.open_requested) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [made.id]
+
+
+def test_save_agenda_as_template_asks_for_a_name(qtbot, fresh_db, asked):
+    made = rich_workshop(fresh_db)
+    view = make_view(qtbot, fresh_db)
+    select_title(view, made.title)
+    asked["text"] = "Roundtable plan"
+    view.template_action.trigger()
+    assert library_services.template(fresh_db, "roundtable-plan").agenda
+    view.template_action.trigger()
+    assert asked["errors"] == ["A template called 'Roundtable plan' already exists."]
+
+
+# -- series ----------------------------------------------------------------------------
+def test_series_made_from_the_sidebar_hold_workshops_and_filter_the_list(qtbot, fresh_db, asked):
+    first = rich_workshop(fresh_db, "March roundtable")
+    rich_workshop(fresh_db, "Unrelated")
+    view = make_view(qtbot, fresh_db)
+    asked["text"] = "Spring series"
+    qtbot.mouseClick(view.sidebar.new_series_button, Qt.MouseButton.LeftButton)
+    (series,) = fresh_db.series_list()
+    select_title(view, "March roundtable")
+    view.move_selection_to_series(series.id)
+    assert fresh_db.workshop(first.id).series_id == series.id
+    view.sidebar.select_place(("series", series.id))
+    assert table_titles(view) == ["March roundtable"]
+    asked["text"] = "Spring series 2026"
+    view.sidebar.rename_series_requested.emit(series.id)
+    assert fresh_db.series(series.id).title == "Spring series 2026"
+    view.sidebar.delete_series_requested.emit(series.id)
+    assert fresh_db.series_list() == [] and sorted(table_titles(view)) == ["March roundtable", "Unrelated"]
+
+
+# -- drop a file to import -------------------------------------------------------------
+def drop(view, paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    with warnings.catch_warnings():  # PySide offers only this constructor, and marks it deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, enter)
+    if enter.isAccepted():
+        QApplication.sendEvent(view, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    return enter.isAccepted()
+
+
+def test_dropping_workshop_files_imports_them_and_shows_what_failed(qtbot, fresh_db, asked, monkeypatch, tmp_path):
+    def fake_import(store, path):
+        if "broken" in str(path):
+            raise ValidationError("Cannot import broken.json: the file is not a CollabDesk workshop.")
+        return workshops.create_workshop(store, title="Imported <b>roundtable</b>").id
+
+    monkeypatch.setattr(view_module, "import_workshop_file", fake_import)
+    view = make_view(qtbot, fresh_db)
+    assert not drop(view, [tmp_path / "notes.txt"])
+    with qtbot.waitSignal(view.library_changed):
+        assert drop(view, [tmp_path / "good.json", tmp_path / "broken.json"])
+    assert table_titles(view) == ["Imported <b>roundtable</b>"] and len(view.selected_ids()) == 1
+    assert asked["errors"] == ["Cannot import broken.json: the file is not a CollabDesk workshop."]
+
+
+def test_a_note_added_elsewhere_shows_after_refresh(qtbot, fresh_db):
+    made = rich_workshop(fresh_db)
+    view = make_view(qtbot, fresh_db)
+    notes.add_note(fresh_db, fresh_db.exercises(made.id)[0].id, "late idea")
+    view.refresh()
+    assert view.proxy.index(0, NOTES).data() == 4
