@@ -34,9 +34,10 @@ def send_to_running(name: str, workshop_id: str | None = None) -> bool:
     if not socket.waitForConnected(CONNECT_MS):
         return False
     socket.write((json.dumps({"open": workshop_id}) + "\n").encode())
-    socket.flush()
-    answered = socket.waitForBytesWritten(REPLY_MS) and (socket.bytesAvailable() or socket.waitForReadyRead(REPLY_MS))
-    reply = bytes(socket.readAll().data()).strip() if answered else b""
+    socket.waitForBytesWritten(REPLY_MS)  # False when flushed already: not a failure
+    while not socket.canReadLine() and socket.waitForReadyRead(REPLY_MS):
+        pass
+    reply = bytes(socket.readLine().data()).strip() if socket.canReadLine() else b""
     socket.disconnectFromServer()
     return reply == b"ok"
 

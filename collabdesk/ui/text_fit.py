@@ -58,7 +58,11 @@ class FittedText:
         """Where ink can fall, relative to the box's top-left corner."""
         result = QRectF()
         for index in range(self.full_lines):
-            result = result.united(self.layout.lineAt(index).naturalTextRect())
+            line = self.layout.lineAt(index)
+            rect = line.naturalTextRect()
+            if self.right_to_left:  # drawn against the right edge of the line
+                rect.moveLeft(line.x() + line.width() - line.naturalTextWidth())
+            result = result.united(rect)
         if self.last_line:
             width = QFontMetricsF(self.layout.font()).horizontalAdvance(self.last_line)
             rect = self.last_line_rect
@@ -80,32 +84,29 @@ def fit_text(text: str, font: QFont, width: float, max_height: float, *, max_lin
     layout = QTextLayout(shown, font)
     layout.setTextOption(option)
     layout.setCacheEnabled(True)
-    line_height = QFontMetricsF(font).lineSpacing()
-    allowed = max(1, int(max_height // line_height)) if max_height >= line_height else 0
-    if max_lines is not None:
-        allowed = min(allowed, max_lines)
-
+    # Lines are measured as laid out: a fallback font (Arabic, CJK, emoji) may be taller.
     layout.beginLayout()
     y = 0.0
-    starts = []
-    while len(starts) < allowed + 1:
+    fitting = 0
+    overflow = False
+    while True:
         line = layout.createLine()
         if not line.isValid():
             break
         line.setLineWidth(width)
         line.setPosition(QPointF(0, y))
-        starts.append(line.textStart())
+        if y + line.height() > max_height or (max_lines is not None and fitting >= max_lines):
+            overflow = True
+            break
         y += line.height()
+        fitting += 1
     layout.endLayout()
 
-    total = layout.lineCount()
-    more_text = total > allowed or len(text) > len(shown)
-    if not more_text:
-        return FittedText(layout, total, "", QRectF(), sum(layout.lineAt(i).height() for i in range(total)),
-                          False, right_to_left)
-    if allowed == 0:
+    if not overflow and len(text) == len(shown):
+        return FittedText(layout, fitting, "", QRectF(), y, False, right_to_left)
+    if fitting == 0:
         return FittedText(layout, 0, "", QRectF(), 0.0, True, right_to_left)
-    last = layout.lineAt(allowed - 1)
+    last = layout.lineAt(fitting - 1)
     rest = shown[last.textStart():].replace("\u2028", " ")
     metrics = QFontMetricsF(font)
     elided = metrics.elidedText(rest + (" " if len(text) > len(shown) else ""), Qt.TextElideMode.ElideRight, width)
@@ -113,5 +114,9 @@ def fit_text(text: str, font: QFont, width: float, max_height: float, *, max_lin
         elided = metrics.elidedText(elided.rstrip() + ELLIPSIS, Qt.TextElideMode.ElideRight, width)
         if not elided.endswith(ELLIPSIS):
             elided = elided.rstrip() + ELLIPSIS
+    squeeze = width
+    while metrics.horizontalAdvance(elided) > width and squeeze > 1:  # elidedText can overshoot with fallback fonts
+        squeeze -= max(1.0, metrics.horizontalAdvance(elided) - width)
+        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, squeeze)
     rect = QRectF(0, last.y(), width, last.height())
-    return FittedText(layout, allowed - 1, elided, rect, last.y() + last.height(), True, right_to_left)
+    return FittedText(layout, fitting - 1, elided, rect, last.y() + last.height(), True, right_to_left)

@@ -9,9 +9,9 @@ from collabdesk.ui.main_window import MainWindow
 from collabdesk.ui.operations import Operations
 from collabdesk.ui.sound import Chime
 
-# Qt warnings fail a test, except the offscreen platform's note that it ignores size hints.
+# Qt warnings fail a test, except the offscreen platform's notes that it has no window manager.
 STRICT_QT = [pytest.mark.qt_log_level_fail("WARNING"),
-             pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")]
+             pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")]
 
 
 def make_settings(tmp_path) -> QSettings:
@@ -23,7 +23,8 @@ def make_window(qtbot, store, settings, clock) -> MainWindow:
     window.ticker.stop()  # tests tick by hand: the display must not depend on how often ticks come
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 

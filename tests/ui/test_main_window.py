@@ -1,0 +1,96 @@
+"""The main window: home list, opening workshops, the saved status, window state, shortcuts in Help."""
+
+from PySide6.QtCore import QRect, Qt
+
+from collabdesk.services import workshops
+from collabdesk.ui.help_dialogs import shortcut_rows
+from collabdesk.ui.home import WorkshopListModel
+from collabdesk.ui.agenda_editor import AgendaModel as PlanModel
+from collabdesk.ui.agenda_panel import AgendaModel
+from collabdesk.ui.operations import AgendaRow
+from collabdesk.ui.schedule import schedule
+from collabdesk.services.frameworks import framework
+from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
+
+pytestmark = STRICT_QT
+
+
+def test_home_lists_workshops_and_enter_opens_one_into_the_run_view(qtbot, fresh_db, settings, clock):
+    make_workshop(fresh_db, title="Older", date="2026-01-10")
+    newer = make_workshop(fresh_db, title="Newer", date="2026-03-02")
+    window = make_window(qtbot, fresh_db, settings, clock)
+    table = window.home.table
+    assert [s.title for s in window.home.model.summaries] == ["Newer", "Older"]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.workshop_id == newer.id and window.stack.currentWidget() is window.run_view
+    assert fresh_db.workshop(newer.id).status == "running"
+    assert window.run_view.capture.entry.hasFocus()
+    qtbot.keyClick(window.run_view.capture.entry, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.home and window.workshop_id is None
+
+
+def test_opening_a_workshop_resumes_at_its_current_exercise(qtbot, fresh_db, settings, clock):
+    workshop = make_workshop(fresh_db)
+    workshops.start_workshop(fresh_db, workshop.id)
+    third = fresh_db.exercises(workshop.id)[2]
+    fresh_db.set_current_exercise(workshop.id, third.id)
+    window = make_window(qtbot, fresh_db, settings, clock)
+    window.bring_forward(workshop.id[:8])  # what a second launch with `open ID` asks for
+    assert window.run_view.exercise.id == third.id
+    assert window.run_view.capture.entry.hasFocus()
+
+
+def test_window_geometry_and_layout_are_restored(qtbot, fresh_db, tmp_path, clock):
+    first = make_window(qtbot, fresh_db, make_settings(tmp_path), clock)
+    first.setGeometry(QRect(40, 60, 1100, 700))
+    first.run_view.splitter.setSizes([300, 600, 0])
+    sizes = first.run_view.splitter.sizes()
+    first.close()
+    second = make_window(qtbot, fresh_db, make_settings(tmp_path), clock)
+    assert second.size() == first.size()
+    assert second.run_view.splitter.sizes()[0] == sizes[0]
+
+
+def test_a_failed_write_turns_the_status_red_and_the_next_success_clears_it(running):
+    running.hub.save_failed.emit("Could not save the note: the disk is full.")
+    assert "disk is full" in running.saved_label.text() and "B3261E" in running.saved_label.styleSheet()
+    running.ops.add_note(running.run_view.exercise.id, "Saved")
+    assert running.saved_label.text().startswith("All changes saved")
+
+
+def test_every_shortcut_is_listed_in_help(window):
+    rows = shortcut_rows(window.menu_actions)
+    listed = " ".join(keys for _section, keys, _what in rows)
+    for _section, action in window.menu_actions:
+        for sequence in action.shortcuts():
+            assert sequence.toString() in listed
+    for must in ("Ctrl+Space", "Ctrl+PgDown", "Ctrl+B", "F5", "Ctrl+Z", "Ctrl+Shift+Z", "Enter", "Shift+Enter"):
+        assert must in listed
+
+
+def test_models_pass_the_model_tester(qtmodeltester, fresh_db, qtbot):
+    workshop = make_workshop(fresh_db)
+    summaries = WorkshopListModel()
+    summaries.set_summaries(fresh_db.summaries())
+    qtmodeltester.check(summaries)
+    five = framework(fresh_db, "five-domains")
+    agenda = AgendaModel()
+    agenda.set_exercises(fresh_db.exercises(workshop.id), five)
+    qtmodeltester.check(agenda)
+    plan = PlanModel(five, [AgendaRow("head", "Head", "", 20), AgendaRow("heart", "Heart", "", 15)])
+    qtmodeltester.check(plan)
+
+
+def test_the_pace_counts_overruns_and_projects_the_finish(fresh_db, clock):
+    workshop = make_workshop(fresh_db)
+    workshops.start_workshop(fresh_db, workshop.id)
+    first, second = fresh_db.exercises(workshop.id)[:2]
+    fresh_db.save_timer(first.id, first.timer.start(clock.now))
+    clock.advance(first.timer.planned + 300)  # five minutes over
+    fresh_db.set_current_exercise(workshop.id, second.id, {first.id: fresh_db.exercise(first.id).timer.pause(clock.now)})
+    plan = schedule(fresh_db.exercises(workshop.id), clock.now)
+    assert round(plan.drift) == 300
+    later = sum(e.timer.planned for e in fresh_db.exercises(workshop.id)[1:])
+    assert plan.projected_finish == clock.now + later
+    assert plan.summary(lambda t: "16:42").startswith("5 min behind plan · ends about 16:42")
