@@ -393,12 +393,16 @@ class MainWindow(QMainWindow):
 
     # -- messages ----------------------------------------------------------------------------
     def _on_saved(self, _what: str) -> None:
-        self.saved_label.setStyleSheet(f"color: {style.OK_INK};")
+        self._saved_look(f"color: {style.OK_INK};")
         self.saved_label.setText(f"All changes saved · {clock_time(self.clock())}")
 
     def _on_save_failed(self, message: str) -> None:
-        self.saved_label.setStyleSheet(f"color: {style.ERROR_INK}; font-weight: bold;")
+        self._saved_look(f"color: {style.ERROR_INK}; font-weight: bold;")
         self.saved_label.setText(message)
+
+    def _saved_look(self, sheet: str) -> None:
+        if self.saved_label.styleSheet() != sheet:  # restyling costs more than a capture
+            self.saved_label.setStyleSheet(sheet)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)

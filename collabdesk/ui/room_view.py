@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..domain.model import Exercise, Framework, Note
@@ -54,11 +54,13 @@ class RoomNotes(QWidget):
         self.pixel_size = 0
         self._dirty = True
         self._measures: dict[int, dict[tuple[int, int], FittedText]] = {}
+        self._images: dict[int, tuple[tuple, QPixmap]] = {}
 
     # -- content ----------------------------------------------------------------------
     def set_notes(self, notes: list[Note]) -> None:
         self.notes = {n.id: n for n in notes}
         self._measures.clear()
+        self._images.clear()
         self._invalidate()
 
     def add_note(self, note: Note) -> None:
@@ -71,11 +73,13 @@ class RoomNotes(QWidget):
         if note.id in self.notes:
             self.notes[note.id] = note
             self._measures.pop(note.id, None)
+            self._images.pop(note.id, None)
             self._invalidate()
 
     def remove_note(self, note_id: int) -> None:
         if self.notes.pop(note_id, None) is not None:
             self._measures.pop(note_id, None)
+            self._images.pop(note_id, None)
             self._invalidate()
 
     def note_ids(self) -> list[int]:
@@ -88,6 +92,7 @@ class RoomNotes(QWidget):
     # -- layout -------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         self._measures.clear()
+        self._images.clear()
         self._invalidate()
         super().resizeEvent(event)
 
@@ -102,30 +107,56 @@ class RoomNotes(QWidget):
         scale = max(0.45, min(self.height() / 760, self.width() / 1350))
         sizes = [max(12, int(s * scale)) for s in TYPE_LADDER]
         for size in sizes:
+            if len(notes) > self._capacity(size):
+                continue  # cannot fit even if every note were one line: skip without measuring
             tiles = self._flow(notes, size)
             if tiles is not None:
                 self.tiles, self.pixel_size = tiles, size
                 return
+        # Even the smallest type cannot hold them all: the newest that fit, counted from the
+        # end, then laid out in capture order (a step back if the columns pack differently).
         smallest = sizes[-1]
-        low, high = 1, len(notes)  # the most of the newest notes that fit, by bisection
-        best: list[Tile] = self._flow(notes[-1:], smallest, reserve=True) or []
-        while low < high:
-            middle = (low + high + 1) // 2
-            tiles = self._flow(notes[-middle:], smallest, reserve=True)
-            if tiles is not None:
-                low, best = middle, tiles
-            else:
-                high = middle - 1
-        self.tiles, self.pixel_size = best, smallest
-        self.hidden_count = len(notes) - len(best)
+        count = max(1, self._fitting_from_end(notes, smallest))
+        tiles = None
+        while count > 1 and tiles is None:
+            tiles = self._flow(notes[-count:], smallest, reserve=True)
+            if tiles is None:
+                count -= 1
+        self.tiles = tiles if tiles is not None else (self._flow(notes[-1:], smallest, reserve=True) or [])
+        self.pixel_size = smallest
+        self.hidden_count = len(notes) - len(self.tiles)
+
+    def _geometry(self, pixel_size: int, reserve: bool) -> tuple[float, float, float, int, float, float]:
+        gap = max(8.0, pixel_size * GAP_EM)
+        pad = pixel_size * 0.5
+        height = self.height() - (pixel_size * 1.6 if reserve else 0)
+        columns = max(1, int((self.width() + gap) // (pixel_size * 10 + gap)))
+        tile_width = (self.width() - gap * (columns - 1)) / columns
+        return gap, pad, height, columns, tile_width, _room_font(pixel_size).pixelSize() * 1.2
+
+    def _capacity(self, pixel_size: int) -> int:
+        """The most notes that could fit at ``pixel_size`` (all one line long)."""
+        gap, pad, height, columns, _width, line = self._geometry(pixel_size, False)
+        return columns * max(0, int((height + gap) // (2 * pad + line + gap)))
+
+    def _fitting_from_end(self, notes: list[Note], pixel_size: int) -> int:
+        """How many of the newest notes fit, packing them newest first."""
+        gap, pad, height, columns, tile_width, _line = self._geometry(pixel_size, True)
+        font = _room_font(pixel_size)
+        footer_height = _room_font(max(11, int(pixel_size * 0.55))).pixelSize() * 1.4
+        bottoms = [0.0] * columns
+        for placed, note in enumerate(reversed(notes)):
+            fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
+            tile_height = 2 * pad + fitted.height + (footer_height if _footer(note) else 0)
+            column = min(range(columns), key=bottoms.__getitem__)
+            if bottoms[column] + tile_height > height:
+                return placed
+            bottoms[column] += tile_height + gap
+        return len(notes)
 
     def _flow(self, notes: list[Note], pixel_size: int, *, reserve: bool = False) -> list[Tile] | None:
         """Masonry columns at ``pixel_size``; None when the notes do not all fit."""
-        gap = max(8.0, pixel_size * GAP_EM)
-        pad = pixel_size * 0.5
-        width, height = self.width(), self.height() - (pixel_size * 1.6 if reserve else 0)
-        columns = max(1, int((width + gap) // (pixel_size * 10 + gap)))
-        tile_width = (width - gap * (columns - 1)) / columns
+        gap, pad, height, columns, tile_width, _line = self._geometry(pixel_size, reserve)
         bottoms = [0.0] * columns
         tiles = []
         font = _room_font(pixel_size)
@@ -166,21 +197,7 @@ class RoomNotes(QWidget):
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Your ideas will appear here")
         small = _room_font(max(11, int(self.pixel_size * 0.55)))
         for tile in self.tiles:
-            note = self.notes[tile.note_id]
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.paper(note.colour))
-            painter.drawRoundedRect(tile.rect, 6, 6)
-            painter.setPen(QColor(style.NOTE_INK))
-            tile.text.draw(painter, tile.text_origin)
-            if tile.footer:
-                painter.setFont(small)
-                painter.setPen(QColor(0, 0, 0, 170))
-                pad = self.pixel_size * 0.5
-                footer_rect = QRectF(tile.rect.left() + pad, tile.rect.bottom() - pad - small.pixelSize() * 1.4,
-                                     tile.rect.width() - 2 * pad, small.pixelSize() * 1.4)
-                text = painter.fontMetrics().elidedText(tile.footer, Qt.TextElideMode.ElideRight,
-                                                        int(footer_rect.width()))
-                painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+            painter.drawPixmap(tile.rect.topLeft(), self._tile_image(tile, small))
         if self.hidden_count:
             painter.setFont(small)
             painter.setPen(QColor(style.ROOM_MUTED))
@@ -188,6 +205,38 @@ class RoomNotes(QWidget):
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              f"+ {self.hidden_count} earlier notes")
         painter.end()
+
+
+    def _tile_image(self, tile: Tile, small) -> QPixmap:
+        """A tile drawn once and kept: moving tiles around (as notes come and go) costs a copy."""
+        note = self.notes[tile.note_id]
+        key = (tile.note_id, self.pixel_size, int(tile.rect.width()), int(tile.rect.height()))
+        cached = self._images.get(tile.note_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        ratio = self.devicePixelRatioF()
+        image = QPixmap(int(tile.rect.width() * ratio) + 1, int(tile.rect.height() * ratio) + 1)
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor(style.ROOM_BACKGROUND))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.paper(note.colour))
+        box = QRectF(0, 0, tile.rect.width(), tile.rect.height())
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(QColor(style.NOTE_INK))
+        tile.text.draw(painter, tile.text_origin - tile.rect.topLeft())
+        if tile.footer:
+            painter.setFont(small)
+            painter.setPen(QColor(0, 0, 0, 170))
+            pad = self.pixel_size * 0.5
+            footer_rect = QRectF(pad, box.bottom() - pad - small.pixelSize() * 1.4, box.width() - 2 * pad,
+                                 small.pixelSize() * 1.4)
+            text = painter.fontMetrics().elidedText(tile.footer, Qt.TextElideMode.ElideRight, int(footer_rect.width()))
+            painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+        painter.end()
+        self._images[tile.note_id] = (key, image)
+        return image
 
 
 def _footer(note: Note) -> str:
