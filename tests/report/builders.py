@@ -5,11 +5,14 @@ partnership; ``adversarial_workshop`` holds every kind of text that breaks write
 ``bulk_workshop`` is large (written in one transaction with ``insert_content``).
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from collabdesk.domain.model import Note, Theme, Vote, VoteRound, WorkshopContent
+from collabdesk.domain.model import Framework, Note, Theme, Vote, VoteRound, WorkshopContent
 from collabdesk.domain.timer import TimerState
 from collabdesk.services import actions, notes, workshops
+from collabdesk.services.frameworks import framework_or_default
+from collabdesk.store import Store
 
 PEOPLE = ("Amara Okafor", "Benedikt Sørensen", "Chloé Martin", "Dev Raman", "Eun-ji Park",
           "Farah Haddad", "Gideon Levi", "Hannah Brooks", "Ivo Kovač")
@@ -34,6 +37,24 @@ SCRIPTS = [
     "Ελληνικά και русский текст в одной заметке",
     "Mixed: the budget (الميزانية) is 2024 £700m — 预算",
 ]
+
+
+@dataclass(frozen=True)
+class Built:
+    """A workshop's content as read back from the store, with its framework."""
+
+    content: WorkshopContent
+    framework: Framework
+
+
+def built(folder: Path, build, *args, **kwargs) -> Built:
+    """Run ``build(store, ...)`` on a new database in ``folder`` and read the workshop back."""
+    store = Store(folder / "collabdesk.sqlite")
+    try:
+        content = store.content(build(store, *args, **kwargs))
+        return Built(content, framework_or_default(store, content.workshop.framework_key))
+    finally:
+        store.close()
 
 
 def realistic_workshop(store, clock=None) -> str:

@@ -1,29 +1,13 @@
 """Workshops shared by the report tests: built once per module through the store and services."""
 
-from dataclasses import dataclass
-
 import pytest
 
-from collabdesk.domain.model import Framework, WorkshopContent
-from collabdesk.services.frameworks import framework_or_default
-from collabdesk.store import Store
-
 from . import builders
-
-
-@dataclass(frozen=True)
-class Built:
-    content: WorkshopContent
-    framework: Framework
+from .builders import Built
 
 
 def _build(tmp_path_factory, build, *args, **kwargs) -> Built:
-    store = Store(tmp_path_factory.mktemp("report") / "collabdesk.sqlite")
-    try:
-        content = store.content(build(store, *args, **kwargs))
-        return Built(content, framework_or_default(store, content.workshop.framework_key))
-    finally:
-        store.close()
+    return builders.built(tmp_path_factory.mktemp("report"), build, *args, **kwargs)
 
 
 @pytest.fixture(scope="module")

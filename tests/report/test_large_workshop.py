@@ -1,0 +1,35 @@
+"""A workshop with 2,000 notes: every note printed, in every format, built once for the module."""
+
+import pypdf
+import pytest
+
+from collabdesk.report.csv_export import render_csv
+from collabdesk.report.markdown import render_markdown
+from collabdesk.report.pdf import write_pdf
+
+from . import builders
+from .pdf_text import body_text, squash
+
+COUNT = 2_000
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    return builders.built(tmp_path_factory.mktemp("large"), builders.bulk_workshop, COUNT)
+
+
+def test_every_one_of_2000_notes_is_in_the_pdf(large, tmp_path):
+    path = tmp_path / "large.pdf"
+    write_pdf(large.content, large.framework, path)
+    text = squash(body_text(path))
+    assert len(large.content.notes) == COUNT
+    missing = [n.text for n in large.content.notes if text.count(squash(n.text)) < 2]  # its section and the appendix
+    assert missing == []
+    assert len(pypdf.PdfReader(path).pages) > 50
+
+
+def test_every_one_of_2000_notes_is_in_markdown_and_csv(large):
+    markdown = render_markdown(large.content, large.framework)
+    rows = render_csv(large.content, large.framework).splitlines()
+    assert len(rows) == COUNT + 1
+    assert all(n.text in markdown for n in large.content.notes)
