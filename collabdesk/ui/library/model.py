@@ -3,9 +3,9 @@
 ``LibraryModel`` holds summary rows in the store's library order (undated drafts, then
 newest first) and asks for the next page only when the view scrolls near the end. The
 proxy, ``LibraryFilter``, sorts and filters. Its natural order (date, newest first) is
-the store's, so pages arriving later fall in place below; any other sort, or any
-filter, needs every row and loads the rest in one query first (a few milliseconds for
-thousands of workshops).
+the store's own, kept without comparing rows, so pages arriving later fall in place
+below; any other sort, or any filter, needs every row and loads the rest in one query
+first (a few milliseconds for thousands of workshops).
 """
 
 from collections.abc import Mapping
@@ -184,8 +184,8 @@ class LibraryFilter(QSortFilterProxyModel):
         model.modelReset.connect(self._on_source_reset)
 
     def _on_source_reset(self) -> None:
-        """A reload brings one page back; a filter or another sort needs every row again."""
-        if self.filtering() or (self.sortColumn() >= 0 and (self.sortColumn(), self.sortOrder()) != self.NATURAL_SORT):
+        """A reload brings one page back; a filter or a sort of our own needs every row again."""
+        if self.filtering() or self.sortColumn() >= 0:
             self.library().fetch_all()
 
     # -- filters ----------------------------------------------------------------------
@@ -249,8 +249,11 @@ class LibraryFilter(QSortFilterProxyModel):
         return library.sort_key(left.row(), left.column()) < library.sort_key(right.row(), right.column())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column >= 0 and (column, order) != self.NATURAL_SORT:
-            self.library().fetch_all()
+        """The natural sort is the store's own order: no comparing, and later pages fall in place."""
+        if (column, order) == self.NATURAL_SORT or column < 0:
+            super().sort(-1)
+            return
+        self.library().fetch_all()
         super().sort(column, order)
 
     def summary(self, index: Index) -> WorkshopSummary:

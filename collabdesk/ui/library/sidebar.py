@@ -20,6 +20,9 @@ class LibrarySidebar(QWidget):
         super().__init__(parent)
         self.places = QListWidget()
         self.places.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.places.setWordWrap(True)  # long series names wrap rather than hide behind a scroll bar
+        self.places.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.places.setSpacing(2)
         self.new_series_button = QPushButton("New series…")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -36,6 +39,12 @@ class LibrarySidebar(QWidget):
         self.places.blockSignals(True)
         self.places.clear()
         self._add(f"All workshops ({live:,})", ALL)
+        if series:
+            heading = QListWidgetItem("Series", self.places)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
         for s in series:
             item = self._add(f"{s.title} ({s.workshop_count})", ("series", s.id))
             item.setToolTip(f"Series: {s.title}")
@@ -73,9 +82,10 @@ class LibrarySidebar(QWidget):
 
     def _on_context_menu(self, position: QPoint) -> None:
         item = self.places.itemAt(position)
-        if item is None or item.data(PLACE_ROLE)[0] != "series":
+        place = item.data(PLACE_ROLE) if item is not None else None
+        if place is None or place[0] != "series":
             return
-        series_id = item.data(PLACE_ROLE)[1]
+        series_id = place[1]
         menu = QMenu(self)
         menu.addAction("Rename series…", lambda: self.rename_series_requested.emit(series_id))
         menu.addAction("Delete series…", lambda: self.delete_series_requested.emit(series_id))

@@ -83,23 +83,27 @@ class LibraryView(QWidget):
         self._make_actions()
         self._lay_out()
         self._connect()
-        self.refresh()
+        self._refresh_around_the_list()  # the models have just read their first page
 
     # -- public --------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read everything again from the store (after the window changed a workshop, say)."""
         chosen = self.selected_ids()
-        everything = framework_services.all_frameworks(self._store)
-        self.model.set_framework_names({f.key: f.name for f in everything})
         self.model.reload()
-        self.filters.set_choices(everything, self._store.facilitators())
         self.trash.reload()
-        self._update_sidebar()
+        self._refresh_around_the_list()
         if chosen:
             self.select_workshops(chosen)
-        self._update_empty_label()
         if self.search_box.text().strip():
             self._run_search()
+
+    def _refresh_around_the_list(self) -> None:
+        """Framework names, filter choices, the sidebar's counts and series."""
+        everything = framework_services.all_frameworks(self._store)
+        self.model.set_framework_names({f.key: f.name for f in everything})
+        self.filters.set_choices(everything, self._store.facilitators())
+        self._update_sidebar()
+        self._update_empty_label()
 
     def selected_ids(self) -> list[str]:
         return [self.proxy.summary(i).id for i in self.table.selectionModel().selectedRows()]
@@ -162,8 +166,8 @@ class LibraryView(QWidget):
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setSortingEnabled(True)
-        table.sortByColumn(*LibraryFilter.NATURAL_SORT)
+        table.horizontalHeader().setSortIndicator(*LibraryFilter.NATURAL_SORT)
+        table.setSortingEnabled(True)  # sorts by the indicator: the natural order, which costs nothing
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setShowGrid(False)

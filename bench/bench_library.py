@@ -1,0 +1,282 @@
+"""Library benchmark: a realistic library of workshops, how fast it shows and searches.
+
+    python bench/bench_library.py                      # 1,000 workshops x 100 notes, all figures
+    python bench/bench_library.py --workshops 300 --notes 40 --screenshots docs/images
+
+Figures: the library shown from start as a whole process, as a ratio to a process that
+shows a bare QWidget; search-as-you-type (every prefix of a set of queries, search plus
+redraw) median and p95; the series report of 10 workshops when it exists. The database
+is built once into a temporary folder (or --db PATH, reused if it exists).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collabdesk.domain.model import (  # noqa: E402
+    Action, Exercise, Note, Participant, Vote, VoteRound, Workshop, WorkshopContent,
+)
+from collabdesk.domain.timer import TimerState  # noqa: E402
+from collabdesk.store import Store  # noqa: E402
+
+PLACES = ["Leeds Civic Hall", "Bradford City Library", "York Guildhall", "Sheffield Town Hall",
+          "Hull Community Hub", "Wakefield One", "Kirklees Council Chamber", "Calderdale Library",
+          "Doncaster Civic Office", "Harrogate Pavilion", "Online (video call)", "Halifax Square Chapel"]
+FACILITATORS = ["Amara Okafor", "Lena Fischer", "Kenji Sato", "Priya Raman", "Tomás Ortega", "Hannah Cohen",
+                "Yusuf Demir", "Chen Wei", "Fatima Al-Sayed", "Oliver Hughes", "Sofia Rossi", "Noa Levi"]
+TOPICS = ["Integrated care", "Youth services", "Hospital discharge", "Homelessness prevention", "Adult social care",
+          "Early help for families", "Community safety", "Mental health crisis care", "Neighbourhood health",
+          "Employment support", "Climate and housing retrofit", "Dementia-friendly town", "Carers' support",
+          "Food insecurity", "School readiness", "Digital inclusion"]
+FORMATS = ["{topic} roundtable", "{topic}: partnership health check", "{topic} diagnostic, {place}",
+           "{topic} — working together across services", "{topic} review with residents",
+           "{topic}: what would it take?"]
+DOMAINS = ["head", "heart", "bones", "limbs", "blood"]
+DOMAIN_TITLES = {"head": "Head: incentives and leadership", "heart": "Heart: values and residents",
+                 "bones": "Bones: shared infrastructure", "limbs": "Limbs: delivery",
+                 "blood": "Blood: day-to-day relationships"}
+NOTES = {
+    "head": ["Budgets are set per organisation, so nobody is rewarded for preventing demand elsewhere",
+             "We only pooled money when the winter crisis hit; it stopped in spring",
+             "Leadership sits with two people; if either leaves the partnership stalls",
+             "Targets push the hospital to discharge fast and the council to slow down",
+             "Shared leadership would mean the board chair rotating between partners",
+             "The regulator inspects each service separately, never the whole pathway",
+             "Procurement rules make it hard to commission the voluntary sector jointly",
+             "No one owns the outcome for a family known to five services"],
+    "heart": ["Residents want one conversation, not six assessments",
+              "We say 'person-centred' but our forms are built around our services",
+              "Kindness is in the values statement but not in the performance review",
+              "Young people asked to be involved before decisions, not after",
+              "Carers feel like unpaid staff rather than partners",
+              "Trust between frontline teams is high; between senior managers it is low",
+              "Outcome that matters most: people staying well at home",
+              "Tenants' panel should co-chair the next review"],
+    "bones": ["Data sharing agreement has been 'nearly signed' for two years",
+              "Three case management systems that cannot talk to each other",
+              "A shared budget for prevention would need a section 75 agreement",
+              "Governance meetings duplicate each other across three boards",
+              "Good local pilots never spread because nobody funds the scaling",
+              "We need one referral route, not a different form per service",
+              "Estates: co-locating teams in the health centre freed up two buildings",
+              "Neighbourhood teams lack a shared view of who is already involved"],
+    "limbs": ["Pilot a single key worker for families with complex needs",
+              "Test a joint discharge hub for six months before scaling",
+              "Evidence from the first pilot was strong but nobody read the evaluation",
+              "Volunteers run the food pantry; the council could fund a coordinator",
+              "Out-of-hours crisis line answered by the right person first time",
+              "Try a 'no wrong door' rule across the front desks",
+              "Digital self-referral worked for some, excluded older residents",
+              "Reliable basics first: call back within a day"],
+    "blood": ["Monthly informal lunch did more for trust than any protocol",
+              "Staff turnover means relationships restart every year",
+              "People feel safe to disagree in this group, less so in the board",
+              "We celebrate our own service's wins, rarely the shared ones",
+              "Frontline staff would like to shadow each other for a week",
+              "Energy is high at launch and fades by the third meeting",
+              "Conflict gets escalated by email instead of talked through",
+              "Humour and honesty in the room today; keep that going"],
+}
+WORLD_NOTES = ["我们需要更多合作，而不是更多会议", "التعاون بين الشركاء يحتاج إلى ثقة وميزانية مشتركة",
+               "שיתוף פעולה אמיתי מתחיל בהקשבה לתושבים", "地域の協力が大切です。住民と一緒に決めたい",
+               "Les habitants veulent un seul interlocuteur", "Mehr Vertrauen zwischen den Teams an der Basis"]
+SUFFIXES = ["", "", "", " — agreed by most of the room", " (raised twice)", "; needs an owner",
+            " — see last session", "!", " in the north of the area", " for under-25s"]
+ACTIONS = ["Draft a shared budget proposal for the board", "Book a shadowing week for frontline staff",
+           "Circulate the data sharing agreement for signature", "Invite the tenants' panel to co-chair",
+           "Map every service that touches one family", "Write up the discharge hub pilot plan",
+           "Ask the regulator about a joint inspection", "Set up the monthly informal lunch",
+           "Find funding for a volunteer coordinator", "Share the evaluation in plain language"]
+OWNERS = ["Ann Reid", "Bo Lindqvist", "Carmen Diaz", "Dev Patel", "Eilidh Ross", "Farid Haddad", "Grace Obi"]
+QUERIES = ["budget", "trust", "residents", "data sharing", "discharge hub", "volunteer", "governance",
+           "合作", "التعاون", "שיתוף", "協力", "young people", "kindness", "section 75"]
+
+
+def is_draft(index: int) -> bool:
+    """One workshop in 25 is still being planned: no notes yet."""
+    return index % 25 == 0
+
+
+def realistic_workshop(rng: random.Random, index: int, note_count: int) -> WorkshopContent:
+    """One workshop as a facilitator would have run it: five domains, notes, a vote, actions."""
+    place = rng.choice(PLACES)
+    topic = rng.choice(TOPICS)
+    status = "draft" if is_draft(index) else "running" if index % 97 == 1 else "closed"
+    days_ago = -rng.randint(3, 60) if status == "draft" else 0 if status == "running" else rng.randint(1, 4 * 365)
+    when = time.strftime("%Y-%m-%d", time.gmtime(time.time() - days_ago * 86400))
+    title = rng.choice(FORMATS).format(topic=topic, place=place.split(" ")[0])
+    workshop = Workshop(id="", title=title, purpose=f"How could partners in {place.split(' ')[0]} work better "
+                        f"together on {topic.lower()}?", facilitator=rng.choice(FACILITATORS), location=place,
+                        date="" if status == "draft" and index % 2 == 0 else when, status=status)
+    people = tuple(Participant(p, "", f"Participant {p}", p) for p in range(1, rng.randint(6, 14)))
+    exercises = tuple(Exercise(k + 1, "", k, d, DOMAIN_TITLES[d], "", TimerState(1200),
+                               "pending" if status == "draft" else "done") for k, d in enumerate(DOMAINS))
+    notes = []
+    for n in range(0 if status == "draft" else note_count):
+        domain = n % len(DOMAINS)
+        text = rng.choice(WORLD_NOTES) if rng.random() < 0.04 else \
+            rng.choice(NOTES[DOMAINS[domain]]) + rng.choice(SUFFIXES)
+        notes.append(Note(n + 1, "", domain + 1, text, author_id=rng.choice(people).id))
+    votes, rounds, actions = [], [], []
+    if notes and status == "closed":
+        rounds.append(VoteRound(1, "", "What matters most?", state="closed", revealed=True))
+        for v, person in enumerate(people):
+            votes.append(Vote(v + 1, 1, rng.randint(1, 3), note_id=rng.choice(notes).id, voter_id=person.id))
+        for a in range(rng.randint(2, 6)):
+            actions.append(Action(a + 1, "", rng.choice(ACTIONS), owner=rng.choice(OWNERS),
+                                  status=rng.choice(["open", "open", "in progress", "done"]), position=a))
+    return WorkshopContent(workshop=workshop, participants=people, exercises=exercises, notes=tuple(notes),
+                           rounds=tuple(rounds), votes=tuple(votes), actions=tuple(actions))
+
+
+def build_library(store: Store, workshops: int, notes_per_workshop: int, seed: int = 7) -> None:
+    """``workshops`` workshops holding ``workshops * notes_per_workshop`` notes in all (drafts hold
+    none, so the others hold a few more), in one transaction."""
+    rng = random.Random(seed)
+    held = [i for i in range(workshops) if not is_draft(i)]
+    each, extra = divmod(workshops * notes_per_workshop, len(held) or 1)
+    with store.db.atomic():
+        for index in range(workshops):
+            store.insert_content(realistic_workshop(rng, index, each + (1 if index in held[:extra] else 0)))
+
+
+def database(path: Path, workshops: int, notes: int) -> Path:
+    if not path.exists():
+        started = time.perf_counter()
+        with Store(path) as store:
+            build_library(store, workshops, notes)
+        print(f"built {workshops:,} workshops x {notes} notes in {time.perf_counter() - started:.1f} s -> {path}")
+    return path
+
+
+# -- measurements -----------------------------------------------------------------------
+def child(kind: str, db: str) -> None:
+    """Run as a separate process: show a window, draw it once, quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication([])
+    if kind == "library":
+        from collabdesk.ui.library import LibraryView
+
+        store = Store(db)
+        window = LibraryView(store)
+    else:
+        window = QWidget()
+    window.resize(1366, 768)
+    window.show()
+    QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
+    app.exec()
+    if kind == "library":
+        assert window.model.rowCount() > 0, "the library showed no workshops"
+
+
+def process_seconds(kind: str, db: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--child", kind, "--db", str(db)], check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def search_as_you_type(db: Path) -> list[float]:
+    """Milliseconds for each prefix of each query: the search, the results model, one redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    from collabdesk.ui.library import LibraryView
+
+    app = QApplication.instance() or QApplication([])
+    store = Store(db)
+    view = LibraryView(store)
+    view.resize(1366, 768)
+    view.show()
+    app.processEvents()
+    timings = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            started = time.perf_counter()
+            view.search_for(query[:end])
+            view.results.viewport().repaint()
+            timings.append((time.perf_counter() - started) * 1000)
+    view.close()
+    store.close()
+    return timings
+
+
+def save_screenshots(db: Path, folder: Path) -> None:
+    """The library at 1366x768: the list, and a search with hits."""
+    from PySide6.QtWidgets import QApplication
+
+    from collabdesk.ui.library import LibraryView
+
+    app = QApplication.instance() or QApplication([])
+    from collabdesk.services import library as library_services
+
+    folder.mkdir(parents=True, exist_ok=True)
+    store = Store(db)
+    if not store.series_list():  # a library in use has series and a few workshops in the trash
+        closed = [s for s in store.summaries() if s.status == "closed"]
+        for title, members in (("Integrated care roundtables, 2026", closed[3:7]),
+                               ("Youth services review", closed[10:13])):
+            series = library_services.create_series(store, title)
+            library_services.add_to_series(store, [m.id for m in members], series.id)
+        library_services.trash_workshops(store, [s.id for s in closed[20:23]])
+    view = LibraryView(store)
+    view.resize(1366, 768)
+    view.show()
+    app.processEvents()
+    view.table.selectRow(2)
+    app.processEvents()
+    view.grab().save(str(folder / "library-list.png"))
+    view.search_for("budget")
+    app.processEvents()
+    view.grab().save(str(folder / "library-search.png"))
+    print(f"saved screenshots to {folder}")
+    view.close()
+    store.close()
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workshops", type=int, default=1000)
+    parser.add_argument("--notes", type=int, default=100, help="notes per workshop")
+    parser.add_argument("--db", help="database to use (built if missing)")
+    parser.add_argument("--runs", type=int, default=5, help="process starts to time, median kept")
+    parser.add_argument("--screenshots", help="save the library's screenshots to this folder instead")
+    parser.add_argument("--child", choices=["library", "bare"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.db)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="collabdesk-bench-"))
+    db = database(Path(args.db) if args.db else folder / "library.sqlite", args.workshops, args.notes)
+    if args.screenshots:
+        save_screenshots(db, Path(args.screenshots))
+        return
+    with Store(db) as store:
+        live, notes = store.workshop_count(), store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
+    print(f"library: {live:,} workshops, {notes:,} notes")
+    bare = process_seconds("bare", db, args.runs)
+    shown = process_seconds("library", db, args.runs)
+    print(f"start to library shown: {shown:.2f} s; bare QWidget window: {bare:.2f} s; ratio {shown / bare:.2f}")
+    timings = search_as_you_type(db)
+    print(f"search-as-you-type over {len(timings)} keystrokes: median {statistics.median(timings):.1f} ms, "
+          f"p95 {p95(timings):.1f} ms, worst {max(timings):.1f} ms (aim: p95 <= 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
