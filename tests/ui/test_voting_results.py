@@ -73,8 +73,12 @@ def test_the_projector_shows_the_top_places_and_whoever_ties_with_the_last(qtbot
     voting.reveal_round(fresh_db, round_.id)
     room_view = RoomResultsView(fresh_db, round_.id)
     qtbot.addWidget(room_view)
+    room_view.resize(1920, 1080)
+    room_view.show()
     assert room_view.model.rowCount() == 14 and room_view.model.lines[-1].rank == 10
-    assert room_view.table.font().pointSize() >= 30
+    # Every place shown fits the projector without scrolling, in type still readable from the back.
+    assert room_view.table.verticalHeader().length() <= room_view.table.viewport().height()
+    assert room_view.table.font().pointSizeF() >= 20
 
 
 def test_named_rounds_show_who_placed_dots_and_anonymous_ones_hide_the_column(qtbot, room):

@@ -24,6 +24,8 @@ HEADERS = ("Rank", "Note or theme", "Dots", "Who")
 LineRole = Qt.ItemDataRole.UserRole + 1  # the ResultLine of a row
 ShareRole = Qt.ItemDataRole.UserRole + 2  # dots as a share of the top result, 0..1
 ROOM_LIMIT = 10  # places the room sees; ties with the last place are shown too
+ROOM_MAX_ROW, ROOM_MIN_ROW = 96, 44  # a result row on the projector, in pixels
+ROOM_TYPE_PER_ROW = 0.35  # point size of the projector's type for each pixel of row height
 HIDDEN_TEXT = "Results stay hidden until the facilitator reveals them."
 
 
@@ -169,16 +171,11 @@ class ResultsView(QWidget):
             header.resizeSection(RANK_COLUMN, 48)
             header.resizeSection(DOTS_COLUMN, 120)
             return
-        font = QFont(self.font())
-        font.setPointSize(34)
-        self.table.setFont(font)
-        self.model.rank_font = QFont(font)
-        self.model.rank_font.setBold(True)
-        self.table.verticalHeader().setDefaultSectionSize(96)
         header.hide()
         header.resizeSection(RANK_COLUMN, 120)
         header.resizeSection(DOTS_COLUMN, 460)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setAutoFillBackground(True)
@@ -207,6 +204,24 @@ class ResultsView(QWidget):
         self.hidden_label.setVisible(bool(self.hidden_label.text()))
         self.table.setVisible(bool(lines))
         self.table.setColumnHidden(VOTERS_COLUMN, not round_ or round_.anonymous)
+        self._fit_rows()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """On the projector, size the type so every place shown fits the screen without scrolling."""
+        if not self.large:
+            return
+        available = self.table.viewport().height() if self.table.isVisible() else self.height() - 160
+        row = max(ROOM_MIN_ROW, min(ROOM_MAX_ROW, available // max(1, self.model.rowCount())))
+        font = QFont(self.font())
+        font.setPointSizeF(row * ROOM_TYPE_PER_ROW)
+        self.table.setFont(font)
+        self.model.rank_font = QFont(font)
+        self.model.rank_font.setBold(True)
+        self.table.verticalHeader().setDefaultSectionSize(row)
 
 
 class RoomResultsView(ResultsView):
