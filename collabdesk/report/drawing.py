@@ -8,12 +8,12 @@ from reportlab.platypus import Flowable
 
 from . import fonts
 from .markup import display_line
-from .styles import FAINT, RULE, WHITE, tint
+from .styles import FAINT, RULE, tint
 
 ELLIPSIS = "…"
 DOT_RADIUS = 2.6
 DOT_STEP = 7.0
-MAX_DOTS = 8  # dots drawn in a bar; the count beside it says how many there are
+MAX_DOTS = 6  # dots drawn in a bar; the count beside it says how many there are
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -59,14 +59,23 @@ def draw_dots(canvas, x: float, y: float, count: int, colour: Color) -> None:
         canvas.circle(x + DOT_RADIUS + i * DOT_STEP, y, DOT_RADIUS, stroke=0, fill=1)
 
 
+def dot_gutter_width(most: int) -> float:
+    """Room for the number and the dot bar of the most-voted note of a section."""
+    return 16 + min(most, MAX_DOTS) * DOT_STEP + 10 if most else 16
+
+
 def dot_gutter(count: int, colour: Color, size: float, leading: float):
-    """A gutter drawer for a ranked note: its dots and their number, on its first line."""
+    """A gutter drawer for a ranked note, on its first line: the number of dots and the dot
+    bar, or for a note without dots a small open ring, so every note has its marker."""
     def draw(canvas, height):
+        middle = height - leading + (leading - size) / 2 + 1 + size * 0.35
         if not count:
+            canvas.setStrokeColor(FAINT)
+            canvas.setLineWidth(0.7)
+            canvas.circle(DOT_RADIUS + 1, middle, DOT_RADIUS - 0.6, stroke=1, fill=0)
             return
-        baseline = height - leading + (leading - size) / 2 + 1
-        draw_text(canvas, 0, baseline, str(count), size=8.5, colour=colour, bold=True)
-        draw_dots(canvas, 14, baseline + 3, count, colour)
+        draw_text(canvas, 0, middle - 3, str(count), size=8.5, colour=colour, bold=True)
+        draw_dots(canvas, 16, middle, count, colour)
     return draw
 
 
@@ -88,24 +97,19 @@ def mark_gutter(mark: str, colour: Color, size: float, leading: float):
 
 
 class ColourBand(Flowable):
-    """The strip that opens a section: the domain's name on its colour, the position on the right."""
+    """The strip of the domain's colour that opens a section."""
 
-    def __init__(self, label: str, right: str, colour: Color, height: float = 24):
+    def __init__(self, colour: Color, height: float = 7):
         super().__init__()
-        self.label, self.right, self.colour, self.band_height = label, right, colour, height
+        self.colour, self.band_height = colour, height
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, self.band_height
         return self.width, self.height
 
     def draw(self):
-        canvas = self.canv
-        canvas.setFillColor(self.colour)
-        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        baseline = (self.height - 9) / 2 + 1.5
-        right = draw_text(canvas, self.width - 10, baseline, self.right, size=8.5, colour=WHITE, align="right")
-        draw_text(canvas, 10, baseline, self.label, size=9.5, colour=WHITE, bold=True,
-                  max_width=self.width - right - 40)
+        self.canv.setFillColor(self.colour)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
 
 
 class DomainStrip(Flowable):

@@ -12,7 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
 
 from .charts import domain_chart
-from .drawing import ColourBand, DomainStrip, dot_gutter, mark_gutter, rule_gutter, time_bar
+from .drawing import ColourBand, DomainStrip, dot_gutter, dot_gutter_width, mark_gutter, rule_gutter, time_bar
 from .flowables import Gutter, user_paragraph
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
@@ -20,10 +20,9 @@ from .summary import UNGROUPED, Item, Section, Summary, minutes
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-NOTE_GUTTER = 72
 QUOTE_GUTTER = 30
 QUESTION_GUTTER = 18
-RESULT_TEXT_LIMIT = 280  # characters of a note shown in a vote round's results; the appendix has it whole
+EXCERPT_LIMIT = 280  # characters of a note shown among priorities and vote results; its section has it whole
 
 
 def long_date(iso: str) -> str:
@@ -54,6 +53,10 @@ def _dot(hue: Color) -> str:
 
 def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT_LIMIT else text[:EXCERPT_LIMIT].rstrip() + "…"
 
 
 def _marked(flowable: Flowable, title: str, level: int) -> Flowable:
@@ -149,7 +152,7 @@ def _priorities(summary: Summary, width: float) -> Table:
         hue = colour(p.domain.colour)
         meta = f"{_dot(hue)} {inline(p.where)} · {_dots(p.votes)}" + (" · a theme" if p.is_theme else "")
         rank = Paragraph(f'<font color="{_hex(hue)}">{p.rank}</font>', s["rank"])
-        rows.append([rank, [user_paragraph(p.text, s["priority"]), Paragraph(meta, s["small"])]])
+        rows.append([rank, [user_paragraph(_excerpt(p.text), s["priority"]), Paragraph(meta, s["small"])]])
     table = Table(rows, colWidths=[34, width - 34], hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style(
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
@@ -160,9 +163,12 @@ def _priorities(summary: Summary, width: float) -> Table:
 def section(section: Section, number: int, total: int, width: float) -> list[Flowable]:
     s = styles()
     hue = colour(section.domain.colour)
-    band = _marked(ColourBand(section.domain.name, f"Exercise {number} of {total}", hue),
-                   f"{number}. {' '.join(section.title.split())}", 0)
-    story: list[Flowable] = [band, Spacer(1, 16), user_paragraph(section.title, s["h1"])]
+    band = _marked(ColourBand(hue), f"{number}. {' '.join(section.title.split())}", 0)
+    kicker = f"EXERCISE {number} OF {total}"
+    if " ".join(section.title.split()).casefold() != " ".join(section.domain.name.split()).casefold():
+        kicker += " · " + inline(section.domain.name.upper(), bold=True)
+    story: list[Flowable] = [band, Spacer(1, 14), Paragraph(f'<font color="{_hex(hue)}">{kicker}</font>', s["kicker"]),
+                             user_paragraph(section.title, s["h1"])]
     if section.domain.description:
         story.append(user_paragraph(section.domain.description, s["lead"]))
     if section.prompt:
@@ -178,8 +184,9 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     story.append(timing)
     if section.empty:
         return story + [Paragraph("Nothing was written down during this exercise.", s["empty"])]
+    gutter = dot_gutter_width(max((i.votes for g in section.groups for i in g.items), default=0))
     for group in section.groups:
-        story += _group(group, hue, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
+        story += _group(group, hue, gutter, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
     if section.quotes:
         story.append(Paragraph("In their words", s["h2"]))
         for quote in section.quotes:
@@ -192,7 +199,7 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     return story
 
 
-def _group(group, hue: Color, *, show_title: bool) -> list[Flowable]:
+def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = []
     if show_title:
@@ -202,7 +209,7 @@ def _group(group, hue: Color, *, show_title: bool) -> list[Flowable]:
     else:
         story.append(Spacer(1, 10))
     note = s["note"]
-    story += [Gutter(user_paragraph(item.text, note), NOTE_GUTTER,
+    story += [Gutter(user_paragraph(item.text, note), gutter,
                      dot_gutter(item.votes, hue, note.fontSize, note.leading)) for item in group.items]
     return story
 
@@ -238,7 +245,7 @@ def actions(summary: Summary, width: float) -> list[Flowable]:
             Paragraph(short_date(action.due) if action.due else "—", s["cell"]),
             Paragraph(f'<font color="{_hex(hue)}">\u25cf {action.status}</font>', s["cell"]),
         ])
-    table = Table(rows, colWidths=[width * 0.52, width * 0.2, width * 0.14, width * 0.14], hAlign="LEFT",
+    table = Table(rows, colWidths=[width * 0.46, width * 0.2, width * 0.17, width * 0.17], hAlign="LEFT",
                   repeatRows=1, splitInRow=1)
     table.setStyle(table_style(
         ("RIGHTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 7),
@@ -289,7 +296,7 @@ def _results(round_, width: float) -> Table:
     s = styles()
     rows = []
     for result in round_.results:
-        text = result.text if len(result.text) <= RESULT_TEXT_LIMIT else result.text[:RESULT_TEXT_LIMIT] + "…"
+        text = _excerpt(result.text)
         rows.append([Paragraph(str(result.rank), s["cell"]),
                      [Paragraph(result.label, s["appendix_meta"]), user_paragraph(text, s["cell"])],
                      Paragraph(str(result.dots), s["cell_right"])])
