@@ -9,7 +9,7 @@ the laptop round and counting dots happen on their own screens (``BallotScreen``
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+    QAbstractItemView, QHBoxLayout, QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
     QWidget,
 )
 

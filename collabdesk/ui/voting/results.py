@@ -7,7 +7,7 @@ show only that results are hidden (and the room shows who is still to vote).
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView, QHeaderView, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
     QTableView, QVBoxLayout, QWidget,
 )
 
