@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Exercise, Framework
 from ..domain.timer import format_clock
 from . import style
-from .schedule import duration_text, elapsed_text, schedule
-from .widgets import clock_time
+from .schedule import clock_time, duration_text, elapsed_text, schedule
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
 

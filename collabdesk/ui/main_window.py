@@ -14,6 +14,7 @@ Where colleagues plug in (each found lazily, so this window works without them):
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -24,15 +25,15 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CollabDeskError
 from ..domain.model import NOTE_COLOURS, NOTE_KINDS
 from . import style
-from .help_dialogs import ABOUT, ShortcutsDialog, shortcut_rows
 from .home import HomePage
 from .operations import Operations
-from .room_view import RoomView
-from .run_view import RunView
-from .setup_dialog import AgendaDialog, NewWorkshopDialog
 from .sound import Chime
-from .timer_face import Ticker
-from .widgets import clock_time
+from .schedule import clock_time
+from .ticker import Ticker
+
+if TYPE_CHECKING:  # made on first use, so the home shows sooner
+    from .room_view import RoomView
+    from .run_view import RunView
 
 
 def _optional(module: str, name: str):
@@ -57,23 +58,15 @@ class MainWindow(QMainWindow):
         self.ticker = ticker or Ticker(self)
         self.chime = chime or Chime(muted=settings.value("sound/muted", False, type=bool))
         self.workshop_id: str | None = None
-        self._room: RoomView | None = None
+        self._room: "RoomView | None" = None
+        self._run_view: "RunView | None" = None
 
         self.stack = QStackedWidget(self)
         factory = _optional(".library", "create_home")
         self.home = factory(self) if factory else HomePage(ops, self)
-        self.run_view = RunView(ops, self.undo_stack, self.ticker, self.clock, self)
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.run_view)
         self.setCentralWidget(self.stack)
-        self.side_panels: list[QWidget] = []
-        for module in (".actions_panel", ".voting"):
-            create = _optional(module, "create_panel")
-            made = create(self) if create else None
-            if made:
-                title, widget = made
-                self.run_view.add_side_panel(widget, title)
-                self.side_panels.append(widget)
+        self.side_panels: list[QWidget] | None = None  # found on the first open: start-up stays quick
 
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved")
@@ -88,8 +81,6 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_workshop)
         self.home.new_requested.connect(self.new_workshop)
         self.home.import_requested.connect(self.import_workshop)
-        self.run_view.status_message.connect(self._on_save_failed)
-        self.run_view.timer.face.time_up.connect(self.chime.play)
         self.hub.saved.connect(self._on_saved)
         self.hub.save_failed.connect(self._on_save_failed)
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
@@ -118,7 +109,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        run = self.run_view
+        def run(method: str, *args):
+            """A slot calling the run view's ``method`` (the run view is made on first use)."""
+            return lambda *_ignored: getattr(self.run_view, method)(*args)
+
         file = bar.addMenu("&File")
         file.addAction(self._action("File", "new", "&New workshop…", self.new_workshop, ["Ctrl+N"]))
         file.addAction(self._action("File", "open", "&Open workshop…", self.open_selected, ["Ctrl+O"]))
@@ -142,33 +136,28 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         edit.addSeparator()
         board = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, text, slot, keys in (("edit_card", "&Edit card", run.edit_card, ["F2", "Return"]),
-                                      ("delete", "&Delete cards", run.delete_selected, ["Delete", "Backspace"])):
-            action = self._action("Board", key, text, lambda _=False, slot=slot: slot(), keys, context=board)
-            run.board.addAction(action)
-            edit.addAction(action)
+        for key, text, slot, keys in (("edit_card", "&Edit card", run("edit_card"), ["F2", "Return"]),
+                                      ("delete", "&Delete cards", run("delete_selected"), ["Delete", "Backspace"])):
+            edit.addAction(self._action("Board", key, text, slot, keys, context=board))
         edit.addSeparator()
-        entry = self._action("Capturing notes", "focus_entry", "Go to note &entry", run.focus_entry,
-                             ["Ctrl+L"])
-        edit.addAction(entry)
-        escape = QAction(self)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(board)
-        escape.triggered.connect(run.focus_entry)
-        run.board.addAction(escape)
+        edit.addAction(self._action("Capturing notes", "focus_entry", "Go to note &entry", run("focus_entry"),
+                                    ["Ctrl+L"]))
+        self.board_escape = QAction(self)
+        self.board_escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.board_escape.setShortcutContext(board)
+        self.board_escape.triggered.connect(run("focus_entry"))
         kinds = edit.addMenu("Note &kind")
         for number, kind in enumerate(NOTE_KINDS, 1):
             kinds.addAction(self._action("Capturing notes", f"kind_{kind}", style.KIND_LABELS[kind],
-                                         lambda _=False, kind=kind: run.choose_kind(kind), [f"Ctrl+{number}"]))
+                                         run("choose_kind", kind), [f"Ctrl+{number}"]))
         colours = edit.addMenu("Note &colour")
         for number, colour in enumerate(NOTE_COLOURS, 1):
             colours.addAction(self._action("Capturing notes", f"colour_{colour}", colour.title(),
-                                           lambda _=False, colour=colour: run.choose_colour(colour),
-                                           [f"Alt+{number}"]))
+                                           run("choose_colour", colour), [f"Alt+{number}"]))
         edit.addAction(self._action("Capturing notes", "next_author", "Next speaker",
-                                    lambda: run.cycle_author(1), ["Ctrl+P"]))
+                                    run("cycle_author", 1), ["Ctrl+P"]))
         edit.addAction(self._action("Capturing notes", "previous_author", "Previous speaker",
-                                    lambda: run.cycle_author(-1), ["Ctrl+Shift+P"]))
+                                    run("cycle_author", -1), ["Ctrl+Shift+P"]))
 
         view = bar.addMenu("&View")
         view.addAction(self._action("View", "room", "&Room view", self.toggle_room_view, ["F5"], checkable=True))
@@ -180,22 +169,22 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("View", "full_screen", "Full &screen", self.toggle_full_screen, ["F11"]))
 
         workshop = bar.addMenu("&Workshop")
-        workshop.addAction(self._action("Timer", "timer", "&Start / pause timer", run.toggle_timer,
+        workshop.addAction(self._action("Timer", "timer", "&Start / pause timer", run("toggle_timer"),
                                         ["Ctrl+Space", "F6"]))
-        workshop.addAction(self._action("Timer", "add_minute", "&Add a minute", lambda: run.add_time(60),
+        workshop.addAction(self._action("Timer", "add_minute", "&Add a minute", run("add_time", 60),
                                         ["Ctrl+=", "Ctrl++"]))
-        workshop.addAction(self._action("Timer", "remove_minute", "Take a minute off", lambda: run.add_time(-60),
+        workshop.addAction(self._action("Timer", "remove_minute", "Take a minute off", run("add_time", -60),
                                         ["Ctrl+-"]))
         workshop.addAction(self._action("Timer", "add_time", "Add &time…", self.add_custom_time,
                                         ["Ctrl+Shift+="]))
-        workshop.addAction(self._action("Timer", "reset", "&Reset timer", run.reset_timer))
+        workshop.addAction(self._action("Timer", "reset", "&Reset timer", run("reset_timer")))
         workshop.addAction(self._action("Timer", "mute", "&Mute the chime", self.toggle_mute, ["Ctrl+M"],
                                         checkable=True))
         self.actions["mute"].setChecked(self.chime.muted)
         workshop.addSeparator()
-        workshop.addAction(self._action("Agenda", "next", "&Next exercise", run.next_exercise,
+        workshop.addAction(self._action("Agenda", "next", "&Next exercise", run("next_exercise"),
                                         ["Ctrl+PgDown", "Ctrl+Shift+Return"]))
-        workshop.addAction(self._action("Agenda", "previous", "&Previous exercise", run.previous_exercise,
+        workshop.addAction(self._action("Agenda", "previous", "&Previous exercise", run("previous_exercise"),
                                         ["Ctrl+PgUp"]))
         workshop.addAction(self._action("Agenda", "edit_agenda", "&Edit agenda…", self.edit_agenda,
                                         ["Ctrl+Shift+E"]))
@@ -207,10 +196,30 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Help", "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1"]))
         help_menu.addAction(self._action("Help", "about", "&About CollabDesk", self.show_about))
-        self.run_view.agenda.edit_requested.connect(self.edit_agenda)
+
+    @property
+    def run_view(self) -> "RunView":
+        """The run view, made the first time a workshop opens (or a test asks)."""
+        if self._run_view is None:
+            from .run_view import RunView
+
+            view = RunView(self.ops, self.undo_stack, self.ticker, self.clock, self)
+            self.stack.addWidget(view)
+            for key in ("edit_card", "delete"):
+                view.board.addAction(self.actions[key])
+            view.board.addAction(self.board_escape)
+            view.status_message.connect(self._on_save_failed)
+            view.timer.face.time_up.connect(self.chime.play)
+            view.agenda.edit_requested.connect(self.edit_agenda)
+            splitter = self.settings.value("run/splitter")
+            if splitter is not None:
+                view.splitter.restoreState(splitter)
+            self._run_view = view
+        return self._run_view
 
     def _update_actions(self) -> None:
-        running = self.stack.currentWidget() is self.run_view and self.workshop_id is not None
+        running = self._run_view is not None and self.stack.currentWidget() is self._run_view \
+            and self.workshop_id is not None
         for key in ("close", "timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
                     "edit_agenda", "add_participant", "finish", "edit_card", "delete", "focus_entry",
                     "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
@@ -219,6 +228,8 @@ class MainWindow(QMainWindow):
 
     # -- workshops ----------------------------------------------------------------------
     def new_workshop(self) -> None:
+        from .setup_dialog import NewWorkshopDialog
+
         result = NewWorkshopDialog.ask(self.ops, self)
         if result is None:
             return
@@ -258,7 +269,7 @@ class MainWindow(QMainWindow):
         self.run_view.open_workshop(workshop_id)
         self.stack.setCurrentWidget(self.run_view)
         self.setWindowTitle(f"{store.workshop(workshop_id).title} — CollabDesk")
-        for panel in self.side_panels:
+        for panel in self._side_panels():
             if hasattr(panel, "set_workshop"):
                 panel.set_workshop(workshop_id)
         if self._room is not None:
@@ -267,11 +278,24 @@ class MainWindow(QMainWindow):
         self.run_view.focus_entry()
         return True
 
+    def _side_panels(self) -> list[QWidget]:
+        """The run view's side panels from the voting and actions work, made once."""
+        if self.side_panels is None:
+            self.side_panels = []
+            for module in (".actions_panel", ".voting"):
+                create = _optional(module, "create_panel")
+                made = create(self) if create else None
+                if made:
+                    title, widget = made
+                    self.run_view.add_side_panel(widget, title)
+                    self.side_panels.append(widget)
+        return self.side_panels
+
     def show_home(self) -> None:
-        if self.workshop_id is not None:
-            self.run_view.close_workshop()
+        if self.workshop_id is not None and self._run_view is not None:
+            self._run_view.close_workshop()
             self.undo_stack.clear()
-            for panel in self.side_panels:
+            for panel in self._side_panels():
                 if hasattr(panel, "set_workshop"):
                     panel.set_workshop(None)
         self.workshop_id = None
@@ -319,6 +343,8 @@ class MainWindow(QMainWindow):
         export(self, self.ops.store, workshop_id)
 
     def edit_agenda(self) -> None:
+        from .setup_dialog import AgendaDialog
+
         if self.workshop_id is not None and AgendaDialog.ask(self.ops, self.workshop_id, self):
             self.run_view.focus_entry()
 
@@ -350,9 +376,11 @@ class MainWindow(QMainWindow):
         self.run_view.focus_entry()
 
     # -- the room view ----------------------------------------------------------------------
-    def room_view(self) -> RoomView:
+    def room_view(self) -> "RoomView":
         """The projector window, made on first use."""
         if self._room is None:
+            from .room_view import RoomView
+
             self._room = RoomView(self.ops, self.ticker, self.clock)
             self._room.follow(self.workshop_id)
             self._room.closed.connect(lambda: self.actions["room"].setChecked(False))
@@ -417,9 +445,13 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is accept
 
     def show_shortcuts(self) -> None:
+        from .help_dialogs import ShortcutsDialog, shortcut_rows
+
         ShortcutsDialog(shortcut_rows(self.menu_actions), self).exec()
 
     def show_about(self) -> None:
+        from .help_dialogs import ABOUT
+
         box = QMessageBox(QMessageBox.Icon.Information, "About CollabDesk", ABOUT, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -447,20 +479,19 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("run/splitter")
-        if splitter is not None:
-            self.run_view.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
-        self.settings.setValue("run/splitter", self.run_view.splitter.saveState())
+        if self._run_view is not None:
+            self.settings.setValue("run/splitter", self._run_view.splitter.saveState())
         if self._room is not None:
             self.settings.setValue("room/geometry", self._room.saveGeometry())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.run_view.board.finish_editing()
+        if self._run_view is not None:
+            self._run_view.board.finish_editing()
         self.save_state()
         self.ticker.stop()
         if self._room is not None:

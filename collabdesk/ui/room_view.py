@@ -20,7 +20,8 @@ from ..services import frameworks as framework_services
 from . import style
 from .operations import Operations
 from .text_fit import FittedText, fit_text
-from .timer_face import Ticker, TimerFace
+from .ticker import Ticker
+from .timer_face import TimerFace
 from .widgets import FittedLabel
 
 # Tile type sizes in pixels at 1080 lines; scaled with the window's height.

@@ -22,7 +22,8 @@ from .board import BoardScene, BoardView
 from .capture import CaptureBar
 from .commands import AddNoteCommand, DeleteNotesCommand, EditNoteCommand, note_fields
 from .operations import Operations
-from .timer_face import Ticker, TimerFace
+from .ticker import Ticker
+from .timer_face import TimerFace
 from .widgets import FittedLabel
 
 

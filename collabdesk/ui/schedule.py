@@ -1,5 +1,6 @@
 """How the workshop runs against its plan (pure: no Qt, given exercises and a time)."""
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,11 @@ def schedule(exercises: Sequence[Exercise], now: float) -> Schedule:
         else:
             remaining += timer.planned
     return Schedule(planned_total, drift, now + remaining if has_current else None)
+
+
+def clock_time(seconds: float) -> str:
+    """A wall-clock time as the facilitator reads it: "16:42"."""
+    return time.strftime("%H:%M", time.localtime(seconds))
 
 
 def elapsed_text(seconds: float) -> str:

@@ -1,6 +1,6 @@
 """The exercise timer as shown: computed from the clock at every tick, never counted.
 
-``Ticker`` wakes the views a few times a second; each ``TimerFace`` then reads the
+``ticker.Ticker`` wakes the views a few times a second; each ``TimerFace`` then reads the
 injected clock and the exercise's ``TimerState`` and draws what they say. Missing or
 late ticks cannot make it drift. Crossing zero while running emits ``time_up`` once
 and flashes the face for a few seconds (timed by the same clock).
@@ -8,33 +8,14 @@ and flashes the face for a few seconds (timed by the same clock).
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..domain.timer import TimerState, format_clock
 from . import style
 
-TICK_MS = 200
 FLASH_SECONDS = 4.0
-
-
-class Ticker(QObject):
-    """One heartbeat for every clock-driven view (timer faces, the agenda's schedule)."""
-
-    tick = Signal()
-
-    def __init__(self, parent=None, interval_ms: int = TICK_MS):
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.tick)
-
-    def start(self) -> None:
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 class TimerFace(QWidget):

@@ -1,7 +1,6 @@
 """Small widgets shared by the facilitator's and the room's screens."""
 
 import html
-import time
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -76,10 +75,5 @@ def plain_tooltip(text: str, limit: int = 600) -> str:
     """A tooltip showing ``text`` literally (Qt reads tooltips as rich text when they look like it)."""
     shown = text if len(text) <= limit else text[:limit] + "…"
     return f"<p style='white-space:pre-wrap'>{html.escape(shown)}</p>"
-
-
-def clock_time(seconds: float) -> str:
-    """A wall-clock time as the facilitator reads it: "16:42"."""
-    return time.strftime("%H:%M", time.localtime(seconds))
 
 

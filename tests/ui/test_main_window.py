@@ -43,13 +43,16 @@ def test_opening_a_workshop_resumes_at_its_current_exercise(qtbot, fresh_db, set
 
 def test_window_geometry_and_layout_are_restored(qtbot, fresh_db, tmp_path, clock):
     first = make_window(qtbot, fresh_db, make_settings(tmp_path), clock)
-    first.setGeometry(QRect(40, 60, 1100, 700))
-    first.run_view.splitter.setSizes([300, 600, 0])
-    sizes = first.run_view.splitter.sizes()
+    first.setGeometry(QRect(30, 40, 720, 520))  # inside the offscreen platform's 800 x 600 screen
     first.close()
     second = make_window(qtbot, fresh_db, make_settings(tmp_path), clock)
-    assert second.size() == first.size()
-    assert second.run_view.splitter.sizes()[0] == sizes[0]
+    assert second.size() == first.size() and second.pos() == first.pos()
+
+    second.run_view.splitter.setSizes([333, 900, 0])
+    kept = second.run_view.splitter.sizes()[0]
+    second.close()
+    third = make_window(qtbot, fresh_db, make_settings(tmp_path), clock)
+    assert third.run_view.splitter.sizes()[0] == kept
 
 
 def test_a_failed_write_turns_the_status_red_and_the_next_success_clears_it(running):
