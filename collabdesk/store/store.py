@@ -83,11 +83,25 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
     def _write(self, what: str) -> Iterator[sqlite_utils.Database]:
         """One user action: a single transaction, committed on exit or rolled back whole.
 
-        ``what`` completes "Could not ..." in the message the user sees if it fails.
+        ``what`` completes "Could not ..." in the message the user sees if it fails. The
+        transaction takes the write lock as it begins (BEGIN IMMEDIATE), so it waits its
+        turn (the busy timeout) when another process is writing. A plain BEGIN would read
+        first and then fail at once, without waiting, if the other process (the command
+        line, a second window) had written in between.
         """
         try:
-            with self.db.atomic():
+            if self.db.conn.in_transaction:  # inside another write (a voting change): join it
+                with self.db.atomic():
+                    yield self.db
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.conn.in_transaction:
+                    self.db.conn.rollback()
+                raise
         except sqlite3.DatabaseError as error:
             raise _translate(error, what, self.path) from error
 
