@@ -1,0 +1,206 @@
+"""Workshop files through the command line: export then import, and files that are refused."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from collabdesk.domain import text
+from collabdesk.domain.errors import ValidationError
+from collabdesk.domain.workshop_file import MAX_FILE_BYTES
+from collabdesk.services import actions, demo, files, notes, workshops
+from collabdesk.store import Store, StoreError
+
+from .conftest import dump
+
+TRICKY = {
+    "long": "x" * 10_000,
+    "markup": "<b>bold</b> <img src=x> &amp; &lt;script&gt;",
+    "quotes": "\"double\" 'single' “curly” ‘too’",
+    "whitespace": "tab\there\nnew line\n\nand a blank line",
+    "emoji": "🎉 👩🏽‍🤝‍👨🏿 🇬🇧 ❤️",
+    "arabic": "العمل معًا أفضل",
+    "hebrew": "עבודה משותפת",
+    "chinese": "我们需要合作",
+    "japanese": "協力が必要です",
+}
+
+
+def comparable(document: dict) -> dict:
+    """The document without what an import is meant to change: the id, when it was changed and exported."""
+    document = json.loads(json.dumps(document))
+    document.pop("exported")
+    document["workshop"].pop("id")
+    document["workshop"].pop("updated")
+    return document
+
+
+@pytest.fixture
+def demo_id(fresh_db):
+    return demo.create_demo_workshop(fresh_db).id
+
+
+def test_export_then_import_gives_the_same_workshop_under_a_new_id(run, fresh_db, demo_id, tmp_path):
+    exported = tmp_path / "roundtable.json"
+    assert run("export", demo_id[:6], "-o", exported).code == 0
+    result = run("import", exported, "--json")
+    assert result.code == 0, result.err
+    new_id = json.loads(result.out)["id"]
+    assert new_id != demo_id
+    again = files.workshop_document(fresh_db, new_id)
+    assert comparable(again) == comparable(json.loads(exported.read_text(encoding="utf-8")))
+    assert len(again["workshop"]["vote_rounds"][0]["votes"]) > 5 and len(again["workshop"]["actions"]) == 6
+
+
+def test_show_json_prints_the_workshop_file(run, demo_id, fresh_db):
+    shown = json.loads(run("show", demo_id, "--json").out)
+    assert shown["format"] == "collabdesk.workshop"
+    assert comparable(shown) == comparable(files.workshop_document(fresh_db, demo_id))
+
+
+def test_every_kind_of_text_comes_back_exactly(run, fresh_db, tmp_path):
+    w = workshops.create_workshop(fresh_db, title=TRICKY["arabic"] + " " + TRICKY["emoji"],
+                                  purpose=TRICKY["markup"], participants=[TRICKY["hebrew"]])
+    exercise = fresh_db.exercises(w.id)[0].id
+    for value in TRICKY.values():
+        notes.add_note(fresh_db, exercise, value, kind="quote", role=TRICKY["japanese"])
+    actions.add_action(fresh_db, w.id, TRICKY["whitespace"], owner=TRICKY["chinese"])
+    exported = tmp_path / "tricky.json"
+    assert run("export", w.id, "--format", "json", "-o", exported).code == 0
+    new_id = json.loads(run("import", exported, "--json").out)["id"]
+    back = fresh_db.content(new_id)
+    assert [n.text for n in back.notes] == list(TRICKY.values())
+    assert {n.role for n in back.notes} == {TRICKY["japanese"]}
+    assert (back.workshop.title, back.workshop.purpose) == (w.title, TRICKY["markup"])
+    assert (back.actions[0].text, back.actions[0].owner) == (TRICKY["whitespace"], TRICKY["chinese"])
+    assert back.participants[0].name == TRICKY["hebrew"]
+
+
+def test_blank_text_is_refused_with_a_message_and_control_characters_are_stripped(fresh_db):
+    w = workshops.create_workshop(fresh_db, title="Roundtable")
+    exercise = fresh_db.exercises(w.id)[0].id
+    with pytest.raises(ValidationError, match="A note cannot be empty"):
+        notes.add_note(fresh_db, exercise, " \t\n ")
+    with pytest.raises(ValidationError, match="A note cannot be empty"):
+        notes.add_note(fresh_db, exercise, "\x00\x07")
+    kept = notes.add_note(fresh_db, exercise, "bell\x07 nul\x00 escape\x1b[0m end")
+    assert kept.text == "bell nul escape[0m end"
+
+
+some_text = st.text(min_size=1, max_size=120)
+
+
+@given(note=some_text, title=some_text, name=some_text, theme=some_text, action=some_text, owner=st.text(max_size=60))
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_unicode_survives_export_then_import(tmp_path_factory, note, title, name, theme, action, owner):
+    assume(all(text.clean(v).strip() for v in (note, title, name, theme, action)))
+    store = Store(tmp_path_factory.mktemp("roundtrip") / "collabdesk.sqlite")
+    try:
+        w = workshops.create_workshop(store, title=title, participants=[name])
+        exercise = store.exercises(w.id)[0].id
+        written = notes.add_note(store, exercise, note, author_id=store.participants(w.id)[0].id)
+        notes.group_notes(store, exercise, theme, [written.id])
+        actions.add_action(store, w.id, action, owner=owner, note_id=written.id)
+        exported = files.export_workshop_json(store, w.id)
+        new_id = store.insert_content(files.parse_workshop_file(exported.encode("utf-8")))
+        assert comparable(files.workshop_document(store, new_id)) == comparable(json.loads(exported))
+        assert store.content(new_id).notes[0].text == text.clean(note)
+    finally:
+        store.close()
+
+
+# -- files that are refused ------------------------------------------------------------------
+def valid_document(fresh_db, demo_id) -> dict:
+    return json.loads(files.export_workshop_json(fresh_db, demo_id))
+
+
+def write_refused(kind: str, path, document: dict) -> None:
+    body = json.dumps(document, ensure_ascii=False, indent=2)
+    if kind == "malformed":
+        path.write_text('{"format": "collabdesk.workshop", "version": 1, workshop: {}}', encoding="utf-8")
+    elif kind == "truncated":
+        path.write_text(body[: len(body) // 2], encoding="utf-8")
+    elif kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "wrong version":
+        path.write_text(json.dumps({**document, "version": 2}), encoding="utf-8")
+    elif kind == "wrong format":
+        path.write_text(json.dumps({**document, "format": "collabdesk.framework"}), encoding="utf-8")
+    elif kind == "oversized":
+        with path.open("wb") as stream:  # sparse: larger than the cap without writing 50 MB
+            stream.truncate(MAX_FILE_BYTES + 1)
+    elif kind == "broken reference":
+        document["workshop"]["exercises"][3]["notes"][2]["author"] = 999
+        path.write_text(json.dumps(document), encoding="utf-8")
+    elif kind == "not UTF-8":
+        path.write_bytes(body.encode("utf-16"))
+    elif kind == "NaN":
+        path.write_text(body.replace('"planned_seconds": 1200.0', '"planned_seconds": NaN', 1), encoding="utf-8")
+    elif kind == "repeated key":
+        path.write_text(body.replace('"title": ', '"title": "first", "title": ', 1), encoding="utf-8")
+    elif kind == "nested too deeply":
+        path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    elif kind == "not an object":
+        path.write_text("[1, 2, 3]", encoding="utf-8")
+
+
+REFUSED = {
+    "malformed": "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 49",
+    "truncated": "is not valid JSON",
+    "empty": "is not valid JSON: Expecting value at line 1, column 1",
+    "wrong version": "this workshop file is format version 2, written by a newer CollabDesk",
+    "wrong format": "this is not a CollabDesk workshop file",
+    "oversized": "it is larger than 50 MB",
+    "broken reference": "workshop.exercises[3].notes[2].author: refers to participant 999, which is not in the file",
+    "not UTF-8": "it is not UTF-8 text",
+    "NaN": "it holds NaN, which is not a number JSON allows",
+    "repeated key": "the field 'title' appears twice in one object",
+    "nested too deeply": "its JSON is nested too deeply",
+    "not an object": "the file must hold a JSON object, not a list",
+}
+
+
+@pytest.mark.parametrize("kind", REFUSED)
+def test_a_bad_file_is_refused_with_exit_1_and_the_database_unchanged(run, fresh_db, demo_id, db_path, tmp_path, kind):
+    path = tmp_path / f"{kind.replace(' ', '-')}.json"
+    write_refused(kind, path, valid_document(fresh_db, demo_id))
+    before = dump(db_path)
+    result = run("import", path)
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.count("\n") == 1
+    assert result.err.startswith(f"collabdesk: error: Cannot import {path}: ")
+    assert REFUSED[kind] in result.err
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_a_file_that_cannot_be_read_is_one_clear_line(run, tmp_path, kind):
+    path = tmp_path / "nothing.json"
+    if kind == "folder":
+        path.mkdir()
+    result = run("import", path)
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert result.err.startswith(f"collabdesk: error: {path}: ")
+
+
+def test_an_import_that_fills_the_disk_writes_nothing_at_all(fresh_db, demo_id, db_path, tmp_path):
+    path = tmp_path / "big.json"
+    document = valid_document(fresh_db, demo_id)
+    for exercise in document["workshop"]["exercises"]:
+        exercise["notes"] = [dict(exercise["notes"][0], id=exercise["id"] * 1000 + i, text="y" * 3000, theme=None)
+                             for i in range(60)]
+    for round_ in document["workshop"]["vote_rounds"]:
+        round_["votes"] = []
+    for action in document["workshop"]["actions"]:
+        action["note"] = None
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = dump(db_path)
+    pages = fresh_db.db.execute("PRAGMA page_count").fetchone()[0]
+    fresh_db.db.execute(f"PRAGMA max_page_count = {pages + 40}")  # room for part of the import, not all
+    with pytest.raises(StoreError, match="disk is full"):
+        files.import_workshop_file(fresh_db, path)
+    assert dump(db_path) == before
+    fresh_db.db.execute("PRAGMA max_page_count = 1073741823")
+    assert files.import_workshop_file(fresh_db, path)  # with room, the same file goes in whole
