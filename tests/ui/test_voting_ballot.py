@@ -200,3 +200,15 @@ def test_the_room_sees_who_voted_but_no_count_before_the_reveal(qtbot, room):
     results.refresh()
     assert room_view.currentWidget() is room_view.results_view
     assert results.model.rowCount() == 1 and results.model.lines[0].dots == 3
+
+
+def test_names_with_markup_or_ampersands_show_as_typed(qtbot, fresh_db):
+    w = workshops.create_workshop(fresh_db, title="Roundtable", participants=["<b>Tom</b> & Jerry", "Bo"])
+    notes.add_note(fresh_db, fresh_db.exercises(w.id)[0].id, "Budget")
+    round_ = voting.start_round(fresh_db, w.id, title="Top")
+    screen = make_screen(qtbot, fresh_db, round_.id)
+    assert screen.hand_over.name_label.textFormat() == Qt.TextFormat.PlainText
+    assert screen.hand_over.name_label.text() == "<b>Tom</b> & Jerry"
+    assert screen.hand_over.start_button.text() == "I am <b>Tom</b> && Jerry: start my vote"  # && shows one &
+    page = start_voting(qtbot, screen)
+    assert page.name_label.text() == "<b>Tom</b> & Jerry, place your dots"

@@ -70,8 +70,9 @@ class HandOverPage(QWidget):
 
     def show_voter(self, name: str) -> None:
         self.name_label.setText(name)
-        self.start_button.setText(f"I am {name}: start my vote" if len(name) <= 40 else "Start my vote")
-        self.skip_button.setText(f"Skip {name}" if len(name) <= 40 else "Skip this voter")
+        shown = name.replace("&", "&&")  # a button would take "&" as a shortcut marker
+        self.start_button.setText(f"I am {shown}: start my vote" if len(name) <= 40 else "Start my vote")
+        self.skip_button.setText(f"Skip {shown}" if len(name) <= 40 else "Skip this voter")
 
 
 class VotingPage(QWidget):
