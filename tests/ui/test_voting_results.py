@@ -1,22 +1,17 @@
 """Results, the side panel and the setup dialog, through their widgets."""
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from collabdesk.services import notes, voting, workshops
 from collabdesk.store import Store
-from collabdesk.ui.voting import ResultsView, RoomResultsView, RoundSettings, RoundSetupDialog, VotingPanel
+from collabdesk.ui.events import EventHub
+from collabdesk.ui.voting import (
+    BallotScreen, ResultsView, RoomResultsView, RoomVotingView, RoundSettings, RoundSetupDialog, VotingPanel,
+)
 from collabdesk.ui.voting.panel import RoundsModel
 from collabdesk.ui.voting.results import ResultsModel
-
-
-class Hub(QObject):
-    """The signals of the app's event hub that voting widgets follow."""
-
-    votes_changed = Signal(str)
-    notes_changed = Signal(int)
-    themes_changed = Signal(int)
 
 
 @pytest.fixture
@@ -52,7 +47,7 @@ def test_a_deleted_notes_dots_leave_the_results_and_undo_brings_them_back(qtbot,
     round_ = voting.start_round(store, w.id, title="Top")
     vote(store, round_.id, people, {items[0]: 3}, {items[1]: 1})
     voting.reveal_round(store, round_.id)
-    hub = Hub()
+    hub = EventHub()
     view = ResultsView(store, round_.id, hub=hub)
     qtbot.addWidget(view)
     notes.delete_notes(store, [items[0][1]])
@@ -191,3 +186,23 @@ def test_models_pass_the_model_tester(qtmodeltester, room):
     rounds = RoundsModel()
     rounds.set_rounds(store.vote_rounds(w.id))
     qtmodeltester.check(rounds)
+
+
+def test_the_room_follows_ballots_and_the_reveal_through_the_event_hub(qtbot, room):
+    store, w, items, people = room
+    round_ = voting.start_round(store, w.id, title="Top")
+    hub = EventHub()
+    screen = BallotScreen(store, round_.id, hub=hub)
+    room_view = RoomVotingView(store, round_.id, hub=hub)
+    panel = VotingPanel(store, w.id, undo_stack=QUndoStack(), hub=hub)
+    for widget in (screen, room_view, panel):
+        qtbot.addWidget(widget)
+    qtbot.mouseClick(screen.hand_over.start_button, Qt.MouseButton.LeftButton)
+    screen.voting_page.add_dot(items[1])
+    with qtbot.waitSignal(hub.votes_changed):
+        qtbot.mouseClick(screen.voting_page.confirm_button, Qt.MouseButton.LeftButton)
+    assert room_view.progress_view.status_label.text() == "Voting in progress — 1 of 3 voted"
+    assert panel.progress_label.text() == "1 of 3 voted"
+    qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
+    assert room_view.currentWidget() is room_view.results_view
+    assert shown(room_view.results_view) == [("1", "Trust", "1")]
