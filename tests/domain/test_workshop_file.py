@@ -2,6 +2,7 @@
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -232,3 +233,21 @@ def test_a_minimal_hand_written_file_gets_the_defaults():
     assert content.workshop.status == "draft" and content.workshop.framework_key == "five-domains"
     assert content.exercises[0].timer == TimerState(planned=900.0)
     assert (content.notes[0].kind, content.notes[0].colour, content.notes[0].author_id) == ("note", "yellow", None)
+
+
+# -- the documentation -----------------------------------------------------------------------
+FORMAT_DOC = Path(__file__).resolve().parent.parent.parent / "docs" / "workshop-format.md"
+
+
+def test_the_documented_example_is_exactly_what_collabdesk_writes():
+    example = json.loads(FORMAT_DOC.read_text(encoding="utf-8").split("```json\n", 1)[1].split("```", 1)[0])
+    content = document_to_content(example)
+    assert (len(content.participants), len(content.exercises), len(content.notes), len(content.votes)) == (2, 2, 3, 2)
+    assert content_to_document(content, exported=example["exported"]) == example
+
+
+def test_the_documented_limits_are_the_limits():
+    documented = FORMAT_DOC.read_text(encoding="utf-8")
+    for kind, most in workshop_file.MAX_COUNTS.items():
+        assert f"{most:,} {kind.replace('_', ' ')}" in documented, kind
+    assert f"larger than {workshop_file.MAX_FILE_BYTES // 2**20} MB" in documented
