@@ -5,13 +5,14 @@
 
 Figures: the library shown from start as a whole process, as a ratio to a process that
 shows a bare QWidget; search-as-you-type (every prefix of a set of queries, search plus
-redraw) median and p95; the series report of 10 workshops when it exists. The database
-is built once into a temporary folder (or --db PATH, reused if it exists).
+redraw) median and p95; the series report of 10 workshops. The database is built once
+into a temporary folder (or --db PATH, reused if it exists).
 """
 
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -226,10 +227,10 @@ def save_screenshots(db: Path, folder: Path) -> None:
     store = Store(db)
     if not store.series_list():  # a library in use has series and a few workshops in the trash
         closed = [s for s in store.summaries() if s.status == "closed"]
-        for title, members in (("Integrated care roundtables, 2026", closed[3:7]),
-                               ("Youth services review", closed[10:13])):
-            series = library_services.create_series(store, title)
-            library_services.add_to_series(store, [m.id for m in members], series.id)
+        for title, topic in (("Integrated care roundtables", "Integrated care"),
+                             ("Youth services review", "Youth services")):
+            members = [m.id for m in closed if m.title.startswith(topic)][:4]
+            library_services.add_to_series(store, members, library_services.create_series(store, title).id)
         library_services.trash_workshops(store, [s.id for s in closed[20:23]])
     view = LibraryView(store)
     view.resize(1366, 768)
@@ -241,9 +242,53 @@ def save_screenshots(db: Path, folder: Path) -> None:
     view.search_for("budget")
     app.processEvents()
     view.grab().save(str(folder / "library-search.png"))
+    save_series_page(store, folder / "library-series-report.png")
     print(f"saved screenshots to {folder}")
     view.close()
     store.close()
+
+
+def save_series_page(store: Store, png: Path, page: int = 3) -> None:
+    """One page of the first series' report as an image (needs poppler's ``pdftoppm``)."""
+    from collabdesk.report.series import write_series_pdf
+    from collabdesk.services import frameworks
+    from collabdesk.services import library as library_services
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: no picture of the series report")
+        return
+    series = store.series_list()[0]
+    contents = library_services.series_contents(store, series.id)
+    framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "series.pdf"
+        write_series_pdf(contents, framework, series.title, pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                        str(png.with_suffix(""))], check=True)
+
+
+def series_report_seconds(db: Path, count: int = 10) -> tuple[float, float, int]:
+    """Seconds to read a series of ``count`` closed workshops and write its PDF, then its Markdown."""
+    from collabdesk.report.series import render_series_markdown, write_series_pdf
+    from collabdesk.services import frameworks
+    from collabdesk.services import library as library_services
+
+    with Store(db) as store:
+        series = next((s for s in store.series_list() if s.title == "Benchmark series"), None)
+        if series is None:
+            series = library_services.create_series(store, "Benchmark series")
+            chosen = [s.id for s in store.summaries() if s.status == "closed"][:count]
+            library_services.add_to_series(store, chosen, series.id)
+        started = time.perf_counter()
+        contents = library_services.series_contents(store, series.id)
+        framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+        with tempfile.TemporaryDirectory() as folder:
+            write_series_pdf(contents, framework, series.title, Path(folder) / "series.pdf")
+            pdf = time.perf_counter() - started
+            started = time.perf_counter()
+            render_series_markdown(contents, framework, series.title)
+            markdown = time.perf_counter() - started
+    return pdf, markdown, sum(len(c.notes) for c in contents)
 
 
 def p95(values: list[float]) -> float:
@@ -276,6 +321,9 @@ def main() -> None:
     timings = search_as_you_type(db)
     print(f"search-as-you-type over {len(timings)} keystrokes: median {statistics.median(timings):.1f} ms, "
           f"p95 {p95(timings):.1f} ms, worst {max(timings):.1f} ms (aim: p95 <= 50 ms)")
+    pdf, markdown, notes_in_series = series_report_seconds(db)
+    print(f"series report of 10 workshops ({notes_in_series:,} notes): PDF {pdf:.2f} s (reading them included), "
+          f"Markdown {markdown:.2f} s")
 
 
 if __name__ == "__main__":

@@ -302,6 +302,9 @@ def test_series_made_from_the_sidebar_hold_workshops_and_filter_the_list(qtbot, 
     assert fresh_db.workshop(first.id).series_id == series.id
     view.sidebar.select_place(("series", series.id))
     assert table_titles(view) == ["March roundtable"]
+    with qtbot.waitSignal(view.series_report_requested) as report:
+        view.sidebar.series_report_requested.emit(series.id)
+    assert report.args == [series.id]
     asked["text"] = "Spring series 2026"
     view.sidebar.rename_series_requested.emit(series.id)
     assert fresh_db.series(series.id).title == "Spring series 2026"

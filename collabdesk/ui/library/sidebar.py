@@ -15,6 +15,7 @@ class LibrarySidebar(QWidget):
     new_series_requested = Signal()
     rename_series_requested = Signal(int)
     delete_series_requested = Signal(int)
+    series_report_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,6 +88,8 @@ class LibrarySidebar(QWidget):
             return
         series_id = place[1]
         menu = QMenu(self)
+        menu.addAction("Series report…", lambda: self.series_report_requested.emit(series_id))
+        menu.addSeparator()
         menu.addAction("Rename series…", lambda: self.rename_series_requested.emit(series_id))
         menu.addAction("Delete series…", lambda: self.delete_series_requested.emit(series_id))
         menu.exec(self.places.viewport().mapToGlobal(position))

@@ -48,6 +48,7 @@ class LibraryView(QWidget):
     open_note_requested = Signal(str, int, int)  # workshop id, exercise id, note id
     open_action_requested = Signal(str, int)  # workshop id, action id
     workshop_created = Signal(str)  # made here: duplicated or from a template
+    series_report_requested = Signal(int)  # series id: the window writes the report in the background
     library_changed = Signal()  # workshops added, trashed, restored, moved or deleted
 
     def __init__(self, store: Store, parent: QWidget | None = None):
@@ -282,6 +283,7 @@ class LibraryView(QWidget):
         self.sidebar.new_series_requested.connect(lambda: self._new_series([]))
         self.sidebar.rename_series_requested.connect(self._on_rename_series)
         self.sidebar.delete_series_requested.connect(self._on_delete_series)
+        self.sidebar.series_report_requested.connect(self.series_report_requested)
         self._update_actions()
 
     # -- search --------------------------------------------------------------------------
