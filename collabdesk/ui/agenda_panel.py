@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QLabel, QListView, QPushButton, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
@@ -12,6 +12,7 @@ from ..domain.model import Exercise, Framework
 from ..domain.timer import format_clock
 from . import style
 from .schedule import clock_time, duration_text, elapsed_text, schedule
+from .text_fit import fit_text
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
 
@@ -65,7 +66,7 @@ class AgendaDelegate(QStyledItemDelegate):
         self.clock = clock
 
     def sizeHint(self, option, index) -> QSize:
-        return QSize(200, 58)
+        return QSize(200, 74)
 
     def paint(self, painter: QPainter, option, index) -> None:
         exercise: Exercise = index.data(ExerciseRole)
@@ -91,12 +92,9 @@ class AgendaDelegate(QStyledItemDelegate):
         text_left = rect.left() + 16
         width = rect.width() - 22
         painter.setPen(ink)
-        title_font = style.font(10.5, bold=current)
-        painter.setFont(title_font)
         marker = "✓ " if done else "▶ " if current else ""
-        title = painter.fontMetrics().elidedText(marker + exercise.title, Qt.TextElideMode.ElideRight, int(width))
-        painter.drawText(QRectF(text_left, rect.top() + 6, width, 20),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+        title = fit_text(marker + exercise.title, style.font(10.5, bold=current), width, 40, max_lines=2)
+        title.draw(painter, QPointF(text_left, rect.top() + 5))
 
         painter.setFont(style.font(9))
         painter.setPen(QColor("#5C626C"))
@@ -112,7 +110,7 @@ class AgendaDelegate(QStyledItemDelegate):
             if elapsed > timer.planned:
                 painter.setPen(QColor(style.TIMER_INK["overtime"]))
         detail = painter.fontMetrics().elidedText(f"{name} · {times}", Qt.TextElideMode.ElideRight, int(width))
-        painter.drawText(QRectF(text_left, rect.top() + 28, width, 18),
+        painter.drawText(QRectF(text_left, rect.bottom() - 22, width, 18),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
         painter.restore()
 
@@ -169,6 +167,10 @@ class AgendaPanel(QWidget):
         """Recompute the pace and repaint the current row (called on every tick)."""
         plan = schedule(self.model.exercises, self.clock())
         self.pace.setText(plan.summary(clock_time))
+        ink = style.TIMER_INK["warning"] if plan.drift >= 90 else style.OK_INK
+        if self.pace.property("ink") != ink:  # restyle only when the pace changes side
+            self.pace.setProperty("ink", ink)
+            self.pace.setStyleSheet(f"color: {ink}; font-weight: bold;")
         self.total.setText(f"{len(self.model.exercises)} exercises · {duration_text(plan.planned_total)} planned")
         current = next((row for row, e in enumerate(self.model.exercises) if e.state == "current"), -1)
         if current >= 0:

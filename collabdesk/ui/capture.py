@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ..domain.model import NOTE_COLOURS, NOTE_KINDS, QUOTE_ROLES, Participant
 from . import style
@@ -59,6 +59,19 @@ class NoteEntry(QPlainTextEdit):
         self.clear()
 
 
+class HintLabel(QLabel):
+    """A one-line reminder that shortens itself (from the end) rather than push the layout."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.full_text = text
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
+
+
 def swatch(colour: str, size: int = 14) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour))
@@ -103,11 +116,12 @@ class CaptureBar(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(label)
             row.addWidget(combo)
-        row.addStretch(1)
-        self.hint = QLabel("Ctrl+P next speaker · Ctrl+1–4 kind · Alt+1–6 colour · F1 all keys", self)
+        self.hint = HintLabel("F1 all keys · Ctrl+P next speaker · Ctrl+1–4 kind · Alt+1–6 colour", self)
         self.hint.setObjectName("capture-hint")
         self.hint.setStyleSheet("color: #6B6F78;")
-        row.addWidget(self.hint)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # gives way first
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.hint, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             view.agenda.edit_requested.connect(self.edit_agenda)
             splitter = self.settings.value("run/splitter")
             if splitter is not None:
-                view.splitter.restoreState(splitter)
+                view.sized = view.splitter.restoreState(splitter)
             self._run_view = view
         return self._run_view
 

@@ -160,8 +160,8 @@ class RunView(QWidget):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 900, 320])
         self.splitter.setChildrenCollapsible(False)
+        self.sized = False  # True once the splitter has its sizes (restored by the window, or on first show)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -183,6 +183,14 @@ class RunView(QWidget):
         self.hub.current_exercise_changed.connect(self._on_current_exercise_changed)
         self.hub.agenda_changed.connect(self._on_agenda_changed)
         self.hub.workshop_changed.connect(self._on_workshop_changed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.sized:  # the agenda gets a fifth of the width, within reason
+            self.sized = True
+            width = self.splitter.width()
+            agenda = max(280, min(400, int(width * 0.21)))
+            self.splitter.setSizes([agenda, width - agenda, 0])
 
     # -- opening ------------------------------------------------------------------------
     def open_workshop(self, workshop_id: str) -> None:
