@@ -20,6 +20,7 @@ from ..domain.errors import CollabDeskError
 from ..domain.model import ACTION_STATUSES, Action
 from ..services import actions as action_services
 from ..store import Store
+from .voting.listening import while_alive
 
 TEXT_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(4)
 HEADERS = ("Action", "Owner", "Due", "Status")
@@ -45,18 +46,25 @@ def _preview(text: str, limit: int = 30) -> str:
 
 # -- undoable edits -----------------------------------------------------------------------
 class _ActionCommand(QUndoCommand):
-    """The change is made once by ``run`` before the push, so the stack's first redo skips it."""
+    """The change is made once by ``run`` before the push, so the stack's first redo skips it.
 
-    def __init__(self, store: Store, text: str, changed: Callable[[], None], failed: Callable[[str], None]):
+    The window's undo stack outlives this panel, so the command announces its change on
+    the event hub itself; ``changed``/``failed`` reach the panel only while it exists.
+    """
+
+    def __init__(self, store: Store, workshop_id: str, text: str, *, hub=None,
+                 changed: Callable[[], None] | None = None, failed: Callable[[str], None] | None = None):
         super().__init__(text)
         self.store = store
+        self.workshop_id = workshop_id
+        self.hub = hub
         self.changed = changed
         self.failed = failed
         self.pushed = False
 
     def run(self, stack: QUndoStack | None) -> None:
         self.first()
-        self.changed()
+        self.announce()
         if stack is not None:
             self.pushed = True
             stack.push(self)
@@ -78,16 +86,24 @@ class _ActionCommand(QUndoCommand):
             step()
         except CollabDeskError as error:
             self.setObsolete(True)
-            self.failed(str(error))
-        self.changed()
+            if self.failed is not None:
+                self.failed(str(error))
+            if self.hub is not None:
+                self.hub.save_failed.emit(str(error))
+        self.announce()
+
+    def announce(self) -> None:
+        if self.changed is not None:
+            self.changed()
+        if self.hub is not None:
+            self.hub.actions_changed.emit(self.workshop_id)
 
 
 class AddActionCommand(_ActionCommand):
     """Adding an action; undo deletes it, redo brings the same action (same id) back."""
 
     def __init__(self, store: Store, workshop_id: str, fields: dict, **hooks):
-        super().__init__(store, f"Add action “{_preview(fields.get('text', ''))}”", **hooks)
-        self.workshop_id = workshop_id
+        super().__init__(store, workshop_id, f"Add action “{_preview(fields.get('text', ''))}”", **hooks)
         self.fields = dict(fields)
         self.action: Action | None = None
 
@@ -104,7 +120,7 @@ class AddActionCommand(_ActionCommand):
 
 class EditActionCommand(_ActionCommand):
     def __init__(self, store: Store, action: Action, after: dict, **hooks):
-        super().__init__(store, f"Edit action “{_preview(action.text)}”", **hooks)
+        super().__init__(store, action.workshop_id, f"Edit action “{_preview(action.text)}”", **hooks)
         self.action_id = action.id
         self.before = {name: getattr(action, name) for name in after}
         self.after = dict(after)
@@ -118,7 +134,7 @@ class EditActionCommand(_ActionCommand):
 
 class DeleteActionCommand(_ActionCommand):
     def __init__(self, store: Store, action: Action, **hooks):
-        super().__init__(store, f"Delete action “{_preview(action.text)}”", **hooks)
+        super().__init__(store, action.workshop_id, f"Delete action “{_preview(action.text)}”", **hooks)
         self.action_id = action.id
 
     def apply(self) -> None:
@@ -353,7 +369,8 @@ class ActionsPanel(QWidget):
         self.message_label.setVisible(bool(message))
 
     def _hooks(self) -> dict:
-        return {"changed": self._on_changed, "failed": self._say}
+        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+                "failed": while_alive(self, self._say)}
 
     def _on_current_changed(self, *_args) -> None:
         self.delete_button.setEnabled(self.table.currentIndex().isValid())
@@ -361,8 +378,6 @@ class ActionsPanel(QWidget):
     def _on_changed(self) -> None:
         self.model.reload()
         self.changed.emit(self.workshop_id)
-        if self.hub is not None:
-            self.hub.actions_changed.emit(self.workshop_id)
 
     def _on_actions_changed(self, workshop_id: str) -> None:
         if workshop_id == self.workshop_id:

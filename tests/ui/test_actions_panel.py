@@ -1,11 +1,13 @@
 """The actions panel: add, edit, delete, undo and redo, in the widgets and in the store."""
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleOptionViewItem
 
 from collabdesk.services import actions, notes, workshops
+from collabdesk.ui.events import EventHub
 from collabdesk.ui.actions_panel import (
     DUE_COLUMN, NO_DATE, OWNER_COLUMN, STATUS_COLUMN, TEXT_COLUMN, ActionDelegate, ActionsModel, ActionsPanel,
 )
@@ -139,3 +141,16 @@ def test_the_actions_model_passes_the_model_tester(qtmodeltester, fresh_db):
         actions.add_action(fresh_db, w.id, text)
     model = ActionsModel(fresh_db, w.id, lambda action, fields: True)
     qtmodeltester.check(model)
+
+
+def test_undo_after_the_panel_is_gone_still_reaches_the_store_and_the_app(qtbot, fresh_db):
+    w = workshops.create_workshop(fresh_db, title="Roundtable")
+    stack, hub = QUndoStack(), EventHub()
+    panel = ActionsPanel(fresh_db, w.id, undo_stack=stack, hub=hub)
+    action = panel.add_action("Send the minutes")
+    shiboken6.delete(panel)
+    with qtbot.waitSignal(hub.actions_changed) as announced:
+        stack.undo()
+    assert announced.args == [w.id] and fresh_db.actions(w.id) == []
+    stack.redo()
+    assert fresh_db.actions(w.id) == [action]

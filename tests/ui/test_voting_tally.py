@@ -1,10 +1,12 @@
 """Counting physical dots and show-of-hands, with undo, through the tally panel."""
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from collabdesk.services import notes, voting, workshops
+from collabdesk.ui.events import EventHub
 from collabdesk.ui.voting import BallotScreen, ResultsView, TallyPanel
 from collabdesk.ui.voting.tally import HandsModel
 
@@ -127,3 +129,17 @@ def test_the_hands_model_passes_the_model_tester(qtmodeltester, room):
     model.load(voting.items(store, voting.start_round(store, w.id, title="H", mode="tally").id),
                store.participants(w.id), {people[0]: {items[0]: 2}}, 3, True)
     qtmodeltester.check(model)
+
+
+def test_undo_after_the_tally_screen_is_closed_still_reaches_the_store_and_the_room(qtbot, room):
+    store, w, items, people = room
+    round_ = voting.start_round(store, w.id, title="Wall", mode="tally")
+    stack, hub = QUndoStack(), EventHub()
+    panel = TallyPanel(store, round_.id, undo_stack=stack, hub=hub)
+    panel.set_count(items[0], 3)
+    shiboken6.delete(panel)  # the facilitator closed the tally screen
+    with qtbot.waitSignal(hub.votes_changed) as announced:
+        stack.undo()
+    assert announced.args == [w.id] and voting.tally(store, round_.id) == {}
+    stack.redo()
+    assert voting.tally(store, round_.id) == {items[0]: 3}

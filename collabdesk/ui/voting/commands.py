@@ -5,6 +5,10 @@ Each command captures the before and after in its constructor and calls the serv
 it (raising the service's ``ValidationError`` for the widget to show) and only then puts
 the command on the stack, whose first ``redo`` is skipped. A confirmed ballot is not a
 command: Ctrl+Z never takes a vote back from a voter; the facilitator reopens it instead.
+
+The window's undo stack outlives the screen that pushed a command (the tally screen may
+be closed when Ctrl+Z comes), so a command announces its change on the event hub itself,
+and calls back into the widget only while that widget exists (``listening.while_alive``).
 """
 
 from collections.abc import Callable, Mapping
@@ -25,17 +29,20 @@ _MERGE_TALLY = 0x7A11
 def run(stack: QUndoStack | None, command: "VotingCommand") -> None:
     """Make the change now; on success put it on ``stack`` (when there is one)."""
     command.apply()
-    command.changed(command.round_id)
+    command.announce()
     if stack is not None:
         command.pushed = True
         stack.push(command)
 
 
 class VotingCommand(QUndoCommand):
-    def __init__(self, store: Store, round_id: int, text: str, *, changed: Changed, failed: Failed | None = None):
+    def __init__(self, store: Store, round_id: int, text: str, *, hub=None, changed: Changed | None = None,
+                 failed: Failed | None = None):
         super().__init__(text)
         self.store = store
         self.round_id = round_id
+        self.workshop_id = store.vote_round(round_id).workshop_id
+        self.hub = hub  # the app's EventHub (or None): told votes_changed, and save_failed on a failed undo
         self.changed = changed
         self.failed = failed
         self.pushed = False  # the change was already made; the stack's first redo skips it
@@ -56,7 +63,15 @@ class VotingCommand(QUndoCommand):
             self.setObsolete(True)  # the round moved on (closed, say): drop this step
             if self.failed is not None:
                 self.failed(str(error))
-        self.changed(self.round_id)
+            if self.hub is not None:
+                self.hub.save_failed.emit(str(error))
+        self.announce()
+
+    def announce(self) -> None:
+        if self.changed is not None:
+            self.changed(self.round_id)
+        if self.hub is not None:
+            self.hub.votes_changed.emit(self.workshop_id)
 
     def apply(self) -> None:
         raise NotImplementedError

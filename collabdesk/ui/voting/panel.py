@@ -19,7 +19,7 @@ from ...services import voting
 from ...store import Store
 from .cards import plain_label
 from .commands import CloseRoundCommand, RevealCommand, run
-from .listening import follow_hub
+from .listening import follow_hub, while_alive
 from .results import ResultsView
 from .setup_dialog import RoundSetupDialog
 
@@ -243,10 +243,15 @@ class VotingPanel(QWidget):
         self.message_label.clear()
 
     def _hooks(self) -> dict:
-        return {"changed": self._announce, "failed": self.message_label.setText}
+        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+                "failed": while_alive(self, self.message_label.setText)}
 
-    def _announce(self, round_id: int) -> None:
+    def _on_changed(self, round_id: int) -> None:
         self.refresh()
         self.changed.emit(round_id)
+
+    def _announce(self, round_id: int) -> None:
+        """After a change made directly (not as a command): redraw, and tell the app."""
+        self._on_changed(round_id)
         if self.hub is not None:
             self.hub.votes_changed.emit(self.workshop_id)

@@ -23,7 +23,7 @@ from ...services import voting
 from ...store import Store
 from .cards import card_text, plain_label
 from .commands import RecordHandsCommand, SetTallyCommand, run
-from .listening import follow_hub
+from .listening import follow_hub, while_alive
 
 ITEM_COLUMN = 0  # the hands grid: the card, then one column per voter
 VoterRole = Qt.ItemDataRole.UserRole + 1  # a cell's voter id
@@ -260,13 +260,12 @@ class TallyPanel(QWidget):
         return True
 
     def _hooks(self) -> dict:
-        return {"changed": self._on_changed, "failed": self._on_failed}
+        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+                "failed": while_alive(self, self._on_failed)}
 
     def _on_changed(self, round_id: int) -> None:
         self.refresh()
         self.changed.emit(round_id)
-        if self.hub is not None:
-            self.hub.votes_changed.emit(self.store.vote_round(round_id).workshop_id)
 
     def _on_failed(self, message: str) -> None:
         self.message_label.setText(message)
