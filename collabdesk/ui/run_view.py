@@ -166,6 +166,11 @@ class RunView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.setFocusProxy(self.capture.entry)
+        capture = self.capture  # Tab goes round what a facilitator uses, in this order
+        for before, after in ((capture.entry, capture.author), (capture.author, capture.kind),
+                              (capture.kind, capture.role), (capture.role, capture.colour),
+                              (capture.colour, self.board), (self.board, self.agenda.view)):
+            QWidget.setTabOrder(before, after)
 
         self.capture.entry.submitted.connect(self._on_note_submitted)
         self.board_scene.edit_requested.connect(self.edit_card)

@@ -138,3 +138,32 @@ def test_a_note_the_store_cannot_save_stays_in_the_entry(running, qtbot, fresh_d
     assert running.run_view.capture.entry.toPlainText() == "Do not lose me"
     assert "disk is full" in running.saved_label.text()
     assert running.undo_stack.count() == 0
+
+
+def test_timer_and_agenda_keys_work_while_typing_in_the_entry(running, qtbot, fresh_db):
+    view = running.run_view
+    entry = view.capture.entry
+    planned = view.exercise.timer.planned
+    qtbot.keyClicks(entry, "half a thought")
+    qtbot.keyClick(entry, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(entry, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(entry, Qt.Key.Key_Minus, CTRL)
+    assert fresh_db.exercise(view.exercise.id).timer.planned == planned + 60
+    first = view.exercise.id
+    qtbot.keyClick(entry, Qt.Key.Key_Return, CTRL | SHIFT)
+    assert view.exercise.id != first and fresh_db.exercise(first).state == "done"
+    assert entry.toPlainText() == "half a thought"  # nothing typed was lost or added to
+    assert fresh_db.notes(first) == []
+
+
+def test_tab_goes_from_the_entry_through_the_capture_row_to_the_board(running, qtbot):
+    view = running.run_view
+    order = [view.capture.author, view.capture.kind, view.capture.role, view.capture.colour, view.board]
+    view.capture.kind.setCurrentIndex(view.capture.kind.findData("quote"))  # the attribution box is enabled
+    widget = view.capture.entry
+    for expected in order:
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = view.focusWidget()
+        assert widget is expected
+    qtbot.keyClick(view.board, Qt.Key.Key_L, CTRL)
+    assert view.capture.entry.hasFocus()
