@@ -18,7 +18,7 @@ from collabdesk.store import Store
 from collabdesk.ui.library import prompts
 from collabdesk.ui.library import view as view_module
 from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
-from collabdesk.ui.library.search import result_html, snippet_html
+from collabdesk.ui.library.search import SearchResultsModel, result_html, snippet_html
 from collabdesk.ui.library.sidebar import TRASH
 from collabdesk.ui.library.view import LibraryView
 from tests.store.test_library import NEEDLE_WORDS, build_library, rich_workshop
@@ -348,3 +348,26 @@ def test_a_note_added_elsewhere_shows_after_refresh(qtbot, fresh_db):
     notes.add_note(fresh_db, fresh_db.exercises(made.id)[0].id, "late idea")
     view.refresh()
     assert view.proxy.index(0, NOTES).data() == 4
+
+
+def test_search_results_model_passes_the_model_tester(qtmodeltester, fresh_db):
+    rich_workshop(fresh_db)
+    model = SearchResultsModel()
+    model.set_results(library_services.search(fresh_db, "budget"))
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+
+
+def test_delete_key_in_the_trash_deletes_for_good_after_asking(qtbot, fresh_db, asked):
+    kept = rich_workshop(fresh_db, "Also in the trash")
+    gone = rich_workshop(fresh_db, "Delete me for good")
+    library_services.trash_workshops(fresh_db, [kept.id, gone.id])
+    view = make_view(qtbot, fresh_db)
+    view.sidebar.select_place(TRASH)
+    trash = view.trash
+    row = next(r for r in range(trash.proxy.rowCount()) if trash.proxy.index(r, TITLE).data() == "Delete me for good")
+    trash.table.setFocus()
+    trash.table.selectRow(row)
+    qtbot.keyClick(trash.table, Qt.Key.Key_Delete)
+    assert "Delete this workshop for good" in asked["ask"][0]
+    assert [s.id for s in fresh_db.summaries(trashed=True)] == [kept.id]
