@@ -1,0 +1,55 @@
+"""``run_gui`` as the command line calls it, each run in its own process (it owns the event loop)."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from collabdesk.services import workshops
+from collabdesk.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+PRELUDE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from collabdesk.ui import app as gui
+QMessageBox.exec = lambda box: print("MESSAGE:", box.text().splitlines()[0]) or 0  # no one to click
+application = gui.make_application()
+"""
+
+
+def run(code: str, *args: str, home: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", PRELUDE + textwrap.dedent(code), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+                               "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)})
+
+
+def test_open_id_starts_in_the_run_view_at_the_current_exercise_with_the_entry_focused(db_path, tmp_path):
+    with Store(db_path) as store:
+        workshop = workshops.create_workshop(store, title="Roundtable")
+    result = run("""
+        def report():
+            window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main-window")
+            view = window.run_view
+            print("SHOWING", window.stack.currentWidget() is view, view.exercise.title, view.exercise.state)
+            print("FOCUS", QApplication.focusWidget() is view.capture.entry or view.focusWidget() is view.capture.entry)
+            application.quit()
+        QTimer.singleShot(0, report)
+        sys.exit(gui.run_gui(Path(sys.argv[1]), sys.argv[2]))
+    """, str(db_path), workshop.id[:8], home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "SHOWING True Head current" in result.stdout
+    assert "FOCUS True" in result.stdout
+    with Store(db_path) as store:
+        assert store.workshop(workshop.id).status == "running"  # a draft opened to run is started
+
+
+def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_path, tmp_path):
+    db_path.write_bytes(b"this is not a database at all" * 100)
+    result = run("sys.exit(gui.run_gui(Path(sys.argv[1])))", str(db_path), home=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "MESSAGE:" in result.stdout and "damaged" in result.stdout
+    assert list(db_path.parent.glob(db_path.name + ".corrupt-*"))  # moved aside, not deleted
