@@ -190,7 +190,66 @@ def _v3_library_indexes(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_tables, _v2_full_text, _v3_library_indexes]
+def _v4_workshop_counts(db: sqlite_utils.Database) -> None:
+    """Each workshop's count of live notes, dots and live actions, kept up to date by triggers.
+
+    Listing the library needs these counts for every workshop; counting index entries
+    took about 15 ms for 1,000 workshops of 100 notes, most of `collabdesk list`'s time.
+    Triggers keep one row per workshop right within every write's own transaction,
+    whichever code writes (plain SQL in a later migration included). The counts live in
+    their own table so that bumping one does not re-index the workshop's title and
+    purpose in the search index, as an update of ``workshops`` would.
+    """
+    db.execute(
+        """CREATE TABLE workshop_counts (
+            workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            notes INTEGER NOT NULL DEFAULT 0,
+            votes INTEGER NOT NULL DEFAULT 0,
+            actions INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"""
+    )
+    db.execute(
+        """INSERT INTO workshop_counts (workshop_id, notes, votes, actions)
+        SELECT w.id,
+               (SELECT COUNT(*) FROM notes n WHERE n.workshop_id = w.id AND n.deleted = 0),
+               (SELECT COALESCE(SUM(v.count), 0) FROM votes v JOIN vote_rounds r ON r.id = v.round_id
+                    WHERE r.workshop_id = w.id),
+               (SELECT COUNT(*) FROM actions a WHERE a.workshop_id = w.id AND a.deleted = 0)
+        FROM workshops w"""
+    )
+    round_of = "(SELECT workshop_id FROM vote_rounds WHERE id = {row}.round_id)"
+    triggers = {
+        "workshop_counts_start": "AFTER INSERT ON workshops BEGIN "
+        "INSERT INTO workshop_counts (workshop_id) VALUES (NEW.id); END",
+        # A round's dots leave with it; the cascaded deletes of its votes then find no round.
+        "workshop_counts_round_gone": "BEFORE DELETE ON vote_rounds BEGIN "
+        "UPDATE workshop_counts SET votes = votes - (SELECT COALESCE(SUM(count), 0) FROM votes "
+        "WHERE round_id = OLD.id) WHERE workshop_id = OLD.workshop_id; END",
+        "workshop_counts_vote_in": "AFTER INSERT ON votes BEGIN UPDATE workshop_counts SET votes = votes + NEW.count "
+        f"WHERE workshop_id = {round_of.format(row='NEW')}; END",
+        "workshop_counts_vote_out": "AFTER DELETE ON votes BEGIN UPDATE workshop_counts SET votes = votes - OLD.count "
+        f"WHERE workshop_id = {round_of.format(row='OLD')}; END",
+        "workshop_counts_vote_change": "AFTER UPDATE OF count, round_id ON votes BEGIN "
+        f"UPDATE workshop_counts SET votes = votes - OLD.count WHERE workshop_id = {round_of.format(row='OLD')}; "
+        f"UPDATE workshop_counts SET votes = votes + NEW.count WHERE workshop_id = {round_of.format(row='NEW')}; END",
+    }
+    for table in ("notes", "actions"):
+        triggers |= {
+            f"workshop_counts_{table}_in": f"AFTER INSERT ON {table} WHEN NEW.deleted = 0 BEGIN "
+            f"UPDATE workshop_counts SET {table} = {table} + 1 WHERE workshop_id = NEW.workshop_id; END",
+            f"workshop_counts_{table}_out": f"AFTER DELETE ON {table} WHEN OLD.deleted = 0 BEGIN "
+            f"UPDATE workshop_counts SET {table} = {table} - 1 WHERE workshop_id = OLD.workshop_id; END",
+            f"workshop_counts_{table}_change": f"AFTER UPDATE OF deleted, workshop_id ON {table} BEGIN "
+            f"UPDATE workshop_counts SET {table} = {table} - (OLD.deleted = 0) WHERE workshop_id = OLD.workshop_id; "
+            f"UPDATE workshop_counts SET {table} = {table} + (NEW.deleted = 0) WHERE workshop_id = NEW.workshop_id; "
+            "END",
+        }
+    for name, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {name} {body}")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
