@@ -41,6 +41,28 @@ def busy_library(store: Store, clock) -> None:
     library.trash_workshops(store, [trashed.id])
 
 
+def rework(store: Store) -> None:
+    """Writes that change counts indirectly: cascades, restores, purges, reopened ballots."""
+    first = next(s for s in store.summaries() if s.title.startswith("Home from hospital"))
+    people = store.participants(first.id)
+    workshops.remove_participant(store, people[0].id)  # their ballot and dots go with them
+    exercises = store.exercises(first.id)
+    workshops.remove_exercise(store, exercises[0].id)  # its notes go, and the dots on them
+    limbs = next(e for e in exercises if e.domain_key == "limbs")
+    on_board = store.notes(limbs.id)
+    notes.delete_notes(store, [n.id for n in on_board[:3]])
+    notes.restore_notes(store, [on_board[0].id])
+    store.purge_notes([on_board[1].id])
+    vote = store.vote_rounds(first.id)[0]
+    voting.reopen_round(store, vote.id)
+    voting.reopen_ballot(store, vote.id, people[2].id)
+    actions.restore_action(store, actions.add_action(store, first.id, "back again").id)
+    gone = next(s for s in store.summaries() if s.title == "Undated draft")
+    store.db.execute("DELETE FROM vote_rounds WHERE workshop_id = ?", (gone.id,))  # no service yet: plain SQL
+    store.db.conn.commit()
+    library.empty_trash(store)
+
+
 def test_fields_are_the_summary_fields():
     assert SUMMARY_COLUMNS == tuple(f.name for f in dataclasses.fields(WorkshopSummary))
 
@@ -52,6 +74,15 @@ def test_the_quick_read_matches_the_store_in_content_and_order(fresh_db, db_path
         assert quick == through_store(fresh_db, trashed=trashed), (
             "store/opening.py's summary SQL has drifted from store/library.py's: update _SUMMARY_SQL to match")
     assert [r["title"] for r in quick] == ["Binned"]
+
+
+def test_the_kept_counts_follow_every_kind_of_write(fresh_db, db_path, clock):
+    busy_library(fresh_db, clock)
+    rework(fresh_db)
+    assert read_summaries(db_path) == through_store(fresh_db)
+    assert read_summaries(db_path, trashed=True) == through_store(fresh_db, trashed=True) == []
+    draft = next(r for r in read_summaries(db_path) if r["title"] == "Undated draft")
+    assert (draft["notes"], draft["votes"], draft["actions"]) == (1, 0, 0)
 
 
 def test_list_json_is_the_summaries(run, fresh_db, clock):
