@@ -342,6 +342,14 @@ def test_dropping_workshop_files_imports_them_and_shows_what_failed(qtbot, fresh
     assert asked["errors"] == ["Cannot import broken.json: the file is not a CollabDesk workshop."]
 
 
+def test_a_workshop_beyond_the_first_page_is_loaded_to_be_selected(qtbot, thousand):
+    store, _ = thousand
+    view = make_view(qtbot, store)
+    oldest = store.summaries()[-1]
+    assert view.model.row_of(oldest.id) is None
+    assert view.select_workshops([oldest.id]) and view.selected_ids() == [oldest.id]
+
+
 def test_a_note_added_elsewhere_shows_after_refresh(qtbot, fresh_db):
     made = rich_workshop(fresh_db)
     view = make_view(qtbot, fresh_db)

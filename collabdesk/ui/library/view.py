@@ -71,6 +71,9 @@ class LibraryView(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(340)
         self.search_box.installEventFilter(self)
+        self.search_box.setAccessibleName("Search every workshop")
+        self.table.setAccessibleName("Workshops")
+        self.results.setAccessibleName("Search results")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -114,7 +117,12 @@ class LibraryView(QWidget):
         return self.proxy.summary(index).id if index.isValid() else None
 
     def select_workshops(self, workshop_ids: list[str]) -> bool:
-        """Select these workshops (the first current and scrolled to); False if none is listed."""
+        """Select these workshops (the first current and scrolled to); False if none is listed.
+
+        A workshop not loaded yet (an old one imported, say) loads the rest of the list first.
+        """
+        if any(self.model.row_of(i) is None for i in workshop_ids):
+            self.model.fetch_all()
         selection = self.table.selectionModel()
         selection.clearSelection()
         first = None
