@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.clock import Clock, system_clock
-from .errors import CorruptDatabaseError
+from .errors import CorruptDatabaseError, StoreError
 
 # The same rows, in the same order, as LibraryRows.summaries() (library.SUMMARY_SQL and
 # LIBRARY_ORDER), but with the counts the triggers of schema v4 keep rather than counted
@@ -46,9 +46,13 @@ def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = F
     from .store import Store  # sqlite-utils loads only when the full store is needed
 
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give the path of a database file.")
     try:
         store = Store(path, clock=clock)
     except CorruptDatabaseError as error:
+        if not _is_damage(error.__cause__):  # cannot be opened at all (permissions, say): not damage
+            raise StoreError(f"Could not open {path}: {error.__cause__ or error}.") from error
         raise _moved_aside(path, clock, _reason(error)) from error
     if check:
         try:
@@ -59,6 +63,11 @@ def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = F
             store.close()
             raise _moved_aside(path, clock, "; ".join(result[:3]))
     return store
+
+
+def _is_damage(cause: BaseException | None) -> bool:
+    """Whether SQLite read the file and found it is not (or no longer) a sound database."""
+    return getattr(cause, "sqlite_errorcode", None) in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
 
 
 def _reason(error: CorruptDatabaseError) -> str:

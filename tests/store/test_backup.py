@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import types
 
 import pytest
 
@@ -9,6 +10,7 @@ from collabdesk.paths import backup_dir
 from collabdesk.services import notes, workshops
 from collabdesk.store import CorruptDatabaseError, NewerDatabaseError, Store, StoreError
 from collabdesk.store import backup
+from collabdesk.store import store as store_module
 from collabdesk.store.opening import open_store
 from collabdesk.store.schema import SCHEMA_VERSION
 
@@ -164,3 +166,24 @@ def test_damage_inside_the_file_is_caught_by_the_check_at_start(db_path, clock):
         open_store(db_path, clock=clock, check=True)
     assert not db_path.exists()
     assert bytes(data) == db_path.with_name("collabdesk.sqlite.corrupt-20270115-080000").read_bytes()
+
+
+def test_a_file_that_cannot_be_opened_is_not_taken_for_damage(tmp_path, clock, monkeypatch):
+    folder = tmp_path / "folder.sqlite"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="is a folder") as caught:
+        open_store(folder, clock=clock)
+    assert not isinstance(caught.value, CorruptDatabaseError) and folder.is_dir()
+
+    def refused(*args, **kwargs):  # what a file without read permission gives (tests run as root)
+        raise sqlite3.OperationalError("unable to open database file")
+
+    unreadable = tmp_path / "collabdesk.sqlite"
+    with Store(unreadable, clock=clock) as store:
+        add_workshop(store)
+    monkeypatch.setattr(store_module, "sqlite3", types.SimpleNamespace(connect=refused,
+                                                                      DatabaseError=sqlite3.DatabaseError))
+    with pytest.raises(StoreError, match="Could not open .*unable to open database file") as caught:
+        open_store(unreadable, clock=clock)
+    assert not isinstance(caught.value, CorruptDatabaseError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["collabdesk.sqlite", "folder.sqlite"]  # nothing moved
