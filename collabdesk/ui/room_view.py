@@ -24,8 +24,9 @@ from .ticker import Ticker
 from .timer_face import TimerFace
 from .widgets import FittedLabel
 
-# Tile type sizes in pixels at 1080 lines; scaled with the window's height.
-TYPE_LADDER = (60, 52, 46, 40, 35, 31, 27, 24, 21, 19)
+# Tile type sizes in pixels for a window 1,080 lines high, scaled with its height. The
+# smallest is about 1/40 of the screen's height: still legible from the back of a room.
+TYPE_LADDER = (64, 56, 49, 43, 38, 34, 30, 27)
 MAX_LINES = 6
 GAP_EM = 0.45
 
@@ -105,8 +106,9 @@ class RoomNotes(QWidget):
         self.tiles, self.hidden_count, self.pixel_size = [], 0, 0
         if not notes or self.width() < 50 or self.height() < 50:
             return
-        scale = max(0.45, min(self.height() / 760, self.width() / 1350))
-        sizes = [max(12, int(s * scale)) for s in TYPE_LADDER]
+        window = self.window()
+        scale = max(0.4, min(window.height() / 1080, window.width() / 1700))
+        sizes = [max(13, int(s * scale)) for s in TYPE_LADDER]
         for size in sizes:
             if len(notes) > self._capacity(size):
                 continue  # cannot fit even if every note were one line: skip without measuring
@@ -200,7 +202,7 @@ class RoomNotes(QWidget):
         for tile in self.tiles:
             painter.drawPixmap(tile.rect.topLeft(), self._tile_image(tile, small))
         if self.hidden_count:
-            painter.setFont(small)
+            painter.setFont(_room_font(max(12, int(self.pixel_size * 0.8))))
             painter.setPen(QColor(style.ROOM_MUTED))
             painter.drawText(QRectF(0, self.height() - self.pixel_size * 1.5, self.width(), self.pixel_size * 1.5),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
