@@ -31,6 +31,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter by title, place or facilitator")
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(150)
         self.clear_button = QToolButton()
         self.clear_button.setText("Clear filters")
         self.set_choices([], [])

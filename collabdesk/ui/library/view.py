@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QPushButton,
-    QSizePolicy, QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
+    QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
@@ -69,7 +69,7 @@ class LibraryView(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search every note, action and title  (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(340)
+        self.search_box.setMinimumWidth(280)
         self.search_box.installEventFilter(self)
         self.search_box.setAccessibleName("Search every workshop")
         self.table.setAccessibleName("Workshops")
@@ -233,11 +233,13 @@ class LibraryView(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for item in (self.new_action, self.open_action, self.import_action, None, self.duplicate_action,
                      self.template_action, self.trash_action, None, self.templates_action, self.frameworks_action):
-            toolbar.addSeparator() if item is None else toolbar.addAction(item)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_box)
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(item)
+        top = QHBoxLayout()  # the search box beside the toolbar, never folded into its overflow menu
+        top.addWidget(toolbar, 1)
+        top.addWidget(self.search_box)
 
         self.message_bar = QFrame()
         self.message_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -251,8 +253,10 @@ class LibraryView(QWidget):
         library = QVBoxLayout(self.library_page)
         library.setContentsMargins(0, 0, 0, 0)
         library.addWidget(self.filters)
-        library.addWidget(self.table, 1)
-        library.addWidget(self.empty_label)
+        self.list_stack = QStackedWidget()  # the table, or a word on why it is empty
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+        library.addWidget(self.list_stack, 1)
         self.results_page = QWidget()
         found = QVBoxLayout(self.results_page)
         found.setContentsMargins(0, 0, 0, 0)
@@ -270,7 +274,7 @@ class LibraryView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 6)
-        layout.addWidget(toolbar)
+        layout.addLayout(top)
         layout.addWidget(self.message_bar)
         layout.addWidget(splitter, 1)
 
@@ -530,13 +534,13 @@ class LibraryView(QWidget):
 
     def _update_empty_label(self) -> None:
         if self.proxy.rowCount():
-            self.empty_label.hide()
+            self.list_stack.setCurrentWidget(self.table)
             return
         if self.model.rowCount() == 0:
             self.empty_label.setText("No workshops yet. Start one with New workshop, or drop a workshop file here.")
         else:
             self.empty_label.setText("No workshop matches these filters.")
-        self.empty_label.show()
+        self.list_stack.setCurrentWidget(self.empty_label)
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
