@@ -177,6 +177,8 @@ class BoardScene(QGraphicsScene):
             index = self._auto.index(note_id)
             del self._auto[index]
             self._reflow(start=index)
+        if not self.cards:  # an emptied board needs no scroll bars
+            self._fit_scene_rect()
 
     def set_authors(self, authors: dict[int, str]) -> None:
         self.authors = dict(authors)

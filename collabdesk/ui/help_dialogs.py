@@ -26,7 +26,8 @@ def shortcut_rows(actions: list[tuple[str, QAction]]) -> list[tuple[str, str, st
     for section, action in actions:
         keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
         if keys:
-            rows.append((section, keys, action.text().replace("&", "").rstrip("…").strip()))
+            what = action.property("help") or action.text().replace("&", "").rstrip("…").strip()
+            rows.append((section, keys, what))
     return rows + list(WIDGET_KEYS)
 
 
@@ -41,6 +42,8 @@ class ShortcutsDialog(QDialog):
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setDefaultSectionSize(24)
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))

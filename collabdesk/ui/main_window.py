@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _action(self, section: str, key: str, text: str, slot, shortcuts=(), *, checkable=False,
-                context=Qt.ShortcutContext.WindowShortcut, tip: str = "") -> QAction:
+                context=Qt.ShortcutContext.WindowShortcut, tip: str = "", help_text: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(key)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         if tip:
             action.setStatusTip(tip)
+        if help_text:  # how Help ▸ Keyboard shortcuts describes it, when the menu text is too short
+            action.setProperty("help", help_text)
         action.triggered.connect(slot)
         self.addAction(action)
         self.actions[key] = action
@@ -149,11 +151,13 @@ class MainWindow(QMainWindow):
         kinds = edit.addMenu("Note &kind")
         for number, kind in enumerate(NOTE_KINDS, 1):
             kinds.addAction(self._action("Capturing notes", f"kind_{kind}", style.KIND_LABELS[kind],
-                                         run("choose_kind", kind), [f"Ctrl+{number}"]))
+                                         run("choose_kind", kind), [f"Ctrl+{number}"],
+                                         help_text=f"Kind: {kind} (for the next note, or the selected cards)"))
         colours = edit.addMenu("Note &colour")
         for number, colour in enumerate(NOTE_COLOURS, 1):
             colours.addAction(self._action("Capturing notes", f"colour_{colour}", colour.title(),
-                                           run("choose_colour", colour), [f"Alt+{number}"]))
+                                           run("choose_colour", colour), [f"Alt+{number}"],
+                                           help_text=f"Colour: {colour} (next note, or the selected cards)"))
         edit.addAction(self._action("Capturing notes", "next_author", "Next speaker",
                                     run("cycle_author", 1), ["Ctrl+P"]))
         edit.addAction(self._action("Capturing notes", "previous_author", "Previous speaker",
