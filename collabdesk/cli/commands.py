@@ -49,6 +49,8 @@ def _print_json(data: object) -> None:
 
 def _write_file(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file renamed into place: a failed export leaves no half file."""
+    if not path.parent.is_dir():
+        raise CollabDeskError(f"Cannot write {path}: there is no folder {path.parent}.")
     partial = path.with_name(f".{path.name}.partial")
     try:
         write(partial)

@@ -190,6 +190,19 @@ def test_anonymise_reaches_the_text_writers(run, demo_id, monkeypatch, module, f
     assert calls == [True, False]
 
 
+def test_export_pdf_writes_a_pdf(run, demo_id, tmp_path):
+    output = tmp_path / "summary.pdf"
+    assert run("export", demo_id, "-o", output).code == 0
+    assert output.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_into_a_missing_folder_says_so(run, demo_id, tmp_path):
+    result = run("export", demo_id, "-o", tmp_path / "nowhere" / "summary.md")
+    assert result.code == 1
+    assert result.err == f"collabdesk: error: Cannot write {tmp_path / 'nowhere' / 'summary.md'}: " \
+                         f"there is no folder {tmp_path / 'nowhere'}.\n"
+
+
 def test_export_pdf_passes_the_paper_and_appendix_choices(run, demo_id, tmp_path, monkeypatch):
     calls = []
     fake = types.ModuleType("collabdesk.report.pdf")
