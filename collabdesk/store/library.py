@@ -11,16 +11,13 @@ from ..domain.frameworks import framework_from_dict, framework_to_dict, template
 from ..domain.model import HIT_END, HIT_START, Framework, SearchHit, Template, WorkshopSummary
 from .schema import FTS_TOKENIZE
 
-# The counts read covering indexes (schema v3); the workshops are chosen, ordered and
-# paged first, so a page of 200 rows computes 200 rows of counts, not all of them.
+# Counts come from ``workshop_counts`` (schema v4), kept by triggers; the workshops are
+# chosen, ordered and paged first, so a page of 200 rows reads 200 rows of counts.
 SUMMARY_SQL = """
 SELECT w.id, w.title, w.date, w.location, w.facilitator, w.status, w.framework_key, w.updated,
-       w.series_id, w.deleted,
-       (SELECT COUNT(*) FROM notes n WHERE n.workshop_id = w.id AND n.deleted = 0) AS notes,
-       (SELECT COALESCE(SUM(v.count), 0) FROM votes v JOIN vote_rounds r ON r.id = v.round_id
-            WHERE r.workshop_id = w.id) AS votes,
-       (SELECT COUNT(*) FROM actions a WHERE a.workshop_id = w.id AND a.deleted = 0) AS actions
+       w.series_id, w.deleted, c.notes, c.votes, c.actions
 FROM (SELECT * FROM workshops {where} ORDER BY {order} LIMIT :limit OFFSET :offset) w
+JOIN workshop_counts c ON c.workshop_id = w.id
 ORDER BY {order}
 """
 # Unscheduled workshops (new drafts) first, then the most recent session first.

@@ -247,8 +247,28 @@ def _v4_workshop_counts(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE TRIGGER {name} {body}")
 
 
+def _v5_reindex_only_on_text_change(db: sqlite_utils.Database) -> None:
+    """Re-index a row for search only when its indexed text changes.
+
+    The triggers sqlite-utils made fire on any update, so every note written (which
+    touches its workshop's ``updated``) and every card dragged re-indexed text that had
+    not changed.
+    """
+    for table, columns in (("workshops", ("title", "purpose")), ("notes", ("text",)), ("actions", ("text",))):
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        old = ", ".join(f'old."{c}"' for c in columns)
+        new = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {quoted} ON "{table}" BEGIN\n'
+            f'  INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});\n'
+            f'  INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});\nEND'
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
+    _v5_reindex_only_on_text_change,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -67,3 +67,15 @@ def test_search_finds_any_script_and_skips_deleted_notes(fresh_db):
     notes.delete_notes(fresh_db, [gone.id])
     for word in ("合作", "שיתוף", "budget", "BUDGET"):
         assert [h.record_id for h in fresh_db.search(word) if h.kind == "note"] == [str(kept.id)], word
+
+
+def test_search_index_follows_text_edits_but_not_moves(fresh_db):
+    w = make_workshop(fresh_db)
+    note = notes.add_note(fresh_db, fresh_db.exercises(w.id)[0].id, "pooled budgets")
+    notes.move_notes(fresh_db, {note.id: (120.0, 40.0)})
+    assert [h.record_id for h in fresh_db.search("pooled") if h.kind == "note"] == [str(note.id)]
+    notes.edit_note(fresh_db, note.id, text="shared premises")
+    assert not [h for h in fresh_db.search("pooled") if h.kind == "note"]
+    assert [h.record_id for h in fresh_db.search("premises") if h.kind == "note"] == [str(note.id)]
+    workshops.edit_workshop(fresh_db, w.id, title="Estates roundtable")
+    assert [h.kind for h in fresh_db.search("Estates")] == ["workshop"]
