@@ -160,6 +160,47 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_series(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        found = store.series_list()
+    if args.json:
+        _print_json([{"id": s.id, "title": s.title, "workshops": s.workshop_count} for s in found])
+    elif not found:
+        print("No series yet. Group workshops into a series in the app's library.")
+    else:
+        for series in found:
+            print(f"{series.id:>4}  {series.title}  ({series.workshop_count} workshops)")
+    return 0
+
+
+def run_export_series(args: argparse.Namespace) -> int:
+    from ..services import frameworks, library
+
+    output = Path(args.output).expanduser()
+    chosen = args.format or ("md" if output.suffix.lower() in (".md", ".markdown") else "pdf")
+    with _open(args) as store:
+        series = _find_series(store, args.series)
+        contents = library.series_contents(store, series.id)
+        if not contents:
+            raise CollabDeskError(f"The series {series.title!r} has no workshops to report on.")
+        framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+    report = _report_module("series")
+    if chosen == "md":
+        data = report.render_series_markdown(contents, framework, series.title)
+        _write_file(output, lambda path: path.write_text(data, encoding="utf-8", newline=""))
+    else:
+        _write_file(output, lambda path: report.write_series_pdf(contents, framework, series.title, path))
+    print(f"Wrote {output}")
+    return 0
+
+
+def _find_series(store, wanted: str):
+    for series in store.series_list():
+        if str(series.id) == wanted.strip() or series.title == wanted:
+            return series
+    raise CollabDeskError(f"No series has the id or name {wanted!r}; `collabdesk series` lists them.")
+
+
 def run_import(args: argparse.Namespace) -> int:
     from ..services import files
 
@@ -261,6 +302,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": run_list,
     "show": run_show,
     "export": run_export,
+    "series": run_series,
+    "export-series": run_export_series,
     "import": run_import,
     "search": run_search,
     "check": run_check,

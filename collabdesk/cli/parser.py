@@ -22,6 +22,7 @@ examples:
   collabdesk export 3f2a -o summary.pdf   the summary to hand out (also .md, .csv or .json)
   collabdesk search "pooled budget"       find workshops, notes and actions
   collabdesk import roundtable.json       add a workshop file someone sent you
+  collabdesk export-series 2 -o all.pdf   one report across a series of workshops
   collabdesk check                        test the database and list its backups
   collabdesk --db ~/usb/team.sqlite list  use another database file
 
@@ -69,6 +70,21 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "  collabdesk export 3f2a -o summary.pdf --paper letter\n"
         "  collabdesk export 3f2a --format md --anonymise -o summary.md\n"
         "  collabdesk export 3f2a --format json -o roundtable.json",
+    ),
+    "series": (
+        "list the series of workshops",
+        "List the named series that group workshops (three roundtables over four months,\n"
+        "say), with their ids and how many workshops each holds. Group workshops into a\n"
+        "series in the app's library.",
+        "  collabdesk series\n  collabdesk series --json",
+    ),
+    "export-series": (
+        "write the report of a whole series as PDF or Markdown",
+        "Write one report drawing a series of workshops together by domain: what each\n"
+        "workshop said, the top-voted notes across the series, and every open action with\n"
+        "its owner. SERIES is the series' id or its exact name (see `collabdesk series`).",
+        "  collabdesk export-series 2 -o roundtables.pdf\n"
+        "  collabdesk export-series \"Home from hospital\" --format md -o series.md",
     ),
     "import": (
         "add a workshop from a workshop file",
@@ -181,6 +197,13 @@ def _export_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--paper", choices=("a4", "letter"), default=None, help="the PDF's paper size (default a4)")
 
 
+def _export_series_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("series", metavar="SERIES", help="the series' id or exact name")
+    sub.add_argument("--format", choices=("pdf", "md"),
+                     help="what to write (default: from the output's extension, else pdf)")
+    sub.add_argument("-o", "--output", metavar="PATH", required=True, help="the file to write")
+
+
 def _import_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", metavar="FILE", help="the workshop file (.json) to add")
 
@@ -203,6 +226,8 @@ _OPTIONS = {
     "list": _list_options,
     "show": _workshop_id,
     "export": _export_options,
+    "series": _no_options,
+    "export-series": _export_series_options,
     "import": _import_options,
     "search": _search_options,
     "check": _no_options,
@@ -210,4 +235,4 @@ _OPTIONS = {
     "restore": _restore_options,
     "demo": _no_options,
 }
-_WITH_JSON = {"list", "show", "import", "search", "check", "backup", "demo"}
+_WITH_JSON = {"list", "show", "series", "import", "search", "check", "backup", "demo"}
