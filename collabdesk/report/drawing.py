@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 
 from . import fonts
 from .markup import display_line
-from .styles import FAINT, RULE, tint
+from .styles import FAINT, MUTED, RULE, tint
 
 ELLIPSIS = "…"
 DOT_RADIUS = 2.6
@@ -21,8 +21,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def fitted(text: str, size: float, bold: bool, max_width: float) -> str:
-    """``text`` on one line, cut (in reading order) with an ellipsis to fit ``max_width``."""
-    text = " ".join(text.split())
+    """``text`` (on one line) cut in reading order with an ellipsis to fit ``max_width``."""
     if text_width(display_line(text), size, bold) <= max_width:
         return text
     low, high = 0, len(text)
@@ -37,26 +36,44 @@ def fitted(text: str, size: float, bold: bool, max_width: float) -> str:
 
 def draw_text(canvas, x: float, y: float, text: str, *, size: float, colour: Color, bold: bool = False,
               align: str = "left", max_width: float | None = None) -> float:
-    """Draw one line of user text at baseline ``y``; returns its width."""
-    if max_width is not None:
-        text = fitted(text, size, bold, max_width)
-    line = display_line(" ".join(text.split()))
-    width = text_width(line, size, bold)
+    """Draw one line of user text at baseline ``y``; returns its width (0 when neither
+    ``align="right"`` nor ``max_width`` needed it measured)."""
+    text = " ".join(text.split())
+    line = display_line(text)
+    runs = fonts.runs(line, bold)
+    width = 0.0
+    if max_width is not None or align == "right":
+        width = sum(stringWidth(chunk, font, size) for font, chunk in runs)
+        if max_width is not None and width > max_width:
+            runs = fonts.runs(display_line(fitted(text, size, bold, max_width)), bold)
+            width = sum(stringWidth(chunk, font, size) for font, chunk in runs)
     if align == "right":
         x -= width
     canvas.setFillColor(colour)
-    for font, chunk in fonts.runs(line, bold):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += stringWidth(chunk, font, size)
+    writer = canvas.beginText(x, y)  # one text object for every run: no per-run setup
+    for font, chunk in runs:
+        writer.setFont(font, size)
+        writer.textOut(chunk)
+    canvas.drawText(writer)
     return width
 
 
 def draw_dots(canvas, x: float, y: float, count: int, colour: Color) -> None:
-    """A bar of up to MAX_DOTS vote dots from ``x``, centred on ``y``."""
-    canvas.setFillColor(colour)
+    """A bar of up to MAX_DOTS vote dots from ``x``, centred on ``y``.
+
+    Each dot is a zero-length stroke with a round cap, which PDF draws as a filled circle:
+    one path for the whole bar, a fraction of the size of Bézier circles."""
+    canvas.saveState()
+    canvas.setStrokeColor(colour)
+    canvas.setLineWidth(2 * DOT_RADIUS)
+    canvas.setLineCap(1)
+    path = canvas.beginPath()
     for i in range(min(count, MAX_DOTS)):
-        canvas.circle(x + DOT_RADIUS + i * DOT_STEP, y, DOT_RADIUS, stroke=0, fill=1)
+        centre = x + DOT_RADIUS + i * DOT_STEP
+        path.moveTo(centre, y)
+        path.lineTo(centre, y)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.restoreState()
 
 
 def dot_gutter_width(most: int) -> float:
@@ -66,17 +83,35 @@ def dot_gutter_width(most: int) -> float:
 
 def dot_gutter(count: int, colour: Color, size: float, leading: float):
     """A gutter drawer for a ranked note, on its first line: the number of dots and the dot
-    bar, or for a note without dots a small open ring, so every note has its marker."""
+    bar, or for a note without dots a short dash, so every note has its marker.
+
+    Each distinct marker (a count in a colour) is drawn once per document as a form and
+    placed wherever it recurs: a 2,000-note summary repeats a few dozen markers."""
+    name = f"collabdeskDots{count}x{colour.hexval()[2:]}" if count else "collabdeskNoDots"
+
     def draw(canvas, height):
-        middle = height - leading + (leading - size) / 2 + 1 + size * 0.35
-        if not count:
-            canvas.setStrokeColor(FAINT)
-            canvas.setLineWidth(0.7)
-            canvas.circle(DOT_RADIUS + 1, middle, DOT_RADIUS - 0.6, stroke=1, fill=0)
-            return
-        draw_text(canvas, 0, middle - 3, str(count), size=8.5, colour=colour, bold=True)
-        draw_dots(canvas, 16, middle, count, colour)
+        if not canvas.hasForm(name):
+            canvas.beginForm(name, lowerx=-2, lowery=-8, upperx=120, uppery=8)  # the box clips: room around y = 0
+            _draw_marker(canvas, count, colour)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(0, height - leading + (leading - size) / 2 + 1 + size * 0.35)
+        canvas.doForm(name)
+        canvas.restoreState()
     return draw
+
+
+def _draw_marker(canvas, count: int, colour: Color) -> None:
+    """A note's vote marker centred on y = 0."""
+    if not count:
+        canvas.setStrokeColor(FAINT)
+        canvas.setLineWidth(0.8)
+        canvas.line(1, 0, 2 * DOT_RADIUS + 1, 0)
+        return
+    canvas.setFillColor(colour)
+    canvas.setFont(fonts.SANS_BOLD, 8.5)
+    canvas.drawString(0, -3, str(count))
+    draw_dots(canvas, 16, 0, count, colour)
 
 
 def rule_gutter(colour: Color, *, mark: str = ""):
@@ -93,6 +128,26 @@ def mark_gutter(mark: str, colour: Color, size: float, leading: float):
     """A gutter drawer with a small mark ("?") on the first line."""
     def draw(canvas, height):
         draw_text(canvas, 2, height - leading + (leading - size) / 2 + 1, mark, size=size, colour=colour, bold=True)
+    return draw
+
+
+CAPTION_SIZE = 7.5
+CAPTION_HEIGHT = 14  # room for a caption line above a note, including the gap before it
+
+
+def caption(text: str):
+    """A caption drawer: ``text`` on one small muted line above the paragraph, cut to fit."""
+    def draw(canvas, x, top, width):
+        draw_text(canvas, x, top + 3, text, size=CAPTION_SIZE, colour=MUTED, max_width=width)
+    return draw
+
+
+def caption_mark(mark: str, colour: Color):
+    """A gutter drawer with ``mark`` (a rank) on the caption's line."""
+    def draw(canvas, height):
+        canvas.setFillColor(colour)
+        canvas.setFont(fonts.SANS_BOLD, 8.5)
+        canvas.drawString(0, height - CAPTION_HEIGHT + 3, mark)
     return draw
 
 

@@ -25,7 +25,10 @@ def _variant(style: ParagraphStyle, what: str, **changes) -> ParagraphStyle:
 
 
 def user_paragraph(text: str, style: ParagraphStyle) -> Flowable:
-    """A paragraph of user text, shown exactly as typed in any script."""
+    """A paragraph of user text, shown exactly as typed in any script.
+
+    Text in one font on one line becomes markup with no tags at all, which ReportLab lays
+    out on its fast path; keep it that way (no decoration inside the paragraph)."""
     if has_rtl(text):
         return BidiParagraph(text, style)
     bold = style.fontName == fonts.SANS_BOLD
@@ -116,34 +119,57 @@ def _break(text: str, usable: float, size: float, bold: bool) -> list[tuple[int,
     return spans
 
 
-class Gutter(Flowable):
-    """A flowable (usually a paragraph) with ``draw_gutter(canvas, height)`` drawing in a
-    strip of ``width`` points to its left: dots for votes, a rule beside a quote.
-    When the content splits across pages, every part keeps the gutter if ``repeat``."""
+class Decorated(Flowable):
+    """A paragraph with things drawn around it: a gutter to its left (the dot bar beside
+    a ranked note, the rule beside a quote) and a caption line above it (a note's number
+    and author in the appendix).
 
-    def __init__(self, content: Flowable, gutter: float, draw_gutter: Callable, *, repeat: bool = False):
+    The paragraph keeps the full width and gets a left indent for the gutter, and is drawn
+    without a translation of its own: a wrapper that moved it would double ReportLab's
+    per-flowable drawing cost, which is most of the cost of a 2,000-note summary.
+    ``draw_gutter(canvas, height)`` and ``caption(canvas, x, top, width)`` draw in this
+    flowable's coordinates. When the paragraph splits across pages, the first part keeps
+    the caption and the gutter, later parts the gutter only if ``repeat``.
+    """
+
+    def __init__(self, content: Flowable, *, gutter: float = 0.0, draw_gutter: Callable | None = None,
+                 caption: Callable | None = None, caption_height: float = 0.0, repeat: bool = False,
+                 indent: bool = True):
         super().__init__()
+        if gutter and indent:
+            content.style = _variant(content.style, f"indent{gutter:g}",
+                                     leftIndent=content.style.leftIndent + gutter)
         self.content = content
         self.gutter = gutter
         self.draw_gutter = draw_gutter
+        self.caption = caption
+        self.caption_height = caption_height if caption else 0.0
         self.repeat = repeat
 
     def wrap(self, availWidth, availHeight):
-        width, height = self.content.wrap(availWidth - self.gutter, availHeight)
-        self.width, self.height = width + self.gutter, height
+        width, height = self.content.wrap(availWidth, availHeight - self.caption_height)
+        self.width, self.height = width, height + self.caption_height
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        parts = self.content.split(availWidth - self.gutter, availHeight)
+        if availHeight <= self.caption_height:
+            return []
+        parts = self.content.split(availWidth, availHeight - self.caption_height)
         if not parts:
             return []
         first, *rest = parts
-        quiet = self.draw_gutter if self.repeat else _nothing
-        return [Gutter(first, self.gutter, self.draw_gutter)] + [Gutter(p, self.gutter, quiet) for p in rest]
+        return [Decorated(first, gutter=self.gutter, draw_gutter=self.draw_gutter, caption=self.caption,
+                          caption_height=self.caption_height, indent=False)] + [
+            Decorated(part, gutter=self.gutter, draw_gutter=self.draw_gutter if self.repeat else None,
+                      repeat=self.repeat, indent=False) for part in rest]
 
     def draw(self):
-        self.draw_gutter(self.canv, self.height)
-        self.content.drawOn(self.canv, self.gutter, 0)
+        canvas = self.canv
+        if self.draw_gutter is not None:
+            self.draw_gutter(canvas, self.height)
+        if self.caption is not None:
+            self.caption(canvas, self.gutter, self.height - self.caption_height, self.width - self.gutter)
+        self.content._drawOn(canvas)
 
     def getSpaceBefore(self):
         return self.content.getSpaceBefore()
@@ -152,5 +178,8 @@ class Gutter(Flowable):
         return self.content.getSpaceAfter()
 
 
-def _nothing(canvas, height) -> None:
-    """The gutter of a continued part: empty."""
+class Gutter(Decorated):
+    """A paragraph with only a gutter, in positional form (the series report builds its notes so)."""
+
+    def __init__(self, content: Flowable, gutter: float, draw_gutter: Callable, *, repeat: bool = False):
+        super().__init__(content, gutter=gutter, draw_gutter=draw_gutter, repeat=repeat)

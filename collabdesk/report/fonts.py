@@ -21,6 +21,7 @@ zero-width glyph) in the font's character map, so the subset written to the PDF 
 a ToUnicode entry for each of them.
 """
 
+import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -96,10 +97,26 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
     """``text`` cut into ``(font name, chunk)`` runs, each drawable by its font."""
     register()
     base = SANS_BOLD if bold else SANS
-    if text.isascii():  # every printable ASCII character is in DejaVu
-        return ((base, text),) if text else ()
+    if not text:
+        return ()
+    if text.isascii() or _all_in(base).fullmatch(text):  # the common case: one run
+        return ((base, text),)
     with _lock:
         return tuple(_split(text, base))
+
+
+@lru_cache(maxsize=None)
+def _all_in(name: str) -> re.Pattern:
+    """A pattern matching text made only of characters font ``name`` has (as loaded)."""
+    codes = sorted(c for c in _load(name).face.charToGlyph if c > 0x20 and c != 0x7F)
+    ranges, start, previous = [], codes[0], codes[0]
+    for code in codes[1:]:
+        if code != previous + 1:
+            ranges.append((start, previous))
+            start = code
+        previous = code
+    ranges.append((start, previous))
+    return re.compile(" *(?:[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "] *)*")
 
 
 def _split(text: str, base: str) -> list[tuple[str, str]]:

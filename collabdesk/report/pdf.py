@@ -22,6 +22,8 @@ from .summary import Summary, build_summary
 
 PAGE_SIZES = {"A4": A4, "letter": LETTER}
 _PAGE_TOTAL = "collabdeskPageTotal"  # a form drawn on every page, filled in with the count at the end
+_PAGE_FRAME = "collabdeskPageFrame"  # the running header and footer
+FOOTER = "Workshop summary made with CollabDesk"
 _FOOTER_SIZE = 8
 
 
@@ -80,27 +82,30 @@ class SummaryDocument(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level)
 
     def _header_and_footer(self, canvas, document):
+        """Page X of Y, then the running header and footer, which are the same on every
+        page and so drawn once, as a form each page refers to."""
         width, height = document.pagesize
         left, right = MARGIN_X, width - MARGIN_X
-        top = height - HEADER_Y
         canvas.saveState()
-        where = " · ".join(x for x in (long_date(self.summary.date), self.summary.location) if x)
-        used = draw_text(canvas, right, top, where, size=_FOOTER_SIZE, colour=MUTED, align="right",
-                         max_width=(right - left) * 0.4)
-        draw_text(canvas, left, top, self.summary.title, size=_FOOTER_SIZE, colour=MUTED, bold=True,
-                  max_width=right - left - used - 24)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, top - 6, right, top - 6)
         label = f"Page {canvas.getPageNumber()} of "
         draw_text(canvas, left, FOOTER_Y, label, size=_FOOTER_SIZE, colour=MUTED)
         canvas.translate(left + canvas.stringWidth(label, fonts.SANS, _FOOTER_SIZE), FOOTER_Y)
         canvas.doForm(_PAGE_TOTAL)
         canvas.restoreState()
-        canvas.saveState()
-        draw_text(canvas, right, FOOTER_Y, "Workshop summary made with CollabDesk", size=_FOOTER_SIZE,
-                  colour=MUTED, align="right")
-        canvas.restoreState()
+        if not canvas.hasForm(_PAGE_FRAME):
+            canvas.beginForm(_PAGE_FRAME)
+            top = height - HEADER_Y
+            where = " · ".join(x for x in (long_date(self.summary.date), self.summary.location) if x)
+            used = draw_text(canvas, right, top, where, size=_FOOTER_SIZE, colour=MUTED, align="right",
+                             max_width=(right - left) * 0.4)
+            draw_text(canvas, left, top, self.summary.title, size=_FOOTER_SIZE, colour=MUTED, bold=True,
+                      max_width=right - left - used - 24)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(left, top - 6, right, top - 6)
+            draw_text(canvas, right, FOOTER_Y, FOOTER, size=_FOOTER_SIZE, colour=MUTED, align="right")
+            canvas.endForm()
+        canvas.doForm(_PAGE_FRAME)
 
 
 class _CountingCanvas(Canvas):

@@ -12,8 +12,9 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
 
 from .charts import domain_chart
-from .drawing import ColourBand, DomainStrip, dot_gutter, dot_gutter_width, mark_gutter, rule_gutter, time_bar
-from .flowables import Gutter, user_paragraph
+from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width, mark_gutter,
+                      rule_gutter, time_bar)
+from .flowables import Decorated, user_paragraph
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
 from .summary import UNGROUPED, Item, Section, Summary, minutes
@@ -22,6 +23,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 QUOTE_GUTTER = 30
 QUESTION_GUTTER = 18
+RANK_GUTTER = 24
 EXCERPT_LIMIT = 280  # characters of a note shown among priorities and vote results; its section has it whole
 
 
@@ -194,8 +196,9 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     if section.questions:
         story.append(Paragraph("Questions raised", s["h2"]))
         note = s["note"]
-        story += [Gutter(user_paragraph(q.text, note), QUESTION_GUTTER,
-                         mark_gutter("?", hue, note.fontSize, note.leading)) for q in section.questions]
+        story += [Decorated(user_paragraph(q.text, note), gutter=QUESTION_GUTTER,
+                            draw_gutter=mark_gutter("?", hue, note.fontSize, note.leading))
+                  for q in section.questions]
     return story
 
 
@@ -209,18 +212,18 @@ def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowab
     else:
         story.append(Spacer(1, 10))
     note = s["note"]
-    story += [Gutter(user_paragraph(item.text, note), gutter,
-                     dot_gutter(item.votes, hue, note.fontSize, note.leading)) for item in group.items]
+    story += [Decorated(user_paragraph(item.text, note), gutter=gutter,
+                        draw_gutter=dot_gutter(item.votes, hue, note.fontSize, note.leading))
+              for item in group.items]
     return story
 
 
 def _quote(quote: Item, hue: Color) -> list[Flowable]:
     s = styles()
-    body = Gutter(user_paragraph(quote.text, s["quote"]), QUOTE_GUTTER, rule_gutter(tint(hue, 0.85), mark="\u201c"),
-                  repeat=True)
+    body = Decorated(user_paragraph(quote.text, s["quote"]), gutter=QUOTE_GUTTER,
+                     draw_gutter=rule_gutter(tint(hue, 0.85), mark="\u201c"), repeat=True)
     body.keepWithNext = 1
-    attribution = Gutter(Paragraph("— " + inline(quote.attribution), s["attribution"]), QUOTE_GUTTER,
-                         lambda canvas, height: None)
+    attribution = Decorated(Paragraph("— " + inline(quote.attribution), s["attribution"]), gutter=QUOTE_GUTTER)
     return [Spacer(1, 4), body, attribution]
 
 
@@ -265,9 +268,8 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
         story.append(Paragraph(f"{number}. {inline(part.title, bold=True)}", s["theme"]))
         if part.empty:
             story.append(Paragraph("No notes.", s["small"]))
-        for item in part.items:
-            story += [Paragraph(_appendix_meta(item), s["appendix_meta"]),
-                      user_paragraph(item.text, s["appendix_note"])]
+        story += [Decorated(user_paragraph(item.text, s["appendix_note"]), caption=caption(_appendix_meta(item)),
+                            caption_height=CAPTION_HEIGHT) for item in part.items]
     story += [CondPageBreak(120), _marked(Paragraph("Vote rounds", s["h2"]), "Vote rounds", 1)]
     if not summary.rounds:
         story.append(Paragraph("No vote rounds were held.", s["small"]))
@@ -275,7 +277,7 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
         story += [Paragraph(inline(round_.title, bold=True), s["theme"]),
                   Paragraph(f"{inline(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}", s["small"])]
         if round_.results:
-            story.append(_results(round_, width))
+            story += _results(round_)
         else:
             story.append(Paragraph("No dots were placed.", s["small"]))
     return story
@@ -283,28 +285,18 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
 
 def _appendix_meta(item: Item) -> str:
     who = item.attribution if item.kind == "quote" else item.author
-    parts = [f"<b>{item.number}</b>", item.kind]
-    if who:
-        parts.append(inline(who))
-    if item.theme:
-        parts.append("theme " + inline(item.theme))
-    parts.append(_dots(item.votes))
-    return " · ".join(parts)
+    parts = [str(item.number), item.kind] + ([who] if who else []) + ([f"theme {item.theme}"] if item.theme else [])
+    return " · ".join(parts + [_dots(item.votes)])
 
 
-def _results(round_, width: float) -> Table:
-    s = styles()
-    rows = []
-    for result in round_.results:
-        text = _excerpt(result.text)
-        rows.append([Paragraph(str(result.rank), s["cell"]),
-                     [Paragraph(result.label, s["appendix_meta"]), user_paragraph(text, s["cell"])],
-                     Paragraph(str(result.dots), s["cell_right"])])
-    table = Table(rows, colWidths=[28, width - 28 - 40, 40], hAlign="LEFT", splitInRow=1)
-    table.setStyle(table_style(
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)))
-    return table
+def _results(round_) -> list[Flowable]:
+    """One line per ranked note or theme: the rank in the margin, what it is and its dots
+    above an excerpt of its text."""
+    style = styles()["appendix_note"]
+    return [Decorated(user_paragraph(_excerpt(r.text), style), gutter=RANK_GUTTER,
+                      draw_gutter=caption_mark(str(r.rank), INK), caption=caption(f"{r.label} · {_dots(r.dots)}"),
+                      caption_height=CAPTION_HEIGHT) for r in round_.results]
+
 
 
 def whole_story(summary: Summary, width: float, *, with_appendix: bool) -> list[Flowable]:
