@@ -179,6 +179,8 @@ def adversarial_workshop(store, *, votes: bool = True) -> str:
     ids.append(notes.add_note(store, first.id, long_text, author_id=people[0]).id)
     unbroken = "long" * 2500  # 10,000 characters with no space to break at
     ids.append(notes.add_note(store, second.id, unbroken).id)
+    long_arabic = ("التعاون يبدأ بالثقة بين الشركاء " * 150).strip()  # right to left over many lines
+    ids.append(notes.add_note(store, first.id, long_arabic, author_id=people[2]).id)
     notes.add_note(store, first.id, "<i>A quote</i> with & in it — مرحبا بكم", kind="quote",
                    author_id=people[1], role="Guest <speaker>")
     notes.add_note(store, second.id, "A quote nobody is named for: 引用です", kind="quote", role="")

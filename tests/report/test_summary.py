@@ -1,5 +1,8 @@
 """The report model every format draws from."""
 
+from dataclasses import replace
+
+from collabdesk.domain.timer import TimerState
 from collabdesk.report.summary import UNATTRIBUTED, build_summary
 
 from .builders import PEOPLE
@@ -61,3 +64,12 @@ def test_anonymised_summary_names_nobody(realistic):
 def test_unattributed_quote_reads_unattributed(adversarial):
     quotes = [q for s in build_summary(adversarial.content, adversarial.framework).sections for q in s.quotes]
     assert UNATTRIBUTED in [q.attribution for q in quotes]
+
+
+def test_a_running_timer_counts_time_up_to_now(realistic):
+    first = realistic.content.exercises[0]
+    running = replace(first, timer=TimerState(planned=1200, accumulated=300, running_since=1000.0))
+    content = replace(realistic.content, exercises=(running,) + realistic.content.exercises[1:])
+    section = build_summary(content, realistic.framework, now=1090.0).sections[0]
+    assert section.used_seconds == 390
+    assert section.planned_seconds == 1200
