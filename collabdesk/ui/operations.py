@@ -20,11 +20,21 @@ from .events import EventHub
 
 T = TypeVar("T")
 
+READ_ONLY = "This workshop is closed and shown read only, so nothing was changed. Reopen it to carry on."
+
+
+class ReadOnlyError(StoreError):
+    """A write refused because the workshop on screen is read only (review mode).
+
+    A StoreError because, like one, it is reported on ``save_failed`` where it happens.
+    """
+
 
 class Operations:
     def __init__(self, store: Store, hub: EventHub):
         self.store = store
         self.hub = hub
+        self.read_only = False  # set while a closed workshop is reviewed: every write is refused
 
     def attempt(self, action: Callable[..., T], *args, **kwargs) -> T | None:
         """Run ``action``; on a CollabDeskError report it on the hub and return None."""
@@ -36,6 +46,9 @@ class Operations:
             return None
 
     def _write(self, what: str, action: Callable[[], T]) -> T:
+        if self.read_only:  # the last guard: a control or shortcut that slipped through changes nothing
+            self.hub.save_failed.emit(READ_ONLY)
+            raise ReadOnlyError(READ_ONLY)
         try:
             result = action()
         except StoreError as error:
