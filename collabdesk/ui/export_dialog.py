@@ -2,17 +2,15 @@
 
 The workshop is read from the store on the GUI thread when the dialog opens (a SQLite
 connection is used only on the thread that opened it); the file is rendered and written
-on a worker thread, so the window never freezes, with progress shown for PDFs. The file
-is written beside its final name and moved into place when complete, so a failed export
-never leaves half a file. When it is done the dialog offers to open the file or its folder.
+on a worker thread (``file_jobs``), so the window never freezes, with progress shown for
+PDFs, and a failed export never leaves half a file. When it is done the dialog offers to
+open the file or its folder.
 """
 
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ..domain.model import Framework, WorkshopContent
 from ..services.frameworks import framework_or_default
 from ..store import Store
+from .file_jobs import JobSignals, Progress, documents_folder, safe_file_name, start_writing
 
 
 @dataclass(frozen=True)
@@ -36,14 +35,12 @@ FORMATS = (
     Format("json", "Workshop file (JSON, to import elsewhere)", ".json"),
 )
 PAGE_SIZES = (("A4", "A4"), ("letter", "US Letter"))
-_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 
 
 def default_file_name(content: WorkshopContent, suffix: str) -> str:
     """``"<title> <date><suffix>"`` with characters no file system accepts taken out."""
     workshop = content.workshop
-    stem = " ".join(_UNSAFE_IN_NAMES.sub(" ", f"{workshop.title} {workshop.date}").split()).strip(". ")
-    return (stem[:100].rstrip(". ") or "workshop") + suffix
+    return safe_file_name(f"{workshop.title} {workshop.date}", suffix, "workshop")
 
 
 @dataclass(frozen=True)
@@ -60,33 +57,15 @@ class ExportJob:
     workshop_json: str = ""  # the workshop file, read on the GUI thread
 
 
-class _JobSignals(QObject):
-    progress = Signal(float)
-    finished = Signal(str)
-    failed = Signal(str)
+def _write(job: ExportJob, path: Path, progress: Progress) -> None:
+    """Render and write one export (on a worker thread)."""
+    if job.format == "pdf":
+        from ..report.pdf import write_pdf
 
-
-def run_job(job: ExportJob, signals: _JobSignals) -> None:
-    """Render and write one export (on a worker thread); report through ``signals``."""
-    partial = job.path.with_name(job.path.name + ".part")
-    try:
-        if job.format == "pdf":
-            from ..report.pdf import write_pdf
-
-            write_pdf(job.content, job.framework, partial, appendix=job.appendix, anonymise=job.anonymise,
-                      pagesize=job.pagesize, progress=signals.progress.emit)
-        else:
-            partial.write_text(_render_text(job), encoding="utf-8", newline="")
-        os.replace(partial, job.path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        signals.failed.emit(f"Could not write {job.path.name}: {error.strerror or error}.")
-        return
-    except Exception as error:  # noqa: BLE001 - the worker must always report back, or the dialog waits forever
-        partial.unlink(missing_ok=True)
-        signals.failed.emit(f"The export failed: {error}")
-        return
-    signals.finished.emit(str(job.path))
+        write_pdf(job.content, job.framework, path, appendix=job.appendix, anonymise=job.anonymise,
+                  pagesize=job.pagesize, progress=progress)
+    else:
+        path.write_text(_render_text(job), encoding="utf-8", newline="")
 
 
 def _render_text(job: ExportJob) -> str:
@@ -114,7 +93,7 @@ class ExportDialog(QDialog):
         self.framework = framework_or_default(store, self.content.workshop.framework_key)
         self.exported_path: Path | None = None
         self.busy = False
-        self._signals: _JobSignals | None = None
+        self._signals: JobSignals | None = None  # the running job's, kept until it reports back
 
         self.format = QComboBox(self)
         for each in FORMATS:
@@ -128,7 +107,7 @@ class ExportDialog(QDialog):
         if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
             self.page_size.setCurrentIndex(self.page_size.findData("letter"))
         self.path = QLineEdit(self)
-        self.path.setText(str(_documents_folder() / default_file_name(self.content, ".pdf")))
+        self.path.setText(str(documents_folder() / default_file_name(self.content, ".pdf")))
         self.choose = QPushButton("Choose…", self)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -237,12 +216,9 @@ class ExportDialog(QDialog):
             workshop_json=self._workshop_json() if chosen.key == "json" else "",
         )
         self._set_busy(True, measured=chosen.key == "pdf")
-        self._signals = _JobSignals()
-        self._signals.progress.connect(self._on_progress)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
-        signals = self._signals
-        QThreadPool.globalInstance().start(lambda: run_job(job, signals))
+        self._signals = start_writing(path, lambda partial, progress: _write(job, partial, progress),
+                                      progress=self._on_progress, finished=self._on_finished,
+                                      failed=self._on_failed)
 
     def _workshop_json(self) -> str:
         from ..services.files import export_workshop_json  # written alongside; loaded when first needed
@@ -291,11 +267,6 @@ class ExportDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
-
-def _documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def export_workshop(parent: QWidget, store: Store, workshop_id: str) -> None:
