@@ -7,7 +7,7 @@ note's votes, its order and the escaping of user text follow the same rules as a
 workshop's own summary. Markdown and PDF are drawn from one :class:`SeriesSummary`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from .drawing import ColourBand, DomainStrip, dot_gutter, dot_gutter_width, draw
 from .flowables import Gutter, user_paragraph
 from .markdown import escape
 from .markup import inline
-from .pdf import _PAGE_TOTAL, _CountingCanvas
+from .pdf import _PAGE_TOTAL, _CountingCanvas, _Progress
 from .story import EXCERPT_LIMIT, long_date, short_date
 from .styles import (
     FOOTER_Y, HEADER_Y, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles,
@@ -233,13 +233,18 @@ def _count(number: int, noun: str) -> str:
 
 # -- PDF ----------------------------------------------------------------------------------
 def write_series_pdf(contents: Sequence[WorkshopContent], framework: Framework, series_title: str,
-                     path: str | Path) -> None:
-    write_series_summary_pdf(build_series(contents, framework, series_title), Path(path))
+                     path: str | Path, *, progress: Callable[[float], None] | None = None) -> None:
+    """Write the series report to ``path``. ``progress`` (if given) is called with a fraction
+    from 0 to 1 as the pages are laid out, from whichever thread runs this."""
+    write_series_summary_pdf(build_series(contents, framework, series_title), Path(path), progress=progress)
 
 
-def write_series_summary_pdf(series: SeriesSummary, path: Path) -> None:
+def write_series_summary_pdf(series: SeriesSummary, path: Path, *,
+                             progress: Callable[[float], None] | None = None) -> None:
     fonts.register()
     document = SeriesDocument(path, series)
+    if progress is not None:
+        document.setProgressCallBack(_Progress(progress))
     width = document.width
     story = _cover(series, width) + [NextPageTemplate("body"), PageBreak()] + _across(series, width)
     total = len(series.domains)
@@ -247,6 +252,8 @@ def write_series_summary_pdf(series: SeriesSummary, path: Path) -> None:
         story += [PageBreak()] + _domain_pages(part, number, total, width)
     story += [PageBreak()] + _open_actions(series, width)
     document.build(story, canvasmaker=_CountingCanvas)
+    if progress is not None:
+        progress(1.0)
 
 
 class SeriesDocument(BaseDocTemplate):
