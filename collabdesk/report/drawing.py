@@ -85,33 +85,30 @@ def dot_gutter(count: int, colour: Color, size: float, leading: float):
     """A gutter drawer for a ranked note, on its first line: the number of dots and the dot
     bar, or for a note without dots a short dash, so every note has its marker.
 
-    Each distinct marker (a count in a colour) is drawn once per document as a form and
-    placed wherever it recurs: a 2,000-note summary repeats a few dozen markers."""
-    name = f"collabdeskDots{count}x{colour.hexval()[2:]}" if count else "collabdeskNoDots"
+    Each distinct bar (a count in a colour) is drawn once per document as a form and
+    placed wherever it recurs: a 2,000-note summary repeats a few dozen. The dash is two
+    numbers' worth of drawing, cheaper drawn in place."""
+    name = f"collabdeskDots{count}x{colour.hexval()[2:]}"
 
     def draw(canvas, height):
+        middle = height - leading + (leading - size) / 2 + 1 + size * 0.35
+        if not count:
+            canvas.setStrokeColor(FAINT)
+            canvas.setLineWidth(0.8)
+            canvas.line(1, middle, 2 * DOT_RADIUS + 1, middle)
+            return
         if not canvas.hasForm(name):
             canvas.beginForm(name, lowerx=-2, lowery=-8, upperx=120, uppery=8)  # the box clips: room around y = 0
-            _draw_marker(canvas, count, colour)
+            canvas.setFillColor(colour)
+            canvas.setFont(fonts.SANS_BOLD, 8.5)
+            canvas.drawString(0, -3, str(count))
+            draw_dots(canvas, 16, 0, count, colour)
             canvas.endForm()
         canvas.saveState()
-        canvas.translate(0, height - leading + (leading - size) / 2 + 1 + size * 0.35)
+        canvas.translate(0, middle)
         canvas.doForm(name)
         canvas.restoreState()
     return draw
-
-
-def _draw_marker(canvas, count: int, colour: Color) -> None:
-    """A note's vote marker centred on y = 0."""
-    if not count:
-        canvas.setStrokeColor(FAINT)
-        canvas.setLineWidth(0.8)
-        canvas.line(1, 0, 2 * DOT_RADIUS + 1, 0)
-        return
-    canvas.setFillColor(colour)
-    canvas.setFont(fonts.SANS_BOLD, 8.5)
-    canvas.drawString(0, -3, str(count))
-    draw_dots(canvas, 16, 0, count, colour)
 
 
 def rule_gutter(colour: Color, *, mark: str = ""):
