@@ -1,5 +1,6 @@
-"""Flowables for user text: plain paragraphs, right-to-left paragraphs, and text with a
-gutter (the dot bar beside a ranked note, the coloured rule beside a quote)."""
+"""Flowables for user text: plain paragraphs, right-to-left paragraphs, and paragraphs
+decorated with a gutter (the dot bar beside a ranked note, the rule beside a quote) or a
+caption line (a note's number and author in the appendix)."""
 
 import re
 from collections.abc import Callable
@@ -14,7 +15,8 @@ from .markup import base_is_rtl, font_markup, has_cjk, has_rtl, levels, reorder
 
 _derived: dict[tuple[str, str], ParagraphStyle] = {}
 # A line may break after a space, and between any two CJK characters.
-_TOKEN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]\s*|[^\s\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]+\s*|\s+")
+_WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef"
+_TOKEN = re.compile(rf"[{_WIDE}]\s*|[^\s{_WIDE}]+\s*|\s+")
 
 
 def _variant(style: ParagraphStyle, what: str, **changes) -> ParagraphStyle:

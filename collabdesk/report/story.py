@@ -12,8 +12,8 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
 
 from .charts import domain_chart
-from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width, mark_gutter,
-                      rule_gutter, time_bar)
+from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width,
+                      mark_gutter, rule_gutter, time_bar)
 from .flowables import Decorated, user_paragraph
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
@@ -274,8 +274,8 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
     if not summary.rounds:
         story.append(Paragraph("No vote rounds were held.", s["small"]))
     for round_ in summary.rounds:
-        story += [Paragraph(inline(round_.title, bold=True), s["theme"]),
-                  Paragraph(f"{inline(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}", s["small"])]
+        facts = f"{inline(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}"
+        story += [Paragraph(inline(round_.title, bold=True), s["theme"]), Paragraph(facts, s["small"])]
         if round_.results:
             story += _results(round_)
         else:
