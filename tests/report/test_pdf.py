@@ -114,7 +114,10 @@ def test_named_pdf_names_authors_and_facilitator(realistic, tmp_path):
     assert pypdf.PdfReader(path).metadata.author == "Rosa Lindqvist"
 
 
-def test_same_workshop_and_options_give_identical_bytes(realistic, tmp_path):
+def test_same_workshop_and_options_give_identical_bytes(realistic, adversarial, adversarial_pdf, tmp_path):
+    again = tmp_path / "again.pdf"  # fallback fonts and emoji squares were set up by the first export
+    pdf.write_pdf(adversarial.content, adversarial.framework, again)
+    assert again.read_bytes() == adversarial_pdf.read_bytes()
     first, second, letter = tmp_path / "1.pdf", tmp_path / "2.pdf", tmp_path / "3.pdf"
     pdf.write_pdf(realistic.content, realistic.framework, first)
     pdf.write_pdf(realistic.content, realistic.framework, second)
