@@ -159,6 +159,28 @@ def series_contents(store: Store, series_id: int) -> list[WorkshopContent]:
     return [store.content(s.id) for s in _chronological(store.summaries(series_id=store.series(series_id).id))]
 
 
+@dataclass(frozen=True)
+class SeriesReportInput:
+    """What a series report is drawn from, read in one go (on the thread that owns the store)."""
+
+    title: str
+    contents: tuple[WorkshopContent, ...]
+    framework: Framework  # the first session's: a series runs one diagnostic
+
+
+def series_report_input(store: Store, series_id: int) -> SeriesReportInput:
+    """The series' title, its workshops earliest first, and the framework to report by.
+
+    A series without workshops is refused: there is nothing to draw together.
+    """
+    series = store.series(series_id)
+    contents = series_contents(store, series_id)
+    if not contents:
+        raise ValidationError(f"The series {series.title!r} has no workshops to report on yet.")
+    framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+    return SeriesReportInput(series.title, tuple(contents), framework)
+
+
 def _chronological(summaries: list[WorkshopSummary]) -> list[WorkshopSummary]:
     return sorted(summaries, key=lambda s: (s.date == "", s.date, s.updated))
 

@@ -97,12 +97,22 @@ def start_workshop(store: Store, workshop_id: str) -> Workshop:
     return store.update_workshop(workshop_id, status="running", started=workshop.started or store.now())
 
 
-def close_workshop(store: Store, workshop_id: str) -> Workshop:
-    """Close the workshop (pausing any running timer); the caller takes a backup after."""
+def close_workshop(store: Store, workshop_id: str, *, backup: bool = True) -> Workshop:
+    """Close the workshop (pausing any running timer), then back the database up.
+
+    The close is committed before the backup starts; a backup that fails (a full disk,
+    say) is logged, never raised, so it cannot undo or hide the close. ``backup=False``
+    is for building many workshops at once (the demo, tests).
+    """
     now = store.clock()
     timers = {e.id: e.timer.pause(now) for e in store.exercises(workshop_id) if e.timer.running}
     store.set_current_exercise(workshop_id, None, timers)
-    return store.update_workshop(workshop_id, status="closed", ended=store.now())
+    closed = store.update_workshop(workshop_id, status="closed", ended=store.now())
+    if backup:
+        from ..store.backup import backup_quietly  # loaded when a workshop closes, not at start
+
+        backup_quietly(store)
+    return closed
 
 
 def reopen_workshop(store: Store, workshop_id: str) -> Workshop:
