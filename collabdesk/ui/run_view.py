@@ -251,6 +251,22 @@ class RunView(QWidget):
     def focus_entry(self) -> None:
         self.capture.entry.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_note(self, exercise_id: int, note_id: int) -> bool:
+        """Show that exercise's board (without making it current) with the note selected,
+        in view, and the board focused: where a search hit opens."""
+        exercise = next((e for e in self.exercises if e.id == exercise_id), None)
+        if exercise is None:
+            return False
+        self._show_exercise(exercise)
+        card = self.board_scene.cards.get(note_id)
+        if card is None:
+            return False
+        self.board_scene.clearSelection()
+        card.setSelected(True)
+        self.board.show_card(card)
+        self.board.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     # -- side panel (voting, actions: later issues) ----------------------------------
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the right-hand panel, showing the panel if it was hidden."""
