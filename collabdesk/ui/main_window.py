@@ -1,9 +1,11 @@
 """The main window: home or run view, menus and shortcuts, the status bar, the room view.
 
+The home page is the library (``library.create_home``): it asks this window to open a
+workshop, a note or an action found by search, or to write a series report. A running or
+draft workshop opens in the run view; a closed one in review mode (``review.ReviewView``),
+read only until the facilitator chooses Reopen. Files dropped on the window are imported.
+
 Where colleagues plug in (each found lazily, so this window works without them):
-- the home page: ``collabdesk.ui.library.create_home(window) -> QWidget`` with the
-  signals ``open_requested(str)``, ``new_requested()``, ``import_requested()`` and the
-  methods ``refresh()`` and ``selected_workshop_id()``; else ``HomePage``.
 - side panels of the run view: ``collabdesk.ui.actions_panel.create_panel(window)`` and
   ``collabdesk.ui.voting.create_panel(window)``, each returning ``(title, widget)`` or None;
   the widget may have ``set_workshop(workshop_id | None)``, called on open and close.
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
 )
@@ -25,13 +27,14 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CollabDeskError
 from ..domain.model import NOTE_COLOURS, NOTE_KINDS
 from . import style
-from .home import HomePage
+from .library import create_home
 from .operations import Operations
 from .sound import Chime
 from .schedule import clock_time
 from .ticker import Ticker
 
 if TYPE_CHECKING:  # made on first use, so the home shows sooner
+    from .review import ReviewView
     from .room_view import RoomView
     from .run_view import RunView
 
@@ -60,11 +63,12 @@ class MainWindow(QMainWindow):
         self.workshop_id: str | None = None
         self._room: "RoomView | None" = None
         self._run_view: "RunView | None" = None
+        self._review: "ReviewView | None" = None
 
         self.stack = QStackedWidget(self)
-        factory = _optional(".library", "create_home")
-        self.home = factory(self) if factory else HomePage(ops, self)
+        self.home = create_home(self)
         self.stack.addWidget(self.home)
+        self.setAcceptDrops(True)  # workshop files dropped anywhere on the window are imported
         self.setCentralWidget(self.stack)
         self.side_panels: list[QWidget] | None = None  # found on the first open: start-up stays quick
 
@@ -78,16 +82,12 @@ class MainWindow(QMainWindow):
         self.menu_actions: list[tuple[str, QAction]] = []
         self._build_menus()
 
-        self.home.open_requested.connect(self.open_workshop)
-        self.home.new_requested.connect(self.new_workshop)
-        self.home.import_requested.connect(self.import_workshop)
         self.hub.saved.connect(self._on_saved)
         self.hub.save_failed.connect(self._on_save_failed)
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
 
         self.resize(1366, 768)
         self._restore_state()
-        self.home.refresh()
         self._update_actions()
         self.ticker.start()
 
@@ -121,8 +121,18 @@ class MainWindow(QMainWindow):
         file.addAction(self._action("File", "import", "&Import…", self.import_workshop, ["Ctrl+I"]))
         file.addAction(self._action("File", "export", "&Export…", self.export_workshop, ["Ctrl+E"]))
         file.addSeparator()
-        file.addAction(self._action("File", "close", "&Close workshop", self.show_home, ["Ctrl+W"],
-                                    tip="Back to the list of workshops; the workshop stays as it is"))
+        file.addAction(self._action("File", "duplicate", "&Duplicate workshop", self.duplicate_workshop,
+                                    tip="A new draft with the same agenda and participants, and none of the notes"))
+        file.addAction(self._action("File", "save_template", "Save agenda as &template…",
+                                    self.save_agenda_as_template))
+        file.addAction(self._action("File", "templates", "Te&mplates…", self.home.show_templates))
+        file.addAction(self._action("File", "frameworks", "&Frameworks…", self.home.show_frameworks))
+        file.addSeparator()
+        file.addAction(self._action("File", "close", "&Back to the library", self.show_home, ["Ctrl+W"],
+                                    tip="Leave the workshop as it is (still running) and go back to the library"))
+        file.addAction(self._action("Agenda", "finish", "&Close workshop…", self.finish_workshop,
+                                    tip="Mark the workshop closed (it asks first); it is then read only"))
+        file.addSeparator()
         file.addAction(self._action("File", "quit", "&Quit", self.close, ["Ctrl+Q"]))
 
         edit = bar.addMenu("&Edit")
@@ -195,7 +205,9 @@ class MainWindow(QMainWindow):
         workshop.addAction(self._action("Agenda", "add_participant", "Add a &participant…", self.add_participant,
                                         ["Ctrl+Shift+A"]))
         workshop.addSeparator()
-        workshop.addAction(self._action("Agenda", "finish", "&Finish workshop…", self.finish_workshop))
+        workshop.addAction(self.actions["finish"])
+        workshop.addAction(self._action("Agenda", "reopen", "&Reopen workshop…", lambda: self.reopen_workshop(),
+                                        tip="Carry on with this closed workshop: it becomes a running one again"))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("Help", "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, ["F1"]))
@@ -222,18 +234,30 @@ class MainWindow(QMainWindow):
         return self._run_view
 
     def _update_actions(self) -> None:
-        running = self._run_view is not None and self.stack.currentWidget() is self._run_view \
-            and self.workshop_id is not None
-        for key in ("close", "timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
+        current = self.stack.currentWidget()
+        running = self._run_view is not None and current is self._run_view and self.workshop_id is not None
+        reviewing = self.reviewing
+        for key in ("timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
                     "edit_agenda", "add_participant", "finish", "edit_card", "delete", "focus_entry",
                     "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
                     *(f"colour_{c}" for c in NOTE_COLOURS)):
             self.actions[key].setEnabled(running)
+        self.actions["close"].setEnabled(running or reviewing)
+        self.actions["reopen"].setEnabled(reviewing)
+        if reviewing:  # nothing to undo or redo in a workshop that cannot change
+            self.undo_stack.clear()
+
+    @property
+    def reviewing(self) -> bool:
+        """True while a closed workshop is shown read only."""
+        return self._review is not None and self.stack.currentWidget() is self._review
 
     # -- workshops ----------------------------------------------------------------------
     def new_workshop(self) -> None:
         from .setup_dialog import NewWorkshopDialog
 
+        if self.reviewing:
+            self.show_home()  # a new workshop is planned from the library, never over a read-only one
         result = NewWorkshopDialog.ask(self.ops, self)
         if result is None:
             return
@@ -244,31 +268,25 @@ class MainWindow(QMainWindow):
             self.show_home()
 
     def open_selected(self) -> None:
-        if self.stack.currentWidget() is self.home and self.home.selected_workshop_id():
-            self.open_workshop(self.home.selected_workshop_id())
+        if self.stack.currentWidget() is self.home and self.home.current_workshop_id():
+            self.open_workshop(self.home.current_workshop_id())
         else:
             self.show_home()
             self.home.setFocus()
 
     def open_workshop(self, workshop_id: str) -> bool:
-        """Open into the run view at the current exercise, focus in the note entry.
-
-        A draft is started; a closed workshop is reopened only if the facilitator agrees.
-        """
+        """Open a workshop: into the run view at its current exercise, focus in the note entry
+        (a draft is started), or, when it is closed, into review mode, read only."""
         store = self.ops.store
         try:
-            workshop = store.workshop(workshop_id)
-            if workshop.status == "closed":
-                if not self.confirm(f"“{workshop.title}” was finished. Reopen it to carry on?", "Reopen"):
-                    return False
-                self.ops.reopen_workshop(workshop_id)
-            else:
-                self.ops.start_workshop(workshop_id)
+            if store.workshop(workshop_id).status == "closed":
+                return self.review_workshop(workshop_id)
+            if self.reviewing or workshop_id != self.workshop_id:
+                self._leave_workshop()
+            self.ops.start_workshop(workshop_id)
         except CollabDeskError as error:
             self.show_error("Could not open the workshop", str(error))
             return False
-        if workshop_id != self.workshop_id:
-            self.undo_stack.clear()
         self.workshop_id = workshop_id
         self.run_view.open_workshop(workshop_id)
         self.stack.setCurrentWidget(self.run_view)
@@ -281,6 +299,72 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.run_view.focus_entry()
         return True
+
+    def review_workshop(self, workshop_id: str) -> bool:
+        """Show a closed workshop read only: every editing action off, every write refused."""
+        self._leave_workshop()
+        try:
+            self.review.open_workshop(workshop_id)
+        except CollabDeskError as error:
+            self.show_error("Could not open the workshop", str(error))
+            return False
+        self.ops.read_only = True
+        self.workshop_id = workshop_id
+        self.stack.setCurrentWidget(self.review)
+        self.setWindowTitle(f"{self.review.content.workshop.title} (read only) — CollabDesk")
+        self._saved_look(f"color: {style.OK_INK};")
+        self.saved_label.setText("Read only")
+        self._update_actions()
+        self.review.setFocus()
+        return True
+
+    @property
+    def review(self) -> "ReviewView":
+        """Review mode's view, made the first time a closed workshop opens."""
+        if self._review is None:
+            from .review import ReviewView
+
+            self._review = ReviewView(self.ops.store, self.clock, self)
+            self._review.reopen_requested.connect(self.reopen_workshop)
+            self._review.back_requested.connect(self.show_home)
+            self.stack.addWidget(self._review)
+        return self._review
+
+    def open_note(self, workshop_id: str, exercise_id: int, note_id: int) -> bool:
+        """Open the workshop at that exercise, the note selected on the board and in view."""
+        if not self.open_workshop(workshop_id):
+            return False
+        view = self.review if self.reviewing else self.run_view
+        return view.show_note(exercise_id, note_id)
+
+    def open_action(self, workshop_id: str, action_id: int) -> bool:
+        """Open the workshop with the action shown: in review mode's Actions tab, or in the
+        run view's actions panel when there is one."""
+        if not self.open_workshop(workshop_id):
+            return False
+        if self.reviewing:
+            return self.review.show_action(action_id)
+        for panel in self._side_panels():
+            if _select_action(panel, action_id):
+                self.run_view.side_panel.setCurrentWidget(panel)
+                return True
+        return False
+
+    def reopen_workshop(self, workshop_id: str | None = None) -> bool:
+        """Carry on with the closed workshop under review, after asking: it runs again, and
+        the library counts that it was reopened."""
+        workshop_id = workshop_id or (self.workshop_id if self.reviewing else None)
+        if workshop_id is None:
+            return False
+        title = " ".join(self.ops.store.workshop(workshop_id).title.split())
+        if not self.confirm(f"Reopen “{title}” to carry on with it? It becomes a running workshop again "
+                            "and can be changed; the library records that it was reopened.", "Reopen"):
+            return False
+        self.ops.read_only = False
+        if self.ops.attempt(self.ops.reopen_workshop, workshop_id) is None:
+            self.ops.read_only = self.reviewing
+            return False
+        return self.open_workshop(workshop_id)
 
     def _side_panels(self) -> list[QWidget]:
         """The run view's side panels from the voting and actions work, made once."""
@@ -295,16 +379,24 @@ class MainWindow(QMainWindow):
                     self.side_panels.append(widget)
         return self.side_panels
 
-    def show_home(self) -> None:
-        if self.workshop_id is not None and self._run_view is not None:
+    def _leave_workshop(self) -> None:
+        """Put away the workshop on screen (live or under review) before showing another thing."""
+        if self.workshop_id is not None and self._run_view is not None and self._run_view.workshop is not None:
             self._run_view.close_workshop()
-            self.undo_stack.clear()
             for panel in self._side_panels():
                 if hasattr(panel, "set_workshop"):
                     panel.set_workshop(None)
+        if self._review is not None and self._review.content is not None:
+            self._review.close_workshop()
+            self.saved_label.clear()
+        self.ops.read_only = False
+        self.undo_stack.clear()
         self.workshop_id = None
         if self._room is not None:
             self._room.follow(None)
+
+    def show_home(self) -> None:
+        self._leave_workshop()
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle("CollabDesk")
         self.home.refresh()
@@ -313,27 +405,36 @@ class MainWindow(QMainWindow):
     def current_workshop_id(self) -> str | None:
         if self.workshop_id is not None:
             return self.workshop_id
-        return self.home.selected_workshop_id()
+        return self.home.current_workshop_id()
 
+    # -- files and reuse --------------------------------------------------------------------
     def import_workshop(self) -> None:
-        importer = _optional("collabdesk.services.files", "import_workshop_file")
-        if importer is None:
-            self.show_error("Import", "Importing workshop files is not available in this version.")
-            return
-        path, _filter = QFileDialog.getOpenFileName(self, "Import a workshop", "",
-                                                    "Workshop files (*.json);;All files (*)")
-        if not path:
-            return
-        try:
-            result = importer(self.ops.store, path)
-        except (CollabDeskError, OSError) as error:
-            self.show_error("Could not import the file", str(error))
-            return
-        self.hub.workshops_listed_changed.emit()
-        self.hub.saved.emit("import")
-        new_id = result if isinstance(result, str) else getattr(result, "id", None)
-        if new_id:
-            self.statusBar().showMessage("Imported. Press Ctrl+O to open it.", 6000)
+        paths, _filter = QFileDialog.getOpenFileNames(self, "Import workshops", "",
+                                                      "Workshop files (*.json);;All files (*)")
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> list[str]:
+        """Import workshop files (checked as `collabdesk import` checks them); the library lists
+        and selects them, and shows in one message any that could not be imported."""
+        imported = self.home.import_files(paths)
+        if imported:
+            self.hub.saved.emit("import")
+            if self.stack.currentWidget() is not self.home:
+                count = len(imported)
+                self.statusBar().showMessage(
+                    f"Imported {count} workshop{'' if count == 1 else 's'} into the library (Ctrl+W to see).", 6000)
+        return imported
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _workshop_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _workshop_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
 
     def export_workshop(self) -> None:
         workshop_id = self.current_workshop_id()
@@ -346,14 +447,32 @@ class MainWindow(QMainWindow):
             return
         export(self, self.ops.store, workshop_id)
 
+    def duplicate_workshop(self) -> None:
+        """A new draft like the open (or selected) workshop: same agenda and people, no notes."""
+        workshop_id = self.current_workshop_id()
+        copy = self.home.duplicate_workshop(workshop_id) if workshop_id else None
+        if copy is not None and self.stack.currentWidget() is not self.home:
+            self.statusBar().showMessage(f"Made “{copy.title}” in the library: same agenda, no notes.", 6000)
+
+    def save_agenda_as_template(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is not None:
+            self.home.save_agenda_as_template(workshop_id)
+
+    def write_series_report(self, series_id: int) -> None:
+        from .series_export import SeriesReportDialog
+
+        SeriesReportDialog.ask(self.ops.store, series_id, self)
+
+    # -- the workshop on screen ---------------------------------------------------------------
     def edit_agenda(self) -> None:
         from .setup_dialog import AgendaDialog
 
-        if self.workshop_id is not None and AgendaDialog.ask(self.ops, self.workshop_id, self):
+        if self.workshop_id is not None and not self.reviewing and AgendaDialog.ask(self.ops, self.workshop_id, self):
             self.run_view.focus_entry()
 
     def add_participant(self) -> None:
-        if self.workshop_id is None:
+        if self.workshop_id is None or self.reviewing:
             return
         name, ok = QInputDialog.getText(self, "Add a participant", "Name or role of the person who joined:")
         if ok and name.strip():
@@ -363,14 +482,12 @@ class MainWindow(QMainWindow):
         self.run_view.focus_entry()
 
     def finish_workshop(self) -> None:
-        if self.workshop_id is None or not self.confirm(
-                "Finish this workshop? Its timers stop and it is marked closed; you can reopen it later.",
-                "Finish"):
+        """Close the workshop on screen, after asking; the services back the database up."""
+        if self.workshop_id is None or self.reviewing or not self.confirm(
+                "Close this workshop? Its timers stop and it is marked closed: it then opens read only, "
+                "and can be reopened from there.", "Close workshop"):
             return
         if self.ops.attempt(self.ops.close_workshop, self.workshop_id) is not None:
-            backup = _optional("collabdesk.store.backup", "backup_quietly")
-            if backup is not None:
-                backup(self.ops.store)  # never raises: a failed backup is logged and retried at start
             self.show_home()
 
     def add_custom_time(self) -> None:
@@ -503,3 +620,21 @@ class MainWindow(QMainWindow):
             self._room.deleteLater()
             self._room = None
         super().closeEvent(event)
+
+
+def _select_action(panel: QWidget, action_id: int) -> bool:
+    """Select the action in a side panel that lists actions (a ``model`` with ``row_of``, a ``table``)."""
+    model, table = getattr(panel, "model", None), getattr(panel, "table", None)
+    row = model.row_of(action_id) if hasattr(model, "row_of") and table is not None else -1
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    table.setCurrentIndex(index)
+    table.scrollTo(index)
+    return True
+
+
+def _workshop_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    """The local ``.json`` files being dragged, which may be workshop files."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]

@@ -3,4 +3,22 @@ dialogs that manage templates and frameworks."""
 
 from .view import LibraryView
 
-__all__ = ["LibraryView"]
+__all__ = ["LibraryView", "create_home"]
+
+
+def create_home(window) -> LibraryView:
+    """The library as the main window's home page, wired to the window and its event hub.
+
+    The window opens what the library asks for: a workshop (live, or read only when
+    closed), a note or an action found by search, the dialogs for a new workshop or an
+    import, and the series report.
+    """
+    library = LibraryView(window.ops.store, window)
+    library.open_requested.connect(window.open_workshop)
+    library.open_note_requested.connect(window.open_note)
+    library.open_action_requested.connect(window.open_action)
+    library.new_requested.connect(window.new_workshop)
+    library.import_requested.connect(window.import_workshop)
+    library.series_report_requested.connect(window.write_series_report)
+    library.follow(window.hub)
+    return library

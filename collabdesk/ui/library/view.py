@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CollabDeskError
+from ...domain.model import Template, Workshop
 from ...services import frameworks as framework_services
 from ...services import library as library_services
 from ...services.library import SearchResult
@@ -100,6 +101,15 @@ class LibraryView(QWidget):
             self.select_workshops(chosen)
         if self.search_box.text().strip():
             self._run_search()
+
+    def follow(self, hub) -> None:
+        """Refresh when the app's event hub says workshops changed (a new one, a closed one)."""
+        hub.workshops_listed_changed.connect(self._on_workshops_changed)
+        hub.workshop_changed.connect(self._on_workshops_changed)
+
+    def _on_workshops_changed(self, *_args) -> None:
+        if self.isVisible():  # when hidden, the window refreshes the library as it shows it again
+            self.refresh()
 
     def _refresh_around_the_list(self) -> None:
         """Framework names, filter choices, the sidebar's counts and series."""
@@ -219,8 +229,8 @@ class LibraryView(QWidget):
         self.template_action = action("Save agenda as template…", self._on_save_template)
         self.trash_action = action("Move to trash", self._on_trash, QKeySequence.StandardKey.Delete,
                                    "Move the selected workshops to the trash (Delete)")
-        self.templates_action = action("Templates…", self._on_templates, tip="Create, edit and share agendas")
-        self.frameworks_action = action("Frameworks…", self._on_frameworks,
+        self.templates_action = action("Templates…", self.show_templates, tip="Create, edit and share agendas")
+        self.frameworks_action = action("Frameworks…", self.show_frameworks,
                                         tip="Create, edit and share frameworks and their domains")
         self.find_action = action("Search", self._on_find, QKeySequence.StandardKey.Find)
         for shortcut_action in (self.duplicate_action, self.trash_action):
@@ -383,23 +393,32 @@ class LibraryView(QWidget):
 
     def _on_duplicate(self) -> None:
         workshop_id = self.current_workshop_id()
-        if workshop_id is None:
-            return
+        if workshop_id is not None:
+            self.duplicate_workshop(workshop_id)
+
+    def duplicate_workshop(self, workshop_id: str) -> Workshop | None:
+        """A new draft with the same agenda and people and no notes, selected in the list."""
         copy = self._attempt(library_services.duplicate_workshop, self._store, workshop_id)
         if copy is not None:
             self._changed(f"Made “{copy.title}”: same agenda and people, no notes.", [copy.id])
             self.workshop_created.emit(copy.id)
+        return copy
 
     def _on_save_template(self) -> None:
         workshop_id = self.current_workshop_id()
-        if workshop_id is None:
-            return
-        title = self.proxy.summary(self.table.currentIndex()).title
+        if workshop_id is not None:
+            self.save_agenda_as_template(workshop_id)
+
+    def save_agenda_as_template(self, workshop_id: str) -> Template | None:
+        """Ask for a name, then keep the workshop's agenda as a template under it."""
+        title = " ".join(self._store.workshop(workshop_id).title.split())
         name = prompts.ask_text(self, "Save agenda as template", "Template name:", f"{title} agenda")
-        if name is not None:
-            template = self._attempt(library_services.save_agenda_as_template, self._store, workshop_id, name)
-            if template is not None:
-                self._show_message(f"Saved the agenda as the template “{template.name}”.")
+        if name is None:
+            return None
+        template = self._attempt(library_services.save_agenda_as_template, self._store, workshop_id, name)
+        if template is not None:
+            self._show_message(f"Saved the agenda as the template “{template.name}”.")
+        return template
 
     def _on_trash(self) -> None:
         ids = self.selected_ids()
@@ -472,7 +491,7 @@ class LibraryView(QWidget):
             self.refresh()
 
     # -- dialogs ---------------------------------------------------------------------------
-    def _on_templates(self) -> None:
+    def show_templates(self) -> None:
         from .templates_dialog import TemplatesDialog
 
         dialog = TemplatesDialog(self._store, self)
@@ -480,7 +499,7 @@ class LibraryView(QWidget):
         dialog.exec()
         dialog.deleteLater()
 
-    def _on_frameworks(self) -> None:
+    def show_frameworks(self) -> None:
         from .frameworks_dialog import FrameworksDialog
 
         dialog = FrameworksDialog(self._store, self)
