@@ -13,6 +13,9 @@ from . import rows
 NOTE_FIELDS = ("text", "kind", "colour", "author_id", "role", "theme_id", "x", "y", "exercise_id")
 
 
+_CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on bound values
+
+
 def _marks(ids) -> str:
     return ", ".join("?" * len(ids))
 
@@ -53,6 +56,16 @@ class NoteRows:
             sql += " AND deleted = 0"
         return [rows.note(r) for r in self._rows(sql + " ORDER BY exercise_id, id", (workshop_id,))]
 
+    def notes_by_ids(self, note_ids: Iterable[int]) -> list[Note]:
+        """The notes with these ids (deleted ones too), in the order asked; unknown ids are left out."""
+        ids = list(note_ids)
+        found: dict[int, Note] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            for row in self._rows(f"SELECT * FROM notes WHERE id IN ({_marks(chunk)})", tuple(chunk)):
+                found[row["id"]] = rows.note(row)
+        return [found[i] for i in ids if i in found]
+
     def deleted_notes(self, workshop_id: str) -> list[Note]:
         """The workshop's note trash, most recently deleted first."""
         return [rows.note(r) for r in self._rows(
@@ -80,6 +93,30 @@ class NoteRows:
                 if found is None:
                     raise NotFoundError(f"No note has the id {note_id}.")
                 workshops.add(found[0])
+            for workshop_id in workshops:
+                self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, workshop_id))
+
+    def set_note_positions(self, positions: Mapping[int, tuple[float, float] | None]) -> None:
+        """Where cards sit on their board (None: in the board's automatic grid), in one
+        transaction and one statement however many cards a drag moved."""
+        if not positions:
+            return
+        ids = list(positions)
+        now = self.now()
+        with self._write("move the notes"):
+            workshops, found = set(), 0
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start:start + _CHUNK]
+                for workshop_id, count in self.db.execute(
+                        f"SELECT workshop_id, COUNT(*) FROM notes WHERE id IN ({_marks(chunk)}) GROUP BY workshop_id",
+                        chunk):
+                    workshops.add(workshop_id)
+                    found += count
+            if found != len(set(ids)):
+                raise NotFoundError("Some of those notes no longer exist.")
+            self.db.conn.executemany(
+                "UPDATE notes SET x = ?, y = ?, updated = ? WHERE id = ?",
+                [(*(place if place is not None else (None, None)), now, nid) for nid, place in positions.items()])
             for workshop_id in workshops:
                 self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, workshop_id))
 
