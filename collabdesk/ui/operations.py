@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from ..domain.errors import CollabDeskError
-from ..domain.model import AgendaItem, Exercise, Note, Participant, Workshop
+from ..domain.model import AgendaItem, Exercise, Note, Participant, Theme, Workshop
 from ..services import notes as note_services
 from ..services import timer as timer_services
 from ..services import workshops as workshop_services
@@ -83,11 +83,65 @@ class Operations:
         self.hub.announce_notes(added=restored)
         return restored
 
-    def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> list[Note]:
+    def move_notes(self, positions: Mapping[int, tuple[float, float] | None]) -> list[Note]:
+        """Save card positions (None: back to the board's grid); one write for a whole drag."""
         self._write("board", lambda: note_services.move_notes(self.store, positions))
-        moved = [self.store.note(i) for i in positions]
+        moved = self.store.notes_by_ids(positions)
         self.hub.announce_notes(updated=moved)
         return moved
+
+    def move_notes_to_exercise(self, note_ids: Iterable[int], exercise_id: int) -> list[Note]:
+        ids = list(note_ids)
+        left = {n.exercise_id for n in self.store.notes_by_ids(ids)}
+        self._write("board", lambda: note_services.move_notes_to_exercise(self.store, ids, exercise_id))
+        return self._regrouped(ids, left)
+
+    def put_notes_back(self, places: Mapping[int, Mapping]) -> list[Note]:
+        """Undo a move to another exercise: each note's exercise, theme and position as they were."""
+        left = {n.exercise_id for n in self.store.notes_by_ids(places)}
+        self._write("board", lambda: note_services.put_notes_back(self.store, places))
+        return self._regrouped(list(places), left)
+
+    # -- themes ----------------------------------------------------------------------
+    def group_notes(self, exercise_id: int, title: str, note_ids: Iterable[int]) -> Theme:
+        ids = list(note_ids)
+        theme = self._write("theme", lambda: note_services.group_notes(self.store, exercise_id, title, ids))
+        self._regrouped(ids, {exercise_id})
+        return theme
+
+    def rename_theme(self, theme_id: int, title: str) -> Theme:
+        theme = self._write("theme", lambda: note_services.rename_theme(self.store, theme_id, title))
+        self.hub.themes_changed.emit(theme.exercise_id)
+        return theme
+
+    def ungroup_theme(self, theme_id: int) -> list[int]:
+        """Dissolve a theme; returns the notes it held, for undo."""
+        exercise_id = self.store.theme(theme_id).exercise_id
+        held = self._write("theme", lambda: note_services.ungroup_theme(self.store, theme_id))
+        self._regrouped(held, {exercise_id})
+        return held
+
+    def regroup_theme(self, theme_id: int, note_ids: Iterable[int]) -> Theme:
+        ids = list(note_ids)
+        theme = self._write("theme", lambda: note_services.regroup_theme(self.store, theme_id, ids))
+        self._regrouped(ids, {theme.exercise_id})
+        return theme
+
+    def set_notes_theme(self, theme_by_note: Mapping[int, int | None]) -> list[Note]:
+        """Put notes in themes (None: in none), as a drag into or out of a frame does."""
+        self._write("theme", lambda: note_services.set_notes_theme(self.store, theme_by_note))
+        return self._regrouped(list(theme_by_note), set())
+
+    def _regrouped(self, note_ids: list[int], exercise_ids: set[int]) -> list[Note]:
+        """Announce notes whose theme or board changed, then the themes of every board touched."""
+        notes = self.store.notes_by_ids(note_ids)
+        live = [n for n in notes if not n.deleted]
+        self.hub.announce_notes(updated=live)
+        for exercise_id in sorted(exercise_ids | {n.exercise_id for n in notes}):
+            if exercise_id not in {n.exercise_id for n in live}:
+                self.hub.notes_changed.emit(exercise_id)  # a board the notes left
+            self.hub.themes_changed.emit(exercise_id)
+        return live
 
     # -- timer and agenda position ----------------------------------------------------
     def _timer(self, action: Callable[[], Exercise]) -> Exercise:
