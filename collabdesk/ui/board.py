@@ -1,150 +1,94 @@
-"""The exercise's board: notes as sticky cards on a QGraphicsScene.
+"""The exercise's board: notes as sticky cards on a QGraphicsScene, themes as frames.
 
-Built to grow: cards are selectable now (click, Ctrl+click, rubber band), and carry
-their saved x/y so dragging, theme frames and zoom can be layered on (issue 4) without
-changing how cards are made or placed. Cards without a saved position sit in a tidy
-grid in capture order; adding a note places one card in the next slot, it never
-rebuilds the board.
+Cards are selected (click, Ctrl+click, rubber band, Ctrl+A) and dragged freely; the
+scene reports a finished drag once (``cards_dropped``), with where each card went and
+which theme frames cards were dropped into or out of, and the run view saves it as
+one undoable step. Cards without a saved position sit in a tidy grid in capture order,
+skipping places other cards or frames already take; adding a note places one card in
+the next free slot, it never rebuilds the board. The first drag pins the grid where it
+is, so that moving one card never shuffles the others.
 """
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView, QPlainTextEdit
+import math
+from dataclasses import dataclass, field
 
-from ..domain.model import Note
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from ..domain.model import Note, Theme
 from . import style
-from .text_fit import FittedText, fit_text
+from .board_filter import BoardFilter
+from .note_card import CARD_SIZE, GAP, PAD, CardEditor, NoteCard
+from .themes import FRAME_PAD, LABEL_HEIGHT, ThemeFrame
 
-CARD_SIZE = QSizeF(228, 156)
-GAP = 18.0
-MARGIN = 12.0
-FOOTER = 22.0
-PAD = 24.0  # empty space around the grid
+MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
+ZOOM_STEP = 1.2
 
-
-class NoteCard(QGraphicsObject):
-    """One note as a sticky card. Paints plain text only; long text is elided inside the card."""
-
-    def __init__(self, note: Note, author: str = ""):
-        super().__init__()
-        self.note = note
-        self.author = author
-        self._fitted: FittedText | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setToolTip("")
-
-    # -- content --------------------------------------------------------------------
-    def set_note(self, note: Note, author: str = "") -> None:
-        if (note.text, note.kind) != (self.note.text, self.note.kind):
-            self._fitted = None
-        self.note = note
-        self.author = author
-        self.update()
-
-    def footer_text(self) -> str:
-        if self.note.kind == "quote":
-            return f"— {self.note.role}" if self.note.role else "— (unattributed)"
-        return self.author
-
-    def text_rect(self) -> QRectF:
-        """Where the note's text may be drawn, in card coordinates."""
-        return QRectF(MARGIN, MARGIN + (14 if style.KIND_MARKS[self.note.kind] else 0),
-                      CARD_SIZE.width() - 2 * MARGIN,
-                      CARD_SIZE.height() - 2 * MARGIN - FOOTER - (14 if style.KIND_MARKS[self.note.kind] else 0))
-
-    def fitted_text(self) -> FittedText:
-        if self._fitted is None:
-            rect = self.text_rect()
-            self._fitted = fit_text(self.note.text, _card_font(italic=self.note.kind == "quote"),
-                                    rect.width(), rect.height())
-        return self._fitted
-
-    # -- QGraphicsItem ----------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, CARD_SIZE.width() + 7, CARD_SIZE.height() + 7)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(QRectF(QPointF(0, 0), CARD_SIZE))
-        return path
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        card = QRectF(QPointF(0, 0), CARD_SIZE)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 38))
-        painter.drawRoundedRect(card.translated(2, 3), 4, 4)
-        painter.setBrush(style.paper(self.note.colour))
-        if self.isSelected():
-            painter.setPen(QPen(QColor("#1F6FEB"), 3))
-        painter.drawRoundedRect(card, 4, 4)
-
-        painter.setPen(QColor(style.NOTE_INK))
-        mark = style.KIND_MARKS[self.note.kind]
-        if mark:
-            painter.setFont(_small_font(bold=True))
-            painter.setPen(QColor(0, 0, 0, 150))
-            painter.drawText(QRectF(MARGIN, MARGIN - 4, card.width() - 2 * MARGIN, 16),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), mark)
-            painter.setPen(QColor(style.NOTE_INK))
-        self.fitted_text().draw(painter, self.text_rect().topLeft())
-
-        footer = self.footer_text()
-        if footer:
-            painter.setFont(_small_font())
-            painter.setPen(QColor(0, 0, 0, 160))
-            rect = QRectF(MARGIN, card.height() - MARGIN - FOOTER + 6, card.width() - 2 * MARGIN, FOOTER - 6)
-            elided = painter.fontMetrics().elidedText(footer, Qt.TextElideMode.ElideRight, int(rect.width()))
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        scene = self.scene()
-        if isinstance(scene, BoardScene):
-            scene.edit_requested.emit(self.note.id)
-        event.accept()
+__all__ = ["CARD_SIZE", "BoardScene", "BoardView", "CardEditor", "Drop", "NoteCard"]
 
 
-_FONTS: dict[tuple, QFont] = {}
+@dataclass
+class Drop:
+    """A finished drag, as the scene saw it: the run view saves it as one undoable step."""
+
+    before: dict[int, tuple[float, float] | None]  # each card's saved place (None: in the grid)
+    after: dict[int, tuple[float, float]]  # where the cards are now (the grid's cards pinned where they sit)
+    themes_before: dict[int, int | None]  # the theme of each card that joined or left one
+    themes_after: dict[int, int | None]
 
 
-def _card_font(*, italic: bool = False) -> QFont:
-    key = ("card", italic)
-    if key not in _FONTS:
-        font = style.font(12.5)
-        font.setItalic(italic)
-        _FONTS[key] = font
-    return _FONTS[key]
-
-
-def _small_font(*, bold: bool = False) -> QFont:
-    key = ("small", bold)
-    if key not in _FONTS:
-        _FONTS[key] = style.font(8.5, bold=bold)
-    return _FONTS[key]
+@dataclass
+class _Drag:
+    starts: dict[int, QPointF]  # every card that may move, where it started
+    frames: dict[int, QPointF]  # frames dragged themselves (carrying their cards), where they started
+    carried: dict[int, list[int]] = field(default_factory=dict)  # frame's theme -> its unselected cards
+    themes: set = field(default_factory=set)  # themes whose frames follow the drag
 
 
 class BoardScene(QGraphicsScene):
-    """The cards of one exercise, keyed by note id."""
+    """The cards of one exercise keyed by note id, and the frames of its themes keyed by theme id."""
 
     edit_requested = Signal(int)  # note id
+    rename_requested = Signal(int)  # theme id
+    cards_dropped = Signal(object)  # Drop
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards: dict[int, NoteCard] = {}
+        self.frames: dict[int, ThemeFrame] = {}
+        self.members: dict[int, set[int]] = {}  # theme id -> its cards on this board
         self.authors: dict[int, str] = {}  # participant id -> name, for the card footers
         self._auto: list[int] = []  # notes without a saved position, in the order they sit in the grid
+        self._slots: list[int] = []  # the grid slot of each of them
         self.columns = 4
+        self.filter = BoardFilter()
+        self._drag: _Drag | None = None
+        self._top = 0.0  # the z value of the last cards dragged, so they stay on top
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
-    def load(self, notes: list[Note]) -> None:
-        """Show ``notes`` (an exercise's whole board), replacing what was there."""
-        self.clearSelection()
-        for card in self.cards.values():
-            self.removeItem(card)
+    def load(self, notes: list[Note], themes: list[Theme] = ()) -> None:
+        """Show ``notes`` and ``themes`` (an exercise's whole board), replacing what was there."""
+        self._drag = None
+        self.clear()  # deletes the items, far quicker than removing them one by one
         self.cards.clear()
+        self.frames.clear()
+        self.members.clear()
         self._auto.clear()
+        self._slots.clear()
         for note in notes:
-            self._place(self._make_card(note))
+            card = self._make_card(note)
+            if note.x is not None and note.y is not None:
+                card.setPos(note.x, note.y)
+            else:
+                self._auto.append(note.id)
+        for theme in themes:
+            self._make_frame(theme)
+        self.refresh_frames(pinned_only=True)  # where the grid must not put cards
+        self._reflow()
+        self.refresh_frames()
+        if self.filter.active:
+            self.apply_filter(self.filter)
         self._fit_scene_rect()
 
     def add_note(self, note: Note) -> NoteCard:
@@ -152,33 +96,76 @@ class BoardScene(QGraphicsScene):
         if card is not None:  # already shown (redo of an add that raced a reload)
             return card
         card = self._make_card(note)
-        self._place(card)
+        if note.x is not None and note.y is not None:
+            card.setPos(note.x, note.y)
+        else:
+            self._auto.append(note.id)
+            self._reflow(len(self._auto) - 1)
+        self.refresh_frames([note.theme_id])
+        self._filter_card(card)
         self._grow_scene_rect(card)
         return card
 
     def update_note(self, note: Note) -> None:
-        card = self.cards.get(note.id)
-        if card is None:
-            return
-        had_position = card.note.x is not None
-        card.set_note(note, self.authors.get(note.author_id, ""))
-        if note.x is not None:
-            if not had_position:
-                self._auto.remove(note.id)
-                self._reflow()
-            card.setPos(note.x, note.y)
+        self.update_notes([note])
+
+    def update_notes(self, notes: list[Note]) -> None:
+        """Show notes as they are now: text, look, theme and place (a drag's worth at once)."""
+        pinned, unpinned, touched = set(), [], set()
+        for note in notes:
+            card = self.cards.get(note.id)
+            if card is None:
+                continue
+            old = card.note
+            card.set_note(note, self.authors.get(note.author_id, ""))
+            if old.theme_id != note.theme_id:
+                self._leave(note.id, old.theme_id)
+                self._join(note.id, note.theme_id)
+                touched.update((old.theme_id, note.theme_id))
+            if note.x is not None and note.y is not None:
+                if old.x is None:
+                    pinned.add(note.id)
+                if card.pos() != QPointF(note.x, note.y):
+                    card.setPos(note.x, note.y)
+                    touched.add(note.theme_id)
+            elif old.x is not None:
+                unpinned.append(note.id)
+            if self.filter.active:
+                self._filter_card(card)
+        if pinned or unpinned:
+            kept = [i for i in self._auto if i not in pinned]
+            self._auto = sorted(kept + unpinned) if unpinned else kept
+            touched.update(self._reflow())
+        self.refresh_frames(touched)
+        self._fit_scene_rect()
 
     def remove_note(self, note_id: int) -> None:
         card = self.cards.pop(note_id, None)
         if card is None:
             return
+        self._leave(note_id, card.note.theme_id)
         self.removeItem(card)
+        touched = {card.note.theme_id}
         if note_id in self._auto:
             index = self._auto.index(note_id)
             del self._auto[index]
-            self._reflow(start=index)
+            del self._slots[index]
+            touched.update(self._reflow(start=index))
+        self.refresh_frames(touched)
         if not self.cards:  # an emptied board needs no scroll bars
             self._fit_scene_rect()
+
+    def set_themes(self, themes: list[Theme]) -> None:
+        """The board's live themes: frames come, go or take a new name."""
+        wanted = {t.id: t for t in themes}
+        for theme_id in [t for t in self.frames if t not in wanted]:
+            self.removeItem(self.frames.pop(theme_id))
+        for theme in themes:
+            if theme.id in self.frames:
+                self.frames[theme.id].set_theme(theme)
+            else:
+                self._make_frame(theme)
+        self.refresh_frames()
 
     def set_authors(self, authors: dict[int, str]) -> None:
         self.authors = dict(authors)
@@ -188,53 +175,275 @@ class BoardScene(QGraphicsScene):
     def selected_note_ids(self) -> list[int]:
         return [item.note.id for item in self.selectedItems() if isinstance(item, NoteCard)]
 
+    def selected_theme_ids(self) -> list[int]:
+        return [item.theme_id for item in self.selectedItems() if isinstance(item, ThemeFrame)]
+
+    def select_all(self) -> None:
+        """Select every card the filter shows (one selection change, however many cards)."""
+        self.blockSignals(True)
+        try:
+            for card in self.cards.values():
+                card.setSelected(card.matches)
+            for frame in self.frames.values():
+                frame.setSelected(False)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
     def set_columns(self, columns: int) -> None:
         columns = max(1, columns)
         if columns != self.columns:
             self.columns = columns
-            self._reflow()
+            self.refresh_frames(self._reflow())
             self._fit_scene_rect()
+
+    def put_back(self) -> None:
+        """Every card back where its note says (after a drop that could not be saved)."""
+        for card in self.cards.values():
+            if card.note.x is not None and card.note.y is not None:
+                card.setPos(card.note.x, card.note.y)
+        self._reflow()
+        self.refresh_frames()
+
+    # -- filtering ------------------------------------------------------------------------
+    def apply_filter(self, board_filter: BoardFilter) -> int:
+        """Dim (or hide) the cards ``board_filter`` leaves out; returns how many it shows."""
+        self.filter = board_filter
+        shown = sum(self._filter_card(card) for card in self.cards.values())
+        self.refresh_frames()
+        return shown
+
+    def _filter_card(self, card: NoteCard) -> bool:
+        matches = not self.filter.active or self.filter.matches(card.note, card.author)
+        if matches and card.matches and card.isVisible():
+            return True
+        card.matches = matches
+        card.setOpacity(1.0 if matches else 0.22)
+        card.setEnabled(matches)  # a card left out cannot be selected or dragged
+        card.setVisible(matches or not self.filter.hide)
+        if not matches:
+            card.setSelected(False)
+        return matches
+
+    # -- themes ---------------------------------------------------------------------------
+    def _make_frame(self, theme: Theme) -> ThemeFrame:
+        frame = ThemeFrame(theme)
+        self.frames[theme.id] = frame
+        self.addItem(frame)
+        return frame
+
+    def _join(self, note_id: int, theme_id: int | None) -> None:
+        if theme_id is not None:
+            self.members.setdefault(theme_id, set()).add(note_id)
+
+    def _leave(self, note_id: int, theme_id: int | None) -> None:
+        if theme_id is not None and theme_id in self.members:
+            self.members[theme_id].discard(note_id)
+
+    def refresh_frames(self, theme_ids=None, *, leaving=frozenset(), pinned_only: bool = False) -> None:
+        """Fit frames round their cards; ``leaving`` cards (in flight) are left out, unless
+        the whole theme is in flight, when the frame travels with it."""
+        for theme_id in (self.frames if theme_ids is None else theme_ids):
+            frame = self.frames.get(theme_id)
+            if frame is None:
+                continue
+            ids = self.members.get(theme_id, set())
+            if leaving and not ids <= leaving:
+                ids = [i for i in ids if i not in leaving]
+            cards = [self.cards[i] for i in ids]
+            if pinned_only:
+                cards = [c for c in cards if c.note.x is not None]
+            frame.refresh([QRectF(c.pos(), CARD_SIZE) for c in cards])
+            frame.setOpacity(1.0 if any(c.matches for c in cards) or not cards else 0.35)
+
+    def arranged_positions(self, width: float) -> dict[int, tuple[float, float]]:
+        """Where every card goes when the board is tidied: each theme's cards together in a
+        block, blocks side by side as far as ``width`` allows, then the loose cards."""
+        step_x, step_y = CARD_SIZE.width() + GAP, CARD_SIZE.height() + GAP
+        width = max(width, PAD * 2 + 2 * step_x)
+        themes = sorted(self.frames.values(), key=lambda f: (f.theme.position, f.theme_id))
+        blocks = [sorted(self.members.get(f.theme_id, ())) for f in themes]
+        positions: dict[int, tuple[float, float]] = {}
+        left, top, shelf = PAD, PAD, 0.0
+        for ids in filter(None, blocks):
+            columns = min(len(ids), max(1, math.ceil(math.sqrt(len(ids)))), 4)
+            rows = math.ceil(len(ids) / columns)
+            block_width = columns * step_x - GAP + 2 * FRAME_PAD
+            block_height = rows * step_y - GAP + 2 * FRAME_PAD + LABEL_HEIGHT
+            if left > PAD and left + block_width > width:
+                left, top, shelf = PAD, top + shelf + 2 * GAP, 0.0
+            for index, note_id in enumerate(ids):
+                row, column = divmod(index, columns)
+                positions[note_id] = (left + FRAME_PAD + column * step_x,
+                                      top + FRAME_PAD + LABEL_HEIGHT + row * step_y)
+            left += block_width + 2 * GAP
+            shelf = max(shelf, block_height)
+        if positions:
+            top += shelf + 2 * GAP
+        columns = max(1, int((width - PAD) // step_x))
+        loose = sorted(i for i in self.cards if i not in positions)
+        for index, note_id in enumerate(loose):
+            row, column = divmod(index, columns)
+            positions[note_id] = (PAD + column * step_x, top + row * step_y)
+        return positions
+
+    def arranged_to_fit(self, width: float, height: float) -> dict[int, tuple[float, float]]:
+        """The tidy arrangement that can be shown largest in a ``width`` by ``height`` window."""
+        best, best_scale = {}, -1.0
+        for stretch in (1, 1.5, 2, 3, 4, 6, 8):
+            positions = self.arranged_positions(width * stretch)
+            if not positions:
+                return positions
+            right = max(x for x, _y in positions.values()) + CARD_SIZE.width() + FRAME_PAD + PAD
+            bottom = max(y for _x, y in positions.values()) + CARD_SIZE.height() + FRAME_PAD + PAD
+            scale = min(width / right, height / bottom, 1.0)
+            if scale > best_scale + 1e-6:
+                best, best_scale = positions, scale
+        return best
+
+    # -- dragging ---------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)  # selects (or not) the item pressed, as Qt does
+        self._drag = None
+        grabber = self.mouseGrabberItem()
+        if event.button() != Qt.MouseButton.LeftButton or not isinstance(grabber, (NoteCard, ThemeFrame)):
+            return
+        chosen = [*self.selectedItems(), grabber]  # Qt moves the item pressed even when not selected
+        starts = {i.note.id: i.pos() for i in chosen if isinstance(i, NoteCard)}
+        frames = {i.theme_id: i for i in chosen if isinstance(i, ThemeFrame)}
+        drag = _Drag(starts, {theme_id: frame.pos() for theme_id, frame in frames.items()})
+        for theme_id in frames:
+            drag.carried[theme_id] = [i for i in self.members.get(theme_id, ()) if i not in starts]
+            starts.update({i: self.cards[i].pos() for i in drag.carried[theme_id]})
+        drag.themes = {self.cards[i].note.theme_id for i in starts} | set(frames)
+        drag.themes.discard(None)
+        self._drag = drag
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)  # moves the selected items
+        drag = self._drag
+        if drag is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        for theme_id, start in drag.frames.items():
+            frame = self.frames.get(theme_id)
+            if frame is not None:
+                delta = frame.pos() - start
+                for note_id in drag.carried[theme_id]:
+                    self.cards[note_id].setPos(drag.starts[note_id] + delta)
+        self.refresh_frames(drag.themes, leaving=drag.starts.keys())
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        for theme_id in drag.frames:
+            if theme_id in self.frames:
+                self.frames[theme_id].settle()
+        moved = {i: self.cards[i].pos() for i, start in drag.starts.items()
+                 if i in self.cards and self.cards[i].pos() != start}
+        if moved:
+            self._top += 1
+            for note_id in moved:
+                self.cards[note_id].setZValue(self._top)
+            self.cards_dropped.emit(self._drop(set(drag.starts), moved))
+        self.refresh_frames(drag.themes | {c.note.theme_id for c in map(self.cards.get, moved) if c} - {None})
+        self._fit_scene_rect()
+
+    def _drop(self, flight: set[int], moved: dict[int, QPointF]) -> Drop:
+        after = {i: (p.x(), p.y()) for i, p in moved.items()}
+        before = {i: self._saved_place(i) for i in after}
+        for note_id, slot in zip(self._auto, self._slots):  # pin the grid where it is
+            if note_id not in after:
+                after[note_id] = (self.slot(slot).x(), self.slot(slot).y())
+                before[note_id] = None
+        themes_after = self._drop_targets(flight, moved)
+        themes_before = {i: self.cards[i].note.theme_id for i in themes_after}
+        return Drop(before, after, themes_before, themes_after)
+
+    def _saved_place(self, note_id: int) -> tuple[float, float] | None:
+        note = self.cards[note_id].note
+        return (note.x, note.y) if note.x is not None and note.y is not None else None
+
+    def _drop_targets(self, flight: set[int], moved: dict[int, QPointF]) -> dict[int, int | None]:
+        """The theme each moved card now belongs to, for those whose theme changes: the
+        smallest frame its centre was dropped in, or none. A theme dragged whole stays."""
+        carried = {t for t, ids in self.members.items() if ids and ids <= flight}
+        frames = [f for t, f in self.frames.items() if t not in carried and f.isVisible()]
+        changes = {}
+        for note_id in moved:
+            card = self.cards[note_id]
+            old = card.note.theme_id
+            if old in carried:
+                continue
+            hits = [f for f in frames if f.frame_rect().contains(card.centre())]
+            new = min(hits, key=lambda f: f.frame_rect().width() * f.frame_rect().height()).theme_id if hits else None
+            if new != old:
+                changes[note_id] = new
+        return changes
 
     # -- placing ------------------------------------------------------------------------
     def _make_card(self, note: Note) -> NoteCard:
         card = NoteCard(note, self.authors.get(note.author_id, ""))
         self.cards[note.id] = card
         self.addItem(card)
+        self._join(note.id, note.theme_id)
         return card
-
-    def _place(self, card: NoteCard) -> None:
-        note = card.note
-        if note.x is not None and note.y is not None:
-            card.setPos(note.x, note.y)
-        else:
-            self._auto.append(note.id)
-            card.setPos(self.slot(len(self._auto) - 1))
 
     def slot(self, index: int) -> QPointF:
         """The top-left corner of grid slot ``index``."""
         row, column = divmod(index, self.columns)
         return QPointF(PAD + column * (CARD_SIZE.width() + GAP), PAD + row * (CARD_SIZE.height() + GAP))
 
-    def _reflow(self, start: int = 0) -> None:
-        for index in range(start, len(self._auto)):
-            self.cards[self._auto[index]].setPos(self.slot(index))
+    def _reflow(self, start: int = 0) -> set:
+        """Put the grid's cards from ``start`` on in free slots; returns the themes they hold."""
+        slot = self._slots[start - 1] + 1 if start > 0 else 0
+        del self._slots[start:]
+        crowded = len(self.cards) > len(self._auto) or any(f.isVisible() for f in self.frames.values())
+        themes = set()
+        for note_id in self._auto[start:]:
+            if crowded:
+                slot = self._free_slot(slot)
+            self._slots.append(slot)
+            card = self.cards[note_id]
+            card.setPos(self.slot(slot))
+            themes.add(card.note.theme_id)
+            slot += 1
+        themes.discard(None)
+        return themes
+
+    def _free_slot(self, slot: int) -> int:
+        """The first slot from ``slot`` on that no placed card or theme frame covers."""
+        while True:
+            rect = QRectF(self.slot(slot), CARD_SIZE).adjusted(2, 2, -2, -2)
+            taken = self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
+            if not any((isinstance(i, NoteCard) and i.note.x is not None) or
+                       (isinstance(i, ThemeFrame) and i.isVisible()) for i in taken):
+                return slot
+            slot += 1
 
     def _grow_scene_rect(self, card: NoteCard) -> None:
         wanted = card.sceneBoundingRect().adjusted(-PAD, -PAD, PAD, PAD)
         if not self.sceneRect().contains(wanted):
             self.setSceneRect(self.sceneRect().united(wanted))
 
+    def content_rect(self) -> QRectF:
+        """Where the cards and frames are, with a margin (what "fit to window" shows)."""
+        return self.itemsBoundingRect().adjusted(-PAD, -PAD, PAD, PAD) if self.cards else QRectF()
+
     def _fit_scene_rect(self) -> None:
         rect = QRectF(0, 0, PAD * 2 + self.columns * (CARD_SIZE.width() + GAP), PAD * 2 + CARD_SIZE.height())
-        for card in self.cards.values():
-            rect = rect.united(card.sceneBoundingRect().adjusted(-PAD, -PAD, PAD, PAD))
+        if self.cards:
+            rect = rect.united(self.content_rect())
         self.setSceneRect(rect)
 
 
 class BoardView(QGraphicsView):
-    """Shows a BoardScene; keeps the grid as wide as the view and edits cards in place."""
+    """Shows a BoardScene: zoom, fit, the context menu, and cards edited in place."""
 
     text_edited = Signal(int, str)  # note id, new text
+    zoom_changed = Signal(float)
+    context_menu_requested = Signal(QPoint)  # global position, after selecting what was clicked
 
     def __init__(self, scene: BoardScene, parent=None):
         super().__init__(scene, parent)
@@ -267,6 +476,65 @@ class BoardView(QGraphicsView):
 
     def show_card(self, card: NoteCard) -> None:
         self.ensureVisible(card, 8, 8)
+
+    # -- zoom -----------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, scale: float, anchor: QPointF | None = None) -> None:
+        """Zoom to ``scale``, keeping the board point under ``anchor`` (viewport pixels) still."""
+        scale = max(MIN_ZOOM, min(MAX_ZOOM, scale))
+        if abs(scale - self.zoom()) < 1e-9:
+            return
+        anchor = QPointF(self.viewport().rect().center()) if anchor is None else QPointF(anchor)
+        fixed = self.mapToScene(anchor.toPoint())
+        self.setTransform(QTransform.fromScale(scale, scale))
+        drift = self.mapFromScene(fixed) - anchor.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        self.zoom_changed.emit(scale)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom() * factor, anchor)
+
+    def fit_to_window(self) -> None:
+        """Show the whole board, never larger than life."""
+        bounds = self.board.content_rect()
+        if bounds.isEmpty():
+            self.set_zoom(1.0)
+            return
+        viewport = self.viewport().rect()
+        scale = min(viewport.width() / bounds.width(), viewport.height() / bounds.height(), 1.0)
+        self.setTransform(QTransform.fromScale(max(MIN_ZOOM, scale), max(MIN_ZOOM, scale)))
+        self.centerOn(bounds.center())
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP ** steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl++ and Ctrl+- already give the timer a minute more or less: the board zooms on + and −.
+        plain = not (event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier))
+        if plain and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif plain and event.key() in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / ZOOM_STEP)
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        item = self.itemAt(event.pos())
+        if isinstance(item, (NoteCard, ThemeFrame)) and item.isEnabled() and not item.isSelected():
+            self.board.clearSelection()
+            item.setSelected(True)
+        self.context_menu_requested.emit(event.globalPos())
+        event.accept()
 
     # -- editing in place -------------------------------------------------------------
     def edit_card(self, note_id: int) -> None:
@@ -302,52 +570,3 @@ class BoardView(QGraphicsView):
             editor.hide()
             editor.deleteLater()
             self.setFocus()
-
-
-_EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Escape,
-                Qt.Key.Key_F2)
-
-
-class CardEditor(QPlainTextEdit):
-    """A note's text, edited over its card: Enter keeps, Shift+Enter breaks the line, Esc cancels."""
-
-    committed = Signal(int, str)
-    cancelled = Signal()
-
-    def __init__(self, note_id: int, text: str, parent=None):
-        super().__init__(parent)
-        self.note_id = note_id
-        self._finished = False
-        self.setObjectName("card-editor")
-        self.setPlainText(text)
-        self.selectAll()
-        self.setTabChangesFocus(True)
-        self.setFont(_card_font())
-
-    def event(self, event) -> bool:
-        # Keys the board binds (Enter, F2, Delete, Esc) belong to the editor while it is open.
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() in _EDITOR_KEYS:
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            self.commit()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self._finished = True
-            self.cancelled.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event) -> None:
-        super().focusOutEvent(event)
-        self.commit()
-
-    def commit(self) -> None:
-        if self._finished:
-            return
-        self._finished = True
-        self.committed.emit(self.note_id, self.toPlainText())

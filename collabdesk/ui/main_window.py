@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget,
 )
 
 from ..domain.errors import CollabDeskError
@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         if help_text:  # how Help ▸ Keyboard shortcuts describes it, when the menu text is too short
             action.setProperty("help", help_text)
         action.triggered.connect(slot)
-        self.addAction(action)
+        if context == Qt.ShortcutContext.WindowShortcut:  # board keys belong to the board alone (see run_view)
+            self.addAction(action)
         self.actions[key] = action
         self.menu_actions.append((section, action))
         return action
@@ -224,6 +225,10 @@ class MainWindow(QMainWindow):
             for key in ("edit_card", "delete"):
                 view.board.addAction(self.actions[key])
             view.board.addAction(self.board_escape)
+            board_menu = QMenu("&Board", self)  # the board's own keys: themes, moving notes on, zoom
+            board_menu.addActions([*view.board_editor.help_actions(), view.find_action])
+            self.menuBar().insertMenu(self.menuBar().actions()[-1], board_menu)
+            self.menu_actions += [("Board", action) for action in board_menu.actions()]
             view.status_message.connect(self._on_save_failed)
             view.timer.face.time_up.connect(self.chime.play)
             view.agenda.edit_requested.connect(self.edit_agenda)

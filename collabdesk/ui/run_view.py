@@ -8,9 +8,9 @@ hidden until voting or actions add a tab to it (``add_side_panel``).
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..domain.errors import CollabDeskError
@@ -19,6 +19,8 @@ from ..services import frameworks as framework_services
 from . import style
 from .agenda_panel import AgendaPanel
 from .board import BoardScene, BoardView
+from .board_editing import BoardEditor
+from .board_filter import BoardFilter, FilterBar
 from .capture import CaptureBar
 from .commands import AddNoteCommand, DeleteNotesCommand, EditNoteCommand, note_fields
 from .operations import Operations
@@ -115,6 +117,9 @@ class TimerPanel(QWidget):
             button.setEnabled(exercise is not None)
 
 
+SIDE_PANEL_WIDTH = 360
+
+
 class RunView(QWidget):
     """The workshop being run. Every edit goes through ``Operations``; views follow the hub."""
 
@@ -137,6 +142,7 @@ class RunView(QWidget):
         self.timer = TimerPanel(self.clock, self)
         self.board_scene = BoardScene(self)
         self.board = BoardView(self.board_scene, self)
+        self.filter_bar = FilterBar(self)
         self.capture = CaptureBar(self)
         self.side_panel = QTabWidget(self)
         self.side_panel.setObjectName("side-panel")
@@ -152,6 +158,7 @@ class RunView(QWidget):
         centre_layout.setContentsMargins(14, 12, 14, 12)
         centre_layout.setSpacing(10)
         centre_layout.addLayout(top)
+        centre_layout.addWidget(self.filter_bar)
         centre_layout.addWidget(self.board, 1)
         centre_layout.addWidget(self.capture)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -162,19 +169,33 @@ class RunView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.sized = False  # True once the splitter has its sizes (restored by the window, or on first show)
+        self.screens = QStackedWidget(self)  # the run view, or a full-window screen (a ballot) over it
+        self.screens.addWidget(self.splitter)
+        self.screen: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.screens)
         self.setFocusProxy(self.capture.entry)
         capture = self.capture  # Tab goes round what a facilitator uses, in this order
         for before, after in ((capture.entry, capture.author), (capture.author, capture.kind),
                               (capture.kind, capture.role), (capture.role, capture.colour),
-                              (capture.colour, self.board), (self.board, self.agenda.view)):
+                              (capture.colour, self.board), (self.board, self.filter_bar.words),
+                              (self.filter_bar.words, self.agenda.view)):
             QWidget.setTabOrder(before, after)
+        self.board_editor = BoardEditor(self)
+        self.find_action = QAction("Filter the board", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self.focus_filter)
+        self.addAction(self.find_action)
 
         self.capture.entry.submitted.connect(self._on_note_submitted)
         self.board_scene.edit_requested.connect(self.edit_card)
         self.board.text_edited.connect(self._on_card_text_edited)
+        self.board.zoom_changed.connect(self.filter_bar.show_zoom)
+        self.filter_bar.changed.connect(self._on_filter_changed)
+        self.filter_bar.zoom_reset_requested.connect(lambda: self.board.set_zoom(1.0))
+        self.filter_bar.done.connect(lambda: self.board.setFocus(Qt.FocusReason.OtherFocusReason))
         self.agenda.exercise_chosen.connect(self.go_to_exercise)
         self.timer.start.clicked.connect(self.toggle_timer)
         self.timer.more.clicked.connect(lambda: self.add_time(60))
@@ -184,6 +205,7 @@ class RunView(QWidget):
         self.hub.notes_added.connect(self._on_notes_added)
         self.hub.notes_updated.connect(self._on_notes_updated)
         self.hub.notes_removed.connect(self._on_notes_removed)
+        self.hub.themes_changed.connect(self._on_themes_changed)
         self.hub.timer_changed.connect(self._on_timer_changed)
         self.hub.current_exercise_changed.connect(self._on_current_exercise_changed)
         self.hub.agenda_changed.connect(self._on_agenda_changed)
@@ -210,6 +232,7 @@ class RunView(QWidget):
 
     def close_workshop(self) -> None:
         self.board.finish_editing()
+        self.close_screen()
         self.workshop = None
         self.exercise = None
         self.exercises = []
@@ -219,6 +242,7 @@ class RunView(QWidget):
     def _load_participants(self) -> None:
         participants = self.ops.store.participants(self.workshop.id)
         self.capture.set_participants(participants)
+        self.filter_bar.set_participants(participants)
         self.board_scene.set_authors({p.id: p.name for p in participants})
 
     def _load_agenda(self) -> None:
@@ -243,7 +267,11 @@ class RunView(QWidget):
         self.timer.next.setEnabled(exercise is not None and exercise.state == "current")
         if changed:
             self.board.finish_editing()
-            self.board_scene.load(self.ops.store.notes(exercise.id) if exercise else [])
+            store = self.ops.store
+            self.board_scene.load(store.notes(exercise.id) if exercise else [],
+                                  store.themes(exercise.id) if exercise else [])
+            self._show_filter_count()
+            self.board_editor.update_actions()
         row = self.agenda.model.row_of(exercise.id if exercise else None)
         if row >= 0:
             self.agenda.view.setCurrentIndex(self.agenda.model.index(row))
@@ -267,12 +295,60 @@ class RunView(QWidget):
         self.board.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    # -- side panel (voting, actions: later issues) ----------------------------------
+    # -- side panel (voting, actions) and full-window screens -------------------------
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the right-hand panel, showing the panel if it was hidden."""
         index = self.side_panel.addTab(widget, title)
-        self.side_panel.show()
+        if self.side_panel.isHidden():
+            self.side_panel.show()
+            sizes = self.splitter.sizes()
+            if self.sized and sizes[2] < SIDE_PANEL_WIDTH // 2:  # give it room, taken from the board
+                width = sum(sizes)
+                side = max(SIDE_PANEL_WIDTH, int(width * 0.24))
+                self.splitter.setSizes([sizes[0], max(200, width - sizes[0] - side), side])
         return index
+
+    def show_action(self, action_id: int) -> None:
+        """Bring the actions tab forward with ``action_id`` selected (just made from the board)."""
+        for index in range(self.side_panel.count()):
+            panel = self.side_panel.widget(index)
+            if hasattr(panel, "show_action"):
+                self.side_panel.setCurrentIndex(index)
+                panel.show_action(action_id)
+                return
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Fill the whole run view with ``screen`` (a private ballot, counting dots) until
+        ``close_screen``: nothing of the board, panels or agenda shows behind it."""
+        self.board.finish_editing()
+        self.close_screen(refocus=False)
+        self.screen = screen
+        self.screens.addWidget(screen)
+        self.screens.setCurrentWidget(screen)
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def close_screen(self, *, refocus: bool = True) -> None:
+        screen, self.screen = self.screen, None
+        if screen is not None:
+            self.screens.setCurrentWidget(self.splitter)
+            self.screens.removeWidget(screen)
+            screen.deleteLater()
+            if refocus:
+                self.focus_entry()
+
+    # -- filtering the board --------------------------------------------------------------
+    def focus_filter(self) -> None:
+        if self.screen is None:
+            self.filter_bar.words.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.filter_bar.words.selectAll()
+
+    def _on_filter_changed(self, board_filter: BoardFilter) -> None:
+        self.board_scene.apply_filter(board_filter)
+        self._show_filter_count()
+
+    def _show_filter_count(self) -> None:
+        cards = self.board_scene.cards.values()
+        self.filter_bar.show_count(sum(c.matches for c in cards), len(cards))
 
     # -- capturing and editing notes ----------------------------------------------------
     def _on_note_submitted(self, text: str) -> None:
@@ -293,8 +369,10 @@ class RunView(QWidget):
         return self.board.hasFocus() and bool(self.board_scene.selected_note_ids())
 
     def delete_selected(self) -> None:
+        """Delete the selected cards; with only theme frames selected, ungroup them (the notes stay)."""
         notes = self.selected_notes()
         if not notes:
+            self.board_editor.ungroup_selected()
             return
         self.board.finish_editing()
         try:
@@ -304,9 +382,11 @@ class RunView(QWidget):
         self.undo_stack.push(DeleteNotesCommand(self.ops, notes))
 
     def edit_card(self, note_id: int | None = None) -> None:
+        """Edit a card's text in place; with only a theme frame selected, rename the theme."""
         if note_id is None:
             selected = self.board_scene.selected_note_ids()
             if not selected:
+                self.board_editor.rename_theme()
                 return
             note_id = selected[0]
         self.board.edit_card(note_id)
@@ -412,17 +492,30 @@ class RunView(QWidget):
                 card = self.board_scene.add_note(note)
         if card is not None:
             self.board.show_card(card)
+            self._show_filter_count()
 
     def _on_notes_updated(self, notes: tuple[Note, ...]) -> None:
+        shown = [n for n in notes if self._shows(n)]
+        if any(n.id not in self.board_scene.cards for n in shown):  # moved here from another exercise
+            for note in shown:
+                self.board_scene.add_note(note)
+        self.board_scene.update_notes(shown)
         for note in notes:
-            if self._shows(note):
-                self.board_scene.update_note(note)
-            elif note.id in self.board_scene.cards:  # moved to another exercise
+            if not self._shows(note) and note.id in self.board_scene.cards:  # moved to another exercise
                 self.board_scene.remove_note(note.id)
+        self._show_filter_count()
+        self.board_editor.update_actions()
 
     def _on_notes_removed(self, notes: tuple[Note, ...]) -> None:
         for note in notes:
             self.board_scene.remove_note(note.id)
+        self._show_filter_count()
+        self.board_editor.update_actions()
+
+    def _on_themes_changed(self, exercise_id: int) -> None:
+        if self.exercise is not None and exercise_id == self.exercise.id:
+            self.board_scene.set_themes(self.ops.store.themes(exercise_id))
+            self.board_editor.update_actions()
 
     def _on_timer_changed(self, exercise: Exercise) -> None:
         if self.workshop is None or exercise.workshop_id != self.workshop.id:
