@@ -6,20 +6,25 @@ A note added is one tile appended; the layout is worked out lazily at the next p
 so leaving the room view open costs the facilitator's typing nothing.
 ``set_stage`` swaps the notes for another widget (voting progress, results) while the
 header and timer stay.
+
+When the board has themes, the tiles come theme by theme, each headed by its theme's
+name in the theme's colour (the colour of its frame on the facilitator's board), and
+the notes in no theme come last.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ..domain.model import Exercise, Framework, Note
+from ..domain.model import Exercise, Framework, Note, Theme
 from ..services import frameworks as framework_services
 from . import style
 from .operations import Operations
 from .text_fit import FittedText, fit_text
+from .themes import theme_ink
 from .ticker import Ticker
 from .timer_face import TimerFace
 from .widgets import FittedLabel
@@ -38,6 +43,8 @@ class Tile:
     text: FittedText
     text_origin: QPointF
     footer: str
+    header: str = ""  # the theme's name, on a band across the top
+    ink: str = ""  # the theme's colour
 
 
 class RoomNotes(QWidget):
@@ -51,6 +58,7 @@ class RoomNotes(QWidget):
         super().__init__(parent)
         self.setObjectName("room-notes")
         self.notes: dict[int, Note] = {}  # in capture order (dicts keep insertion order)
+        self.themes: dict[int, Theme] = {}
         self.tiles: list[Tile] = []
         self.hidden_count = 0
         self.pixel_size = 0
@@ -72,11 +80,35 @@ class RoomNotes(QWidget):
         self._invalidate()
 
     def update_note(self, note: Note) -> None:
-        if note.id in self.notes:
-            self.notes[note.id] = note
+        old = self.notes.get(note.id)
+        if old is None:
+            return
+        self.notes[note.id] = note
+        if (old.text, old.kind) != (note.text, note.kind):
             self._measures.pop(note.id, None)
+        if (old.text, old.kind, old.colour, old.role, old.theme_id) != (
+                note.text, note.kind, note.colour, note.role, note.theme_id):
             self._images.pop(note.id, None)
+            self._invalidate()  # a card only moved on the facilitator's board: nothing to redraw here
+
+    def set_themes(self, themes: list[Theme]) -> None:
+        if {t.id: t for t in themes} != self.themes:
+            self.themes = {t.id: t for t in themes}
+            self._images.clear()
             self._invalidate()
+
+    def ordered_notes(self) -> list[Note]:
+        """The notes in the order the tiles show them: theme by theme, then the rest."""
+        notes = list(self.notes.values())
+        rank = {t.id: (t.position, t.id) for t in self.themes.values()}
+        if not any(n.theme_id in rank for n in notes):
+            return notes
+        themed = sorted((n for n in notes if n.theme_id in rank), key=lambda n: (rank[n.theme_id], n.id))
+        return themed + [n for n in notes if n.theme_id not in rank]
+
+    def _header(self, note: Note) -> str:
+        theme = self.themes.get(note.theme_id)
+        return theme.title if theme is not None else ""
 
     def remove_note(self, note_id: int) -> None:
         if self.notes.pop(note_id, None) is not None:
@@ -102,7 +134,8 @@ class RoomNotes(QWidget):
         if not self._dirty:
             return
         self._dirty = False
-        notes = list(self.notes.values())
+        notes = self.ordered_notes()
+        themed = any(n.theme_id in self.themes for n in notes)
         self.tiles, self.hidden_count, self.pixel_size = [], 0, 0
         if not notes or self.width() < 50 or self.height() < 50:
             return
@@ -118,14 +151,16 @@ class RoomNotes(QWidget):
                 return
         # Even the smallest type cannot hold them all: the newest that fit, counted from the
         # end, then laid out in capture order (a step back if the columns pack differently).
+        # With themes, the first themes that fit, and the count of the notes left over.
         smallest = sizes[-1]
-        count = max(1, self._fitting_from_end(notes, smallest))
+        count = max(1, self._fitting_from_end(notes[::-1] if themed else notes, smallest))
+        kept = (lambda n: notes[:n]) if themed else (lambda n: notes[-n:])
         tiles = None
         while count > 1 and tiles is None:
-            tiles = self._flow(notes[-count:], smallest, reserve=True)
+            tiles = self._flow(kept(count), smallest, reserve=True)
             if tiles is None:
                 count -= 1
-        self.tiles = tiles if tiles is not None else (self._flow(notes[-1:], smallest, reserve=True) or [])
+        self.tiles = tiles if tiles is not None else (self._flow(kept(1), smallest, reserve=True) or [])
         self.pixel_size = smallest
         self.hidden_count = len(notes) - len(self.tiles)
 
@@ -150,7 +185,8 @@ class RoomNotes(QWidget):
         bottoms = [0.0] * columns
         for placed, note in enumerate(reversed(notes)):
             fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
-            tile_height = 2 * pad + fitted.height + (footer_height if _footer(note) else 0)
+            tile_height = (2 * pad + fitted.height + (footer_height if _footer(note) else 0)
+                           + (footer_height if self._header(note) else 0))
             column = min(range(columns), key=bottoms.__getitem__)
             if bottoms[column] + tile_height > height:
                 return placed
@@ -168,14 +204,17 @@ class RoomNotes(QWidget):
         for note in notes:
             fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
             footer = _footer(note)
-            tile_height = 2 * pad + fitted.height + (footer_height if footer else 0)
+            header = self._header(note)
+            band = footer_height if header else 0.0
+            tile_height = 2 * pad + fitted.height + (footer_height if footer else 0) + band
             column = min(range(columns), key=bottoms.__getitem__)
             top = bottoms[column]
             if top + tile_height > height:
                 return None
             left = column * (tile_width + gap)
+            ink = theme_ink(self.themes[note.theme_id]).name() if header else ""
             tiles.append(Tile(note.id, QRectF(left, top, tile_width, tile_height), fitted,
-                              QPointF(left + pad, top + pad), footer))
+                              QPointF(left + pad, top + pad + band), footer, header, ink))
             bottoms[column] = top + tile_height + gap
         return tiles
 
@@ -206,6 +245,7 @@ class RoomNotes(QWidget):
             painter.setPen(QColor(style.ROOM_MUTED))
             painter.drawText(QRectF(0, self.height() - self.pixel_size * 1.5, self.width(), self.pixel_size * 1.5),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"+ {self.hidden_count} more notes" if self.themes else
                              f"+ {self.hidden_count} earlier notes")
         painter.end()
 
@@ -227,6 +267,8 @@ class RoomNotes(QWidget):
         painter.setBrush(style.paper(note.colour))
         box = QRectF(0, 0, tile.rect.width(), tile.rect.height())
         painter.drawRoundedRect(box, 6, 6)
+        if tile.header:
+            self._draw_band(painter, tile, box, small)
         painter.setPen(QColor(style.NOTE_INK))
         tile.text.draw(painter, tile.text_origin - tile.rect.topLeft())
         if tile.footer:
@@ -240,6 +282,24 @@ class RoomNotes(QWidget):
         painter.end()
         self._images[tile.note_id] = (key, image)
         return image
+
+
+    def _draw_band(self, painter: QPainter, tile: Tile, box: QRectF, small) -> None:
+        """The theme's name across the top of its tiles, light on the theme's colour."""
+        band = QRectF(0, 0, box.width(), small.pixelSize() * 1.4 + self.pixel_size * 0.25)
+        painter.save()
+        painter.setClipRect(band)
+        painter.setBrush(QColor(tile.ink))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.restore()
+        bold = QFont(small)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#FFFFFF"))
+        pad = self.pixel_size * 0.5
+        rect = band.adjusted(pad, 0, -pad, 0)
+        name = painter.fontMetrics().elidedText(tile.header, Qt.TextElideMode.ElideRight, int(rect.width()))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
 
 
 def _footer(note: Note) -> str:
@@ -289,6 +349,7 @@ class RoomView(QWidget):
         self.exercise: Exercise | None = None
         self.framework: Framework | None = None
         self.blanked = False
+        self.staged: QWidget | None = None  # what shows in place of the notes (a vote), if anything
         self.setObjectName("room-view")
         self.setWindowTitle("CollabDesk — room view")
         self.setAutoFillBackground(True)
@@ -338,6 +399,7 @@ class RoomView(QWidget):
         self.hub.notes_added.connect(self._on_notes_added)
         self.hub.notes_updated.connect(self._on_notes_updated)
         self.hub.notes_removed.connect(self._on_notes_removed)
+        self.hub.themes_changed.connect(self._on_themes_changed)
         self.hub.timer_changed.connect(self._on_timer_changed)
         self.hub.current_exercise_changed.connect(self._on_current_changed)
         self.hub.agenda_changed.connect(self._on_current_changed)
@@ -362,6 +424,7 @@ class RoomView(QWidget):
         self.exercise = exercise
         self._show_header()
         if changed:
+            self.notes.set_themes(store.themes(exercise.id) if exercise else [])
             self.notes.set_notes(store.notes(exercise.id) if exercise else [])
 
     def _show_header(self) -> None:
@@ -384,18 +447,23 @@ class RoomView(QWidget):
         self.timer.set_state(exercise.timer if exercise.state == "current" else None)
 
     def set_blank(self, blanked: bool) -> None:
-        """Hide (or bring back) the notes; the header and timer stay."""
+        """Hide (or bring back) the notes, or the vote on stage; the header and timer stay."""
         self.blanked = blanked
-        self.stage.setCurrentWidget(self.blank_stage if blanked else self.notes)
+        self.stage.setCurrentWidget(self.blank_stage if blanked else self.staged or self.notes)
 
     def set_stage(self, widget: QWidget | None) -> None:
-        """Show ``widget`` where the notes are (voting progress, results); None brings the notes back."""
-        if widget is None:
-            self.set_blank(self.blanked)
-            return
-        if self.stage.indexOf(widget) < 0:
+        """Show ``widget`` where the notes are (voting progress, results); None brings the notes back.
+
+        The room keeps the widget until another replaces it or the notes come back, then deletes it.
+        """
+        if widget is not self.staged and self.staged is not None:
+            old, self.staged = self.staged, None
+            self.stage.removeWidget(old)
+            old.deleteLater()
+        self.staged = widget
+        if widget is not None and self.stage.indexOf(widget) < 0:
             self.stage.addWidget(widget)
-        self.stage.setCurrentWidget(widget)
+        self.set_blank(self.blanked)  # a blanked room stays blank until Ctrl+B brings it back
 
     # -- window ----------------------------------------------------------------------------
     def place_on_second_screen(self, facilitator_screen=None) -> bool:
@@ -456,6 +524,10 @@ class RoomView(QWidget):
     def _on_notes_removed(self, notes) -> None:
         for note in notes:
             self.notes.remove_note(note.id)
+
+    def _on_themes_changed(self, exercise_id: int) -> None:
+        if self.exercise is not None and exercise_id == self.exercise.id:
+            self.notes.set_themes(self.ops.store.themes(exercise_id))
 
     def _on_timer_changed(self, exercise: Exercise) -> None:
         if self.exercise is not None and exercise.id == self.exercise.id:
