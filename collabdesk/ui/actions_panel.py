@@ -382,3 +382,57 @@ class ActionsPanel(QWidget):
     def _on_actions_changed(self, workshop_id: str) -> None:
         if workshop_id == self.workshop_id:
             self.model.reload()
+
+
+class ActionsDock(QWidget):
+    """The "Actions" tab of the run view: the open workshop's ActionsPanel, made again per workshop."""
+
+    def __init__(self, store: Store, *, undo_stack: QUndoStack | None = None, hub=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.hub = hub
+        self.panel: ActionsPanel | None = None
+        self.placeholder = QLabel("Open a workshop to see and write its actions.")
+        self.placeholder.setWordWrap(True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.placeholder)
+
+    @property
+    def model(self) -> ActionsModel | None:
+        return self.panel.model if self.panel is not None else None
+
+    @property
+    def table(self) -> QTableView | None:
+        return self.panel.table if self.panel is not None else None
+
+    def set_workshop(self, workshop_id: str | None) -> None:
+        if self.panel is not None:
+            self.body.removeWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+        self.placeholder.setVisible(workshop_id is None)
+        if workshop_id is not None:
+            self.panel = ActionsPanel(self.store, workshop_id, undo_stack=self.undo_stack, hub=self.hub)
+            self.body.addWidget(self.panel)
+
+    def show_action(self, action_id: int) -> None:
+        """Select an action (one just made from the board) and give the table the keyboard:
+        F2 or typing rewords it; Tab moves on to its owner, due date and status."""
+        if self.panel is None:
+            return
+        self.panel.model.reload()
+        row = self.panel.model.row_of(action_id)
+        if row >= 0:
+            index = self.panel.model.index(row, TEXT_COLUMN)
+            self.panel.table.setCurrentIndex(index)
+            self.panel.table.scrollTo(index)
+            self.panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def create_panel(window) -> tuple[str, QWidget]:
+    """The run view's "Actions" tab (found by the main window)."""
+    return "Actions", ActionsDock(window.ops.store, undo_stack=window.undo_stack, hub=window.hub)
+

@@ -2,6 +2,7 @@
 
 from .ballot import BallotScreen
 from .commands import CloseRoundCommand, RecordHandsCommand, RevealCommand, SetTallyCommand
+from .dock import TallyScreen, VotingDock, create_panel
 from .panel import VotingPanel
 from .results import ResultsView, RoomResultsView, RoomVotingProgress, RoomVotingView
 from .setup_dialog import RoundSettings, RoundSetupDialog
@@ -10,5 +11,5 @@ from .tally import TallyPanel
 __all__ = [
     "BallotScreen", "CloseRoundCommand", "RecordHandsCommand", "RevealCommand", "ResultsView", "RoomResultsView",
     "RoomVotingProgress", "RoomVotingView", "RoundSettings", "RoundSetupDialog", "SetTallyCommand", "TallyPanel",
-    "VotingPanel",
+    "TallyScreen", "VotingDock", "VotingPanel", "create_panel",
 ]
