@@ -1,0 +1,325 @@
+"""The board through its widgets: dragging, selecting, zooming, filtering, moving notes on, deleting.
+
+Every edit is checked in the store as well as on screen, and through undo and redo.
+"""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from collabdesk.services import voting
+from collabdesk.ui.board import CARD_SIZE
+from collabdesk.ui.board_prompts import ExerciseChooser, ThemeNameDialog
+from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+
+pytestmark = STRICT_QT
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+# -- helpers the theme and voting tests share -----------------------------------------------
+def add_notes(window, *texts, **fields):
+    exercise_id = window.run_view.exercise.id
+    return [window.ops.add_note(exercise_id, text, **fields) for text in texts]
+
+
+def card_point(view, card) -> QPoint:
+    view.ensureVisible(card, 4, 4)
+    return view.mapFromScene(card.centre())
+
+
+def drag(qtbot, view, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press, move in two steps and release on the board's viewport, as a hand on a mouse would."""
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, LEFT, modifier, start)
+    qtbot.mouseMove(viewport, start + (end - start) / 2)
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, LEFT, modifier, end)
+
+
+def drag_card(qtbot, view, card, delta: QPointF) -> None:
+    start = card_point(view, card)
+    drag(qtbot, view, start, start + QPoint(round(delta.x() * view.zoom()), round(delta.y() * view.zoom())))
+
+
+def click_card(qtbot, view, card, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.mouseClick(view.viewport(), LEFT, modifier, card_point(view, card))
+
+
+def name_themes(monkeypatch, *names) -> list:
+    """Answer the theme-name questions with ``names`` in turn; returns what was asked."""
+    asked, answers = [], list(names)
+
+    def ask(cls, parent, **question):
+        asked.append(question)
+        return answers.pop(0)
+    monkeypatch.setattr(ThemeNameDialog, "ask", classmethod(ask))
+    return asked
+
+
+def places(store, note_ids):
+    return {i: (store.note(i).x, store.note(i).y) for i in note_ids}
+
+
+def undo(qtbot, window):
+    qtbot.keyClick(window.run_view.board, Qt.Key.Key_Z, CTRL)
+
+
+def redo(qtbot, window):
+    qtbot.keyClick(window.run_view.board, Qt.Key.Key_Z, CTRL | SHIFT)
+
+
+@pytest.fixture
+def board(running):
+    """The window with four notes on the first exercise's board, and the board focused."""
+    notes = add_notes(running, "Budgets pull apart", "Nobody owns the target", "Trust is built slowly",
+                      "Carers as partners")
+    running.run_view.board.setFocus()
+    return running, notes
+
+
+# -- dragging ------------------------------------------------------------------------------------
+def test_dragging_a_card_saves_its_place_and_undo_and_redo_follow_in_the_store(qtbot, board, fresh_db):
+    window, notes = board
+    scene, view = window.run_view.board_scene, window.run_view.board
+    ids = [n.id for n in notes]
+    grid = {i: (scene.cards[i].pos().x(), scene.cards[i].pos().y()) for i in ids}
+    steps = window.undo_stack.count()
+
+    drag_card(qtbot, view, scene.cards[ids[0]], QPointF(60, 40))
+
+    moved = (grid[ids[0]][0] + 60, grid[ids[0]][1] + 40)
+    assert places(fresh_db, ids) == {**grid, ids[0]: moved}  # the others are pinned where the grid had them
+    assert scene.cards[ids[0]].pos() == QPointF(*moved)
+    assert window.undo_stack.count() == steps + 1
+    undo(qtbot, window)
+    assert places(fresh_db, ids) == dict.fromkeys(ids, (None, None))
+    assert {i: (scene.cards[i].pos().x(), scene.cards[i].pos().y()) for i in ids} == grid
+    redo(qtbot, window)
+    assert places(fresh_db, ids) == {**grid, ids[0]: moved}
+    assert scene.cards[ids[0]].pos() == QPointF(*moved)
+
+
+def test_dragging_several_selected_cards_moves_them_together_as_one_step(qtbot, board, fresh_db):
+    window, notes = board
+    scene, view = window.run_view.board_scene, window.run_view.board
+    first, second, third = (scene.cards[n.id] for n in notes[:3])
+    click_card(qtbot, view, first)
+    click_card(qtbot, view, third, CTRL)
+    assert set(scene.selected_note_ids()) == {notes[0].id, notes[2].id}
+    before = {n.id: scene.cards[n.id].pos() for n in notes}
+    steps = window.undo_stack.count()
+
+    drag_card(qtbot, view, third, QPointF(30, 70))
+
+    assert first.pos() == before[notes[0].id] + QPointF(30, 70)
+    assert third.pos() == before[notes[2].id] + QPointF(30, 70)
+    assert second.pos() == before[notes[1].id]
+    assert fresh_db.note(notes[2].id).y == before[notes[2].id].y() + 70
+    assert window.undo_stack.count() == steps + 1
+    undo(qtbot, window)
+    assert fresh_db.note(notes[0].id).x is None and fresh_db.note(notes[2].id).x is None
+    assert first.pos() == before[notes[0].id] and third.pos() == before[notes[2].id]
+
+
+def test_a_card_added_after_a_drag_takes_a_free_place_not_one_already_taken(qtbot, board):
+    window, notes = board
+    scene, view = window.run_view.board_scene, window.run_view.board
+    drag_card(qtbot, view, scene.cards[notes[0].id], QPointF(15, 10))
+    [late] = add_notes(window, "Said after the drag")
+    late_rect = scene.cards[late.id].sceneBoundingRect()
+    assert not any(late_rect.intersects(scene.cards[n.id].sceneBoundingRect().adjusted(4, 4, -4, -4))
+                   for n in notes)
+
+
+# -- selecting --------------------------------------------------------------------------------------
+def test_ctrl_a_the_rubber_band_and_ctrl_click_select_cards(qtbot, board):
+    window, notes = board
+    scene, view = window.run_view.board_scene, window.run_view.board
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
+    assert sorted(scene.selected_note_ids()) == sorted(n.id for n in notes)
+
+    view.ensureVisible(scene.cards[notes[0].id])
+    corner = view.mapFromScene(QPointF(4, 4))  # empty board left of and above the first card
+    through = card_point(view, scene.cards[notes[1].id])
+    drag(qtbot, view, corner, through)
+    first_row = {n.id for n in notes if scene.cards[n.id].pos().y() == scene.cards[notes[0].id].pos().y()}
+    assert set(scene.selected_note_ids()) == first_row and notes[1].id in first_row
+
+    click_card(qtbot, view, scene.cards[notes[3].id], CTRL)
+    assert set(scene.selected_note_ids()) == first_row | {notes[3].id}
+    click_card(qtbot, view, scene.cards[notes[3].id], CTRL)
+    assert set(scene.selected_note_ids()) == first_row
+
+
+# -- zoom -------------------------------------------------------------------------------------------
+def wheel(view, steps: int, modifiers) -> None:
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton, modifiers,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_zoom_with_ctrl_wheel_and_plus_minus_and_ctrl_0_fits_the_whole_board(qtbot, board):
+    window, notes = board
+    add_notes(window, *(f"Idea {i}" for i in range(24)))
+    view = window.run_view.board
+    planned = window.run_view.exercise.timer.planned
+    wheel(view, 1, CTRL)
+    assert view.zoom() == pytest.approx(1.2)
+    assert window.run_view.filter_bar.zoom.text() == "120%"
+    wheel(view, -2, CTRL)
+    assert view.zoom() == pytest.approx(1 / 1.2)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.zoom() == pytest.approx(1.0)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.zoom() == pytest.approx(1 / 1.2)
+
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert view.zoom() < 1 / 1.2
+    assert all(shown.contains(QRectF(card.pos(), CARD_SIZE)) for card in window.run_view.board_scene.cards.values())
+
+    qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)  # Ctrl+- still takes a minute off the timer
+    assert window.run_view.exercise.timer.planned == planned - 60
+
+
+# -- filtering --------------------------------------------------------------------------------------
+def test_the_filter_dims_what_does_not_match_by_words_author_or_kind(qtbot, running, fresh_db):
+    people = fresh_db.participants(running.workshop_id)
+    amira, ben = people[0], people[1]
+    budget = add_notes(running, "Pooled <b>budget</b> & rules", author_id=amira.id)[0]
+    quote = add_notes(running, "We never see the budget", kind="quote", author_id=ben.id)[0]
+    other = add_notes(running, "Nobody owns the target", kind="question")[0]
+    view, scene, bar = running.run_view.board, running.run_view.board_scene, running.run_view.filter_bar
+    view.setFocus()
+
+    qtbot.keyClick(view, Qt.Key.Key_F, CTRL)
+    assert bar.words.hasFocus()
+    qtbot.keyClicks(bar.words, "BUDGET")
+    assert [scene.cards[n.id].matches for n in (budget, quote, other)] == [True, True, False]
+    assert scene.cards[other.id].opacity() < 0.5 and not scene.cards[other.id].isEnabled()
+    assert bar.count.text() == "2 of 3"
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
+    assert sorted(scene.selected_note_ids()) == sorted([budget.id, quote.id])
+
+    bar.author.setCurrentIndex(bar.author.findData(ben.id))
+    assert [scene.cards[n.id].matches for n in (budget, quote, other)] == [False, True, False]
+    bar.words.clear()
+    bar.author.setCurrentIndex(0)
+    bar.kind.setCurrentIndex(bar.kind.findData("question"))
+    assert [scene.cards[n.id].matches for n in (budget, quote, other)] == [False, False, True]
+    bar.hide_others.setChecked(True)
+    assert not scene.cards[budget.id].isVisible() and scene.cards[other.id].isVisible()
+    bar.words.setFocus()
+    qtbot.keyClick(bar.words, Qt.Key.Key_Escape)
+    assert [(c.isVisible(), c.opacity(), c.matches) for c in scene.cards.values()] == [(True, 1.0, True)] * 3
+    assert bar.count.text() == ""
+    qtbot.keyClick(bar.words, Qt.Key.Key_Escape)  # nothing left to clear: back to the board
+    assert view.hasFocus()
+    assert [n.text for n in fresh_db.notes(running.run_view.exercise.id)] == [
+        "Pooled <b>budget</b> & rules", "We never see the budget", "Nobody owns the target"]
+
+
+# -- moving notes to another exercise -----------------------------------------------------------------
+def test_ctrl_shift_m_moves_notes_to_another_exercise_and_undo_puts_them_back(qtbot, board, fresh_db,
+                                                                             monkeypatch):
+    window, notes = board
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    name_themes(monkeypatch, "Money")
+    click_card(qtbot, view, scene.cards[notes[0].id])
+    click_card(qtbot, view, scene.cards[notes[1].id], CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_G, CTRL)
+    [theme] = fresh_db.themes(run.exercise.id)
+    here, there = run.exercise, run.exercises[2]
+    before = {i: fresh_db.note(i) for i in (notes[0].id, notes[1].id)}
+    offered = []
+
+    def choose(cls, parent, exercises, count):
+        offered.extend(e.id for e in exercises)
+        return there.id
+    monkeypatch.setattr(ExerciseChooser, "ask", classmethod(choose))
+    click_card(qtbot, view, scene.cards[notes[0].id])
+    qtbot.keyClick(view, Qt.Key.Key_M, CTRL | SHIFT)
+
+    assert here.id not in offered and there.id in offered
+    moved = fresh_db.note(notes[0].id)
+    assert (moved.exercise_id, moved.theme_id, moved.x) == (there.id, None, None)
+    assert notes[0].id not in scene.cards and notes[1].id in scene.cards
+    assert [t.id for t in fresh_db.themes(here.id)] == [theme.id]  # one note still holds it
+
+    undo(qtbot, window)
+    assert fresh_db.note(notes[0].id) == before[notes[0].id].__class__(
+        **{**before[notes[0].id].__dict__, "updated": fresh_db.note(notes[0].id).updated})
+    assert notes[0].id in scene.cards and notes[0].id in scene.members[theme.id]
+    redo(qtbot, window)
+    assert fresh_db.note(notes[0].id).exercise_id == there.id
+    run.go_to_exercise(there.id)
+    assert notes[0].id in run.board_scene.cards
+
+
+# -- deleting -------------------------------------------------------------------------------------------
+def test_a_deleted_notes_dots_stop_counting_and_ctrl_z_brings_them_back(qtbot, board, fresh_db):
+    window, notes = board
+    run = window.run_view
+    people = [p.id for p in fresh_db.participants(window.workshop_id)]
+    round_ = voting.start_round(fresh_db, window.workshop_id, title="Top", exercise_id=run.exercise.id)
+    voting.cast_ballot(fresh_db, round_.id, people[0], {("note", notes[0].id): 3})
+    voting.cast_ballot(fresh_db, round_.id, people[1], {("note", notes[1].id): 2, ("note", notes[0].id): 1})
+    voting.reveal_round(fresh_db, round_.id)
+    window.hub.votes_changed.emit(window.workshop_id)
+    dock = next(p for p in window.side_panels if hasattr(p, "collect_ballots"))
+
+    def shown():
+        model = dock.panel.results_view.model
+        return [(line.text, line.dots) for line in model.lines]
+    assert shown() == [(notes[0].text, 4), (notes[1].text, 2)]
+
+    click_card(qtbot, run.board, run.board_scene.cards[notes[0].id])
+    qtbot.keyClick(run.board, Qt.Key.Key_Delete)
+    assert notes[0].id not in run.board_scene.cards
+    assert [(line.text, line.dots) for line in voting.results(fresh_db, round_.id)] == [(notes[1].text, 2)]
+    assert shown() == [(notes[1].text, 2)]
+
+    undo(qtbot, window)
+    assert notes[0].id in run.board_scene.cards
+    assert shown() == [(notes[0].text, 4), (notes[1].text, 2)]
+
+
+# -- the context menu and tidying -----------------------------------------------------------------------
+def test_the_context_menu_offers_what_fits_the_selection(qtbot, board):
+    window, notes = board
+    run = window.run_view
+    click_card(qtbot, run.board, run.board_scene.cards[notes[0].id])
+    menu = run.board_editor.context_menu()
+    texts = [a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()]
+    assert "Group into a theme…" in texts and "Move to another exercise…" in texts and "Make an action" in texts
+    assert "Ungroup" not in texts and "Rename theme…" not in texts
+    assert "Delete 1 card" in texts and "Fit to window" in texts
+    menu.deleteLater()
+
+
+def test_tidying_puts_each_themes_cards_together_and_is_one_undo_step(qtbot, board, fresh_db, monkeypatch):
+    window, notes = board
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    name_themes(monkeypatch, "Ownership")
+    click_card(qtbot, view, scene.cards[notes[0].id])
+    click_card(qtbot, view, scene.cards[notes[3].id], CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_G, CTRL)
+    [theme] = fresh_db.themes(run.exercise.id)
+    before = places(fresh_db, [n.id for n in notes])
+
+    qtbot.keyClick(view, Qt.Key.Key_T, CTRL | SHIFT)
+
+    frame = scene.frames[theme.id].frame_rect()
+    inside = {n.id for n in notes if frame.contains(scene.cards[n.id].centre())}
+    assert inside == {notes[0].id, notes[3].id}
+    assert places(fresh_db, [n.id for n in notes]) != before
+    undo(qtbot, window)
+    assert places(fresh_db, [n.id for n in notes]) == before

@@ -1,0 +1,285 @@
+"""Themes through the board: group, rename, ungroup, drag cards in and out, and reopen the workshop.
+
+Every edit is checked in the store and on the board, and through undo and redo.
+"""
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from collabdesk.services import voting
+from collabdesk.store import Store
+from collabdesk.ui.board_prompts import ExerciseChooser
+from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
+from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
+from tests.ui.test_board import (
+    CTRL, SHIFT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
+)
+
+pytestmark = STRICT_QT
+TEXTS = ["<b>Money</b> &amp; <img src=x>", "合作 協力 🤝", "تعاون", "שיתוף פעולה", "連携"]
+
+
+@pytest.fixture
+def board(running):
+    notes = add_notes(running, "Budgets pull apart", "Nobody owns the target", "Trust is built slowly",
+                      "Carers as partners", "Winter brings us together")
+    running.run_view.board.setFocus()
+    return running, notes
+
+
+def group(qtbot, window, notes) -> None:
+    """Select ``notes`` with click and Ctrl+click, then Ctrl+G."""
+    scene, view = window.run_view.board_scene, window.run_view.board
+    click_card(qtbot, view, scene.cards[notes[0].id])
+    for note in notes[1:]:
+        click_card(qtbot, view, scene.cards[note.id], CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_G, CTRL)
+
+
+def members(scene) -> dict[str, set[int]]:
+    return {frame.theme.title: set(scene.members.get(theme_id, ())) for theme_id, frame in scene.frames.items()
+            if frame.isVisible()}
+
+
+def test_ctrl_g_groups_the_selection_in_a_named_frame_and_undo_and_redo_follow(qtbot, board, fresh_db,
+                                                                             monkeypatch):
+    window, notes = board
+    run = window.run_view
+    asked = name_themes(monkeypatch, TEXTS[0])
+    group(qtbot, window, notes[:2])
+
+    assert "2 notes" in asked[0]["label"]
+    [theme] = fresh_db.themes(run.exercise.id)
+    assert theme.title == TEXTS[0]
+    assert [fresh_db.note(n.id).theme_id for n in notes] == [theme.id, theme.id, None, None, None]
+    frame = run.board_scene.frames[theme.id]
+    assert frame.theme.title == TEXTS[0] and frame.count == 2 and frame.isVisible()
+    for note in notes[:2]:  # the frame is drawn round its cards
+        assert frame.frame_rect().contains(run.board_scene.cards[note.id].sceneBoundingRect().adjusted(3, 3, -4, -4))
+
+    undo(qtbot, window)
+    assert fresh_db.themes(run.exercise.id) == []
+    assert [fresh_db.note(n.id).theme_id for n in notes] == [None] * 5
+    assert [fresh_db.note(n.id).x for n in notes] == [None] * 5  # the grid is back as it was
+    assert run.board_scene.frames == {}
+    redo(qtbot, window)
+    assert [t.id for t in fresh_db.themes(run.exercise.id)] == [theme.id]
+    assert members(run.board_scene) == {TEXTS[0]: {notes[0].id, notes[1].id}}
+
+
+def test_theme_names_are_kept_as_typed_and_a_blank_or_overlong_one_is_refused(qtbot, board, fresh_db,
+                                                                               monkeypatch):
+    window, notes = board
+    run = window.run_view
+    name_themes(monkeypatch, *TEXTS[1:], "   ", "x" * 10_000)
+    for note in notes[:4]:
+        group(qtbot, window, [note])
+    assert [t.title for t in fresh_db.themes(run.exercise.id)] == TEXTS[1:]
+    assert sorted(f.theme.title for f in run.board_scene.frames.values()) == sorted(TEXTS[1:])
+    run.board.viewport().grab()  # the frames paint any script without trouble
+    steps = window.undo_stack.count()
+    group(qtbot, window, [notes[4]])
+    assert "cannot be empty" in window.saved_label.text()
+    group(qtbot, window, [notes[4]])
+    assert "the most allowed is 300" in window.saved_label.text()
+    assert window.undo_stack.count() == steps and len(fresh_db.themes(run.exercise.id)) == 4
+
+
+def test_f2_or_a_double_click_on_the_label_renames_and_undo_gives_the_old_name(qtbot, board, fresh_db,
+                                                                              monkeypatch):
+    window, notes = board
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    name_themes(monkeypatch, "Money", "Money & time", "Money, time & trust")
+    group(qtbot, window, notes[:2])
+    [theme] = fresh_db.themes(run.exercise.id)
+    frame = scene.frames[theme.id]
+    label = view.mapFromScene(frame.mapToScene(frame.label_rect().center()))
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=label)
+    assert scene.selected_theme_ids() == [theme.id] and scene.selected_note_ids() == []
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert fresh_db.theme(theme.id).title == "Money & time" == frame.theme.title
+
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=label)
+    assert fresh_db.theme(theme.id).title == "Money, time & trust"
+    undo(qtbot, window)
+    assert fresh_db.theme(theme.id).title == "Money & time" == frame.theme.title
+    undo(qtbot, window)
+    assert fresh_db.theme(theme.id).title == "Money"
+    redo(qtbot, window)
+    assert fresh_db.theme(theme.id).title == "Money & time"
+
+
+def test_ctrl_shift_g_ungroups_and_undo_brings_the_theme_back_round_the_same_notes(qtbot, board, fresh_db,
+                                                                                 monkeypatch):
+    window, notes = board
+    run = window.run_view
+    name_themes(monkeypatch, "Money")
+    group(qtbot, window, notes[:3])
+    [theme] = fresh_db.themes(run.exercise.id)
+    click_card(qtbot, run.board, run.board_scene.cards[notes[1].id])
+    qtbot.keyClick(run.board, Qt.Key.Key_G, CTRL | SHIFT)
+    assert fresh_db.themes(run.exercise.id) == []
+    assert [fresh_db.note(n.id).theme_id for n in notes[:3]] == [None] * 3
+    assert run.board_scene.frames == {}
+    undo(qtbot, window)
+    assert [t.id for t in fresh_db.themes(run.exercise.id)] == [theme.id]
+    assert members(run.board_scene) == {"Money": {n.id for n in notes[:3]}}
+    redo(qtbot, window)
+    assert fresh_db.themes(run.exercise.id) == [] and run.board_scene.frames == {}
+
+
+def test_dragging_a_card_into_a_frame_adds_it_and_out_again_takes_it_out(qtbot, board, fresh_db, monkeypatch):
+    window, notes = board
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    name_themes(monkeypatch, "Money")
+    group(qtbot, window, notes[:2])
+    [theme] = fresh_db.themes(run.exercise.id)
+    frame = scene.frames[theme.id]
+    outsider = scene.cards[notes[3].id]
+
+    drag_card(qtbot, view, outsider, frame.frame_rect().center() - outsider.centre())
+    assert fresh_db.note(notes[3].id).theme_id == theme.id
+    assert members(scene) == {"Money": {notes[0].id, notes[1].id, notes[3].id}} and frame.count == 3
+    assert frame.frame_rect().contains(outsider.centre())
+    place_inside = places(fresh_db, [notes[3].id])
+
+    away = QPointF(frame.frame_rect().right() + 400, frame.frame_rect().bottom() + 300)
+    drag_card(qtbot, view, outsider, away - outsider.centre())
+    assert fresh_db.note(notes[3].id).theme_id is None
+    assert members(scene) == {"Money": {notes[0].id, notes[1].id}}
+    assert not frame.frame_rect().contains(outsider.centre())  # the frame let go of it
+
+    undo(qtbot, window)
+    assert fresh_db.note(notes[3].id).theme_id == theme.id and places(fresh_db, [notes[3].id]) == place_inside
+    assert notes[3].id in scene.members[theme.id]
+    undo(qtbot, window)
+    assert fresh_db.note(notes[3].id).theme_id is None
+    redo(qtbot, window)
+    assert fresh_db.note(notes[3].id).theme_id == theme.id
+
+
+def test_dragging_a_frame_by_its_label_carries_its_cards(qtbot, board, fresh_db, monkeypatch):
+    window, notes = board
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    name_themes(monkeypatch, "Money")
+    group(qtbot, window, notes[:2])
+    [theme] = fresh_db.themes(run.exercise.id)
+    frame = scene.frames[theme.id]
+    before_cards = {n.id: scene.cards[n.id].pos() for n in notes}
+    before_frame = frame.frame_rect()
+    label = view.mapFromScene(frame.mapToScene(frame.label_rect().center()))
+
+    drag(qtbot, view, label, label + QPoint(0, 260))
+
+    for note in notes[:2]:
+        assert scene.cards[note.id].pos() == before_cards[note.id] + QPointF(0, 260)
+        assert fresh_db.note(note.id).y == before_cards[note.id].y() + 260
+    assert scene.cards[notes[2].id].pos() == before_cards[notes[2].id]
+    assert frame.frame_rect() == before_frame.translated(0, 260) and frame.pos() == QPointF(0, 0)
+    assert [fresh_db.note(n.id).theme_id for n in notes[:2]] == [theme.id, theme.id]
+    undo(qtbot, window)
+    assert frame.frame_rect() == before_frame
+
+
+def test_deleting_cards_and_undo_keep_the_frame_in_step(qtbot, board, fresh_db, monkeypatch):
+    window, notes = board
+    run = window.run_view
+    name_themes(monkeypatch, "Money")
+    group(qtbot, window, notes[:2])
+    [theme] = fresh_db.themes(run.exercise.id)
+    click_card(qtbot, run.board, run.board_scene.cards[notes[1].id])
+    qtbot.keyClick(run.board, Qt.Key.Key_Delete)
+    assert run.board_scene.frames[theme.id].count == 1
+    undo(qtbot, window)
+    assert run.board_scene.frames[theme.id].count == 2
+    assert fresh_db.note(notes[1].id).theme_id == theme.id
+
+
+def test_the_room_shows_notes_theme_by_theme_under_each_themes_name(qtbot, board, fresh_db, monkeypatch):
+    window, notes = board
+    window.toggle_room_view()
+    room = window.room_view()
+    name_themes(monkeypatch, "Money", "Trust")
+    group(qtbot, window, [notes[4]])
+    group(qtbot, window, [notes[1], notes[3]])
+    assert [n.id for n in room.notes.ordered_notes()] == [notes[i].id for i in (4, 1, 3, 0, 2)]
+    room.notes.ensure_layout()
+    headers = {tile.note_id: tile.header for tile in room.notes.tiles}
+    assert headers == {notes[4].id: "Money", notes[1].id: "Trust", notes[3].id: "Trust",
+                       notes[0].id: "", notes[2].id: ""}
+    room.notes.grab()
+    undo(qtbot, window)
+    room.notes.ensure_layout()
+    assert {tile.note_id: tile.header for tile in room.notes.tiles}[notes[1].id] == ""
+
+
+@pytest.fixture
+def stores():
+    """Stores opened by a test on the workshop file, closed after the test's windows are gone."""
+    opened = []
+    yield opened
+    for store in opened:
+        store.close()
+
+
+def board_state(window):
+    run = window.run_view
+    scene = run.board_scene
+    return ({i: (c.pos().x(), c.pos().y(), c.note.theme_id) for i, c in scene.cards.items()},
+            {t: (f.theme.title, frozenset(scene.members.get(t, ())), f.frame_rect()) for t, f in scene.frames.items()})
+
+
+def test_grouping_ungrouping_moving_and_voting_survive_closing_and_reopening(stores, qtbot, db_path, clock,
+                                                                             tmp_path, monkeypatch):
+    first = Store(db_path, clock=clock)
+    stores.append(first)
+    workshop = make_workshop(first)
+    window = make_window(qtbot, first, make_settings(tmp_path / "one"), clock)
+    assert window.open_workshop(workshop.id)
+    run = window.run_view
+    notes = add_notes(window, *TEXTS, "Winter brings us together")
+    run.board.setFocus()
+    name_themes(monkeypatch, "Money", "Trust", "Money & time")
+    group(qtbot, window, notes[:2])
+    group(qtbot, window, notes[2:4])
+    click_card(qtbot, run.board, run.board_scene.cards[notes[2].id])
+    qtbot.keyClick(run.board, Qt.Key.Key_G, CTRL | SHIFT)  # ungroup Trust
+    drag_card(qtbot, run.board, run.board_scene.cards[notes[5].id], QPointF(45, 120))
+    money = next(t for t in first.themes(run.exercise.id) if t.title == "Money")
+    frame = run.board_scene.frames[money.id]
+    qtbot.mouseClick(run.board.viewport(), Qt.MouseButton.LeftButton,
+                     pos=run.board.mapFromScene(frame.mapToScene(frame.label_rect().center())))
+    qtbot.keyClick(run.board, Qt.Key.Key_F2)  # rename Money
+    monkeypatch.setattr(ExerciseChooser, "ask", classmethod(lambda cls, parent, exercises, count: exercises[0].id))
+    click_card(qtbot, run.board, run.board_scene.cards[notes[4].id])
+    qtbot.keyClick(run.board, Qt.Key.Key_M, CTRL | SHIFT)
+    people = [p.id for p in first.participants(workshop.id)]
+    monkeypatch.setattr(RoundSetupDialog, "ask", classmethod(
+        lambda cls, parent, store, workshop_id, exercise_id=None: RoundSettings(
+            title="What first?", exercise_id=exercise_id, target="themes", voter_ids=tuple(people[:2]))))
+    dock = next(p for p in window.side_panels if hasattr(p, "collect_ballots"))
+    qtbot.mouseClick(dock.panel.new_button, Qt.MouseButton.LeftButton)
+    [round_] = first.vote_rounds(workshop.id)
+    voting.cast_ballot(first, round_.id, people[0], {("theme", money.id): 2})
+    qtbot.mouseClick(dock.panel.reveal_button, Qt.MouseButton.LeftButton)
+    results = voting.results(first, round_.id)
+    seen = board_state(window)
+    stored = {n.id: first.note(n.id) for n in notes}
+    window.close()
+
+    second = Store(db_path, clock=clock)
+    stores.append(second)
+    again = make_window(qtbot, second, make_settings(tmp_path / "two"), clock)
+    assert again.open_workshop(workshop.id)
+    again.run_view.board.resize(run.board.size())
+    assert board_state(again) == seen
+    assert {n.id: second.note(n.id) for n in notes} == stored
+    assert [t.title for t in second.themes(run.exercise.id)] == ["Money & time"]
+    assert second.note(notes[4].id).exercise_id == run.exercises[1].id
+    assert voting.results(second, round_.id) == results and results[0].text == "Money & time"
+    again_dock = next(p for p in again.side_panels if hasattr(p, "collect_ballots"))
+    assert [line.dots for line in again_dock.panel.results_view.model.lines] == [2]
