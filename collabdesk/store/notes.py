@@ -14,6 +14,12 @@ NOTE_FIELDS = ("text", "kind", "colour", "author_id", "role", "theme_id", "x", "
 
 
 _CHUNK = 500  # ids per IN (...) list, well inside SQLite's limit on bound values
+_NOTE_COLUMNS = ", ".join(Note.__dataclass_fields__)  # selected in the record's order: Note(*row)
+
+
+def _note(row: tuple) -> Note:
+    """A row of ``_NOTE_COLUMNS`` as a Note (a board's thousands of rows are read this way)."""
+    return Note(*row[:-1], deleted=bool(row[-1]))
 
 
 def _marks(ids) -> str:
@@ -45,10 +51,10 @@ class NoteRows:
         return rows.note(found[0])
 
     def notes(self, exercise_id: int, *, include_deleted: bool = False) -> list[Note]:
-        sql = "SELECT * FROM notes WHERE exercise_id = ?"
+        sql = f"SELECT {_NOTE_COLUMNS} FROM notes WHERE exercise_id = ?"
         if not include_deleted:
             sql += " AND deleted = 0"
-        return [rows.note(r) for r in self._rows(sql + " ORDER BY id", (exercise_id,))]
+        return [_note(r) for r in self.db.execute(sql + " ORDER BY id", (exercise_id,))]
 
     def workshop_notes(self, workshop_id: str, *, include_deleted: bool = False) -> list[Note]:
         sql = "SELECT * FROM notes WHERE workshop_id = ?"
@@ -62,8 +68,8 @@ class NoteRows:
         found: dict[int, Note] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
-            for row in self._rows(f"SELECT * FROM notes WHERE id IN ({_marks(chunk)})", tuple(chunk)):
-                found[row["id"]] = rows.note(row)
+            for row in self.db.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_marks(chunk)})", chunk):
+                found[row[0]] = _note(row)
         return [found[i] for i in ids if i in found]
 
     def deleted_notes(self, workshop_id: str) -> list[Note]:

@@ -12,18 +12,19 @@ is, so that moving one card never shuffles the others.
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPicture, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from ..domain.model import Note, Theme
 from . import style
 from .board_filter import BoardFilter
-from .note_card import CARD_SIZE, GAP, PAD, CardEditor, NoteCard
-from .themes import FRAME_PAD, LABEL_HEIGHT, ThemeFrame
+from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard, paper_of
+from .themes import BOARD_BACKGROUND, FRAME_PAD, LABEL_HEIGHT, ThemeFrame, frame_fill
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
 ZOOM_STEP = 1.2
+OVERVIEW_BELOW = BARS_ABOVE  # zoom below which the cards are one picture, not thousands of paints
 
 __all__ = ["CARD_SIZE", "BoardScene", "BoardView", "CardEditor", "Drop", "NoteCard"]
 
@@ -44,6 +45,10 @@ class _Drag:
     frames: dict[int, QPointF]  # frames dragged themselves (carrying their cards), where they started
     carried: dict[int, list[int]] = field(default_factory=dict)  # frame's theme -> its unselected cards
     themes: set = field(default_factory=set)  # themes whose frames follow the drag
+    travelling: dict[int, tuple[QPointF, int]] = field(default_factory=dict)  # whole themes in flight:
+    # each frame's start and one of its cards, so the frame moves as that card does (no recomputing)
+    partial: list[int] = field(default_factory=list)  # themes losing cards: frames fitted to the rest
+    fitted: bool = False  # whether those frames have been fitted yet (on the first move, not on a click)
 
 
 class BoardScene(QGraphicsScene):
@@ -65,7 +70,10 @@ class BoardScene(QGraphicsScene):
         self.filter = BoardFilter()
         self._drag: _Drag | None = None
         self._top = 0.0  # the z value of the last cards dragged, so they stay on top
+        self.overview = False  # zoomed far out: cards drawn as one recorded picture (see overview_picture)
+        self._picture: QPicture | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.selectionChanged.connect(self._overview_changed)
 
     def load(self, notes: list[Note], themes: list[Theme] = ()) -> None:
         """Show ``notes`` and ``themes`` (an exercise's whole board), replacing what was there."""
@@ -84,8 +92,9 @@ class BoardScene(QGraphicsScene):
                 self._auto.append(note.id)
         for theme in themes:
             self._make_frame(theme)
-        self.refresh_frames(pinned_only=True)  # where the grid must not put cards
-        self._reflow()
+        if self._auto:
+            self.refresh_frames(pinned_only=True)  # where the grid must not put cards
+            self._reflow()
         self.refresh_frames()
         if self.filter.active:
             self.apply_filter(self.filter)
@@ -255,6 +264,54 @@ class BoardScene(QGraphicsScene):
                 cards = [c for c in cards if c.note.x is not None]
             frame.refresh([QRectF(c.pos(), CARD_SIZE) for c in cards])
             frame.setOpacity(1.0 if any(c.matches for c in cards) or not cards else 0.35)
+        self._overview_changed()
+
+    # -- far out: one picture --------------------------------------------------------------
+    def set_overview(self, on: bool) -> None:
+        """Zoomed far out, thousands of cards painted one by one take too long for a smooth
+        zoom: they keep their place, selection and drag, but are drawn from one recorded
+        picture (paper-coloured blocks), redrawn only when the board changes."""
+        if on == self.overview:
+            return
+        self.overview = on
+        for card in self.cards.values():
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
+        self.update()
+
+    def overview_picture(self) -> QPicture:
+        if self._picture is None:
+            blocks: dict[tuple[str, bool], list[QRectF]] = {}  # one batch of rectangles per paper
+            chosen = []
+            for card in self.cards.values():
+                if card.isVisible():
+                    rect = QRectF(card.pos(), CARD_SIZE)
+                    blocks.setdefault((card.note.colour, card.matches), []).append(rect)
+                    if card.isSelected():
+                        chosen.append(rect)
+            picture = QPicture()
+            painter = QPainter(picture)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for frame in self.frames.values():
+                if frame.isVisible():
+                    painter.fillRect(frame.frame_rect(), frame_fill(frame.theme))
+            for (colour, matches), rects in blocks.items():
+                painter.setBrush(paper_of(colour) if matches else _faded(paper_of(colour)))
+                painter.drawRects(rects)
+            painter.setPen(QPen(QColor("#1F6FEB"), 12))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(chosen)
+            painter.end()
+            self._picture = picture
+        return self._picture
+
+    def prepare_overview(self) -> None:
+        """Record the overview ahead of need (called when idle as the zoom nears it)."""
+        self.overview_picture()
+
+    def _overview_changed(self) -> None:
+        self._picture = None
+        if self.overview:
+            self.update()
 
     def arranged_positions(self, width: float) -> dict[int, tuple[float, float]]:
         """Where every card goes when the board is tidied: each theme's cards together in a
@@ -317,6 +374,14 @@ class BoardScene(QGraphicsScene):
             starts.update({i: self.cards[i].pos() for i in drag.carried[theme_id]})
         drag.themes = {self.cards[i].note.theme_id for i in starts} | set(frames)
         drag.themes.discard(None)
+        for theme_id in drag.themes:
+            ids = self.members.get(theme_id, set())
+            if theme_id in frames or theme_id not in self.frames or not ids:
+                continue  # a frame dragged itself moves with the mouse
+            if ids <= starts.keys():
+                drag.travelling[theme_id] = (self.frames[theme_id].pos(), next(iter(ids)))
+            else:
+                drag.partial.append(theme_id)
         self._drag = drag
 
     def mouseMoveEvent(self, event) -> None:
@@ -330,14 +395,19 @@ class BoardScene(QGraphicsScene):
                 delta = frame.pos() - start
                 for note_id in drag.carried[theme_id]:
                     self.cards[note_id].setPos(drag.starts[note_id] + delta)
-        self.refresh_frames(drag.themes, leaving=drag.starts.keys())
+        for theme_id, (start, card_id) in drag.travelling.items():
+            self.frames[theme_id].setPos(start + self.cards[card_id].pos() - drag.starts[card_id])
+        if not drag.fitted:
+            drag.fitted = True
+            self.refresh_frames(drag.partial, leaving=drag.starts.keys())
+        self._overview_changed()
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         drag, self._drag = self._drag, None
         if drag is None or event.button() != Qt.MouseButton.LeftButton:
             return
-        for theme_id in drag.frames:
+        for theme_id in (*drag.frames, *drag.travelling):
             if theme_id in self.frames:
                 self.frames[theme_id].settle()
         moved = {i: self.cards[i].pos() for i, start in drag.starts.items()
@@ -385,6 +455,8 @@ class BoardScene(QGraphicsScene):
     # -- placing ------------------------------------------------------------------------
     def _make_card(self, note: Note) -> NoteCard:
         card = NoteCard(note, self.authors.get(note.author_id, ""))
+        if self.overview:
+            card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.cards[note.id] = card
         self.addItem(card)
         self._join(note.id, note.theme_id)
@@ -438,6 +510,13 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(rect)
 
 
+def _faded(colour: QColor) -> QColor:
+    """A card the filter leaves out, as the overview shows it: mostly background."""
+    back = BOARD_BACKGROUND
+    return QColor.fromRgbF(*(0.25 * a + 0.75 * b for a, b in zip(
+        (colour.redF(), colour.greenF(), colour.blueF()), (back.redF(), back.greenF(), back.blueF()))))
+
+
 class BoardView(QGraphicsView):
     """Shows a BoardScene: zoom, fit, the context menu, and cards edited in place."""
 
@@ -462,6 +541,17 @@ class BoardView(QGraphicsView):
         super().resizeEvent(event)
         usable = self.viewport().width() - 2 * PAD + GAP
         self.board.set_columns(int(usable // (CARD_SIZE.width() + GAP)))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if self.board.overview:
+            painter.drawPicture(QPointF(0, 0), self.board.overview_picture())
+
+    def setTransform(self, matrix: QTransform, combine: bool = False) -> None:
+        super().setTransform(matrix, combine)
+        self.board.set_overview(self.zoom() < OVERVIEW_BELOW)
+        if self.zoom() < OVERVIEW_BELOW * 1.6 and not self.board.overview:
+            QTimer.singleShot(0, self.board.prepare_overview)  # between wheel notches, not in a frame
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self.board.cards:

@@ -147,7 +147,6 @@ class BoardEditor(QObject):
                 self.stack.push(command)
             if len(pending) > 1:
                 self.stack.endMacro()
-        self.update_actions()
 
     def _push(self, command: QUndoCommand) -> None:
         self._pending.append(command)

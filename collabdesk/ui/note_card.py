@@ -14,6 +14,8 @@ MARGIN = 12.0
 FOOTER = 22.0
 PAD = 24.0  # empty space around the grid
 SKETCH_BELOW = 0.4  # zoom below which cards are drawn without their text (it could not be read)
+SHADOW_ABOVE = 0.6  # zoom above which a card shows its shadow
+BARS_ABOVE = 0.2  # zoom above which a sketched card shows bars where its text is
 
 
 class NoteCard(QGraphicsObject):
@@ -25,18 +27,17 @@ class NoteCard(QGraphicsObject):
         self.author = author
         self.matches = True  # whether the board's filter shows it
         self._fitted: FittedText | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-        self.setToolTip("")
+        self.setFlags(_FLAGS)
 
     # -- content --------------------------------------------------------------------
     def set_note(self, note: Note, author: str = "") -> None:
-        if (note.text, note.kind) != (self.note.text, self.note.kind):
+        old, self.note = self.note, note
+        if (note.text, note.kind) != (old.text, old.kind):
             self._fitted = None
-        self.note = note
-        self.author = author
-        self.update()
+        if (note.text, note.kind, note.colour, note.role, author) != (old.text, old.kind, old.colour, old.role,
+                                                                      self.author):
+            self.author = author
+            self.update()  # only what shows; a card that just moved is redrawn by the move
 
     def footer_text(self) -> str:
         if self.note.kind == "quote":
@@ -57,36 +58,38 @@ class NoteCard(QGraphicsObject):
         return self._fitted
 
     # -- QGraphicsItem ----------------------------------------------------------------
+    # Painting runs once per card per frame, thousands of times while zooming a big board:
+    # everything it can share is made once (below the class), and zoomed out it draws less.
     def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, CARD_SIZE.width() + 7, CARD_SIZE.height() + 7)
+        return _BOUNDS
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(QRectF(QPointF(0, 0), CARD_SIZE))
-        return path
+        return _SHAPE
 
     def centre(self) -> QPointF:
-        return self.pos() + QPointF(CARD_SIZE.width() / 2, CARD_SIZE.height() / 2)
+        return self.pos() + _HALF
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        card = QRectF(QPointF(0, 0), CARD_SIZE)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
-            self._paint_sketch(painter, card)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < SKETCH_BELOW:
+            self._paint_sketch(painter, lod)
             return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 38))
-        painter.drawRoundedRect(card.translated(2, 3), 4, 4)
-        painter.setBrush(style.paper(self.note.colour))
+        if lod >= SHADOW_ABOVE:
+            painter.setBrush(_SHADOW_BRUSH)
+            painter.drawRoundedRect(_SHADOW, 4, 4)
+        painter.setBrush(paper_of(self.note.colour))
         if self.isSelected():
-            painter.setPen(QPen(QColor("#1F6FEB"), 3))
-        painter.drawRoundedRect(card, 4, 4)
+            painter.setPen(_SELECTED_PEN)
+        painter.drawRoundedRect(_CARD, 4, 4)
 
         painter.setPen(QColor(style.NOTE_INK))
         mark = style.KIND_MARKS[self.note.kind]
         if mark:
             painter.setFont(_small_font(bold=True))
             painter.setPen(QColor(0, 0, 0, 150))
-            painter.drawText(QRectF(MARGIN, MARGIN - 4, card.width() - 2 * MARGIN, 16),
+            painter.drawText(QRectF(MARGIN, MARGIN - 4, _CARD.width() - 2 * MARGIN, 16),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), mark)
             painter.setPen(QColor(style.NOTE_INK))
         self.fitted_text().draw(painter, self.text_rect().topLeft())
@@ -95,27 +98,59 @@ class NoteCard(QGraphicsObject):
         if footer:
             painter.setFont(_small_font())
             painter.setPen(QColor(0, 0, 0, 160))
-            rect = QRectF(MARGIN, card.height() - MARGIN - FOOTER + 6, card.width() - 2 * MARGIN, FOOTER - 6)
+            rect = QRectF(MARGIN, _CARD.height() - MARGIN - FOOTER + 6, _CARD.width() - 2 * MARGIN, FOOTER - 6)
             elided = painter.fontMetrics().elidedText(footer, Qt.TextElideMode.ElideRight, int(rect.width()))
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
 
-    def _paint_sketch(self, painter: QPainter, card: QRectF) -> None:
-        """Zoomed far out the text cannot be read: paper and grey lines where it would be."""
-        painter.setPen(QPen(QColor("#1F6FEB"), 8) if self.isSelected() else Qt.PenStyle.NoPen)
-        painter.setBrush(style.paper(self.note.colour))
-        painter.drawRect(card)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 70))
-        lines = min(4, max(1, len(self.note.text) // 22 + 1))
-        for line in range(lines):
-            width = (card.width() - 2 * MARGIN) * (0.6 if line == lines - 1 and lines > 1 else 1.0)
-            painter.drawRect(QRectF(MARGIN, MARGIN + 6 + line * 26, width, 12))
+    def _paint_sketch(self, painter: QPainter, lod: float) -> None:
+        """Zoomed out the text cannot be read: paper, and grey bars where the lines would be
+        (only the paper when even the bars would be a pixel or two)."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(_SKETCH_SELECTED_PEN if self.isSelected() else Qt.PenStyle.NoPen)
+        painter.setBrush(paper_of(self.note.colour))
+        painter.drawRect(_CARD)
+        if lod >= BARS_ABOVE:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_ink_bars(self.note.colour))
+            painter.drawRects(_BARS[min(4, max(1, len(self.note.text) // 22 + 1))])
 
     def mouseDoubleClickEvent(self, event) -> None:
         scene = self.scene()
         if scene is not None and hasattr(scene, "edit_requested"):
             scene.edit_requested.emit(self.note.id)
         event.accept()
+
+
+_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+          | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+_CARD = QRectF(QPointF(0, 0), CARD_SIZE)
+_BOUNDS = QRectF(-3, -3, CARD_SIZE.width() + 7, CARD_SIZE.height() + 7)
+_SHAPE = QPainterPath()
+_SHAPE.addRect(_CARD)
+_HALF = QPointF(CARD_SIZE.width() / 2, CARD_SIZE.height() / 2)
+_SHADOW = _CARD.translated(2, 3)
+_SHADOW_BRUSH = QColor(0, 0, 0, 38)
+_SELECTED_PEN = QPen(QColor("#1F6FEB"), 3)
+_SKETCH_SELECTED_PEN = QPen(QColor("#1F6FEB"), 10)
+_BARS = {lines: [QRectF(MARGIN, MARGIN + 6 + line * 26,
+                        (CARD_SIZE.width() - 2 * MARGIN) * (0.6 if line == lines - 1 and lines > 1 else 1.0), 12)
+                 for line in range(lines)] for lines in range(1, 5)}
+_PAPERS: dict[str, QColor] = {}
+_BAR_INKS: dict[str, QColor] = {}
+
+
+def paper_of(colour: str) -> QColor:
+    """A note colour's paper, made once."""
+    if colour not in _PAPERS:
+        _PAPERS[colour] = style.paper(colour)
+    return _PAPERS[colour]
+
+
+def _ink_bars(colour: str) -> QColor:
+    """Opaque grey-on-paper for the sketch's text bars (opaque fills are the quickest to draw)."""
+    if colour not in _BAR_INKS:
+        _BAR_INKS[colour] = paper_of(colour).darker(135)
+    return _BAR_INKS[colour]
 
 
 _FONTS: dict[tuple, QFont] = {}

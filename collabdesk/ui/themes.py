@@ -20,6 +20,28 @@ THEME_INKS = ("#3B5BDB", "#0C8599", "#2B8A3E", "#C2255C", "#7048E8", "#D9480F", 
               "#AE3EC9", "#E67700")
 LABEL_HEIGHT = 38.0
 FRAME_PAD = 14.0
+PLAIN_BELOW = 0.5  # zoom below which frames are drawn square and flat (quicker, and no one can tell)
+BOARD_BACKGROUND = QColor("#EEF0F3")
+_TINTS: dict[str, tuple[QColor, QColor, QColor]] = {}
+
+
+def _mix(ink: QColor, share: float) -> QColor:
+    """``share`` of ``ink`` over the board's background, as an opaque colour (the quickest fill)."""
+    back = BOARD_BACKGROUND
+    return QColor.fromRgbF(*(share * a + (1 - share) * b for a, b in zip(
+        (ink.redF(), ink.greenF(), ink.blueF()), (back.redF(), back.greenF(), back.blueF()))))
+
+
+def frame_fill(theme: Theme) -> QColor:
+    return _tints(theme_ink(theme))[0]
+
+
+def _tints(ink: QColor) -> tuple[QColor, QColor, QColor]:
+    """A frame's fill, its label strip and its name's colour."""
+    key = ink.name()
+    if key not in _TINTS:
+        _TINTS[key] = (_mix(ink, 0.12), _mix(ink, 0.22), ink.darker(150))
+    return _TINTS[key]
 
 
 def theme_ink(theme: Theme) -> QColor:
@@ -91,39 +113,46 @@ class ThemeFrame(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         ink = theme_ink(self.theme)
-        fill = QColor(ink)
-        fill.setAlpha(30)
-        selected = self.isSelected()
-        painter.setPen(QPen(QColor("#1F6FEB") if selected else ink, 3 if selected else 1.6))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(self._rect, 10, 10)
-        strip = QColor(ink)
-        strip.setAlpha(48)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(strip)
-        label = self.label_rect()
-        path = QPainterPath()
-        path.addRoundedRect(label.adjusted(1, 1, -1, 0), 9, 9)
-        painter.drawPath(path)
-
+        fill, strip, text_ink = _tints(ink)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = self.isSelected()
+        label = self.label_rect()
+        far = lod < PLAIN_BELOW
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)
+        painter.setPen(QPen(QColor("#1F6FEB"), 3 / max(lod, 0.1) if far else 3) if selected
+                       else QPen(ink, 0 if far else 1.6))
+        scene = self.scene()
+        painter.setBrush(Qt.BrushStyle.NoBrush if getattr(scene, "overview", False) else fill)  # drawn below
+        if far:  # square corners and flat fills: thousands of cards may be on screen
+            painter.drawRect(self._rect)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(strip)
+            painter.drawRect(label.adjusted(1, 1, -1, 0))
+        else:
+            painter.drawRoundedRect(self._rect, 10, 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(strip)
+            path = QPainterPath()
+            path.addRoundedRect(label.adjusted(1, 1, -1, 0), 9, 9)
+            painter.drawPath(path)
+
         text_rect = label.adjusted(14, 0, -14, 0)
-        count = f"{self.count} note" + ("" if self.count == 1 else "s")
-        painter.setFont(self._count_font)
-        count_width = painter.fontMetrics().horizontalAdvance(count) + 12
+        painter.setPen(text_ink)
         if lod < 0.45:  # zoomed far out: the name alone, as large as the strip allows
             font = QFont(self._label_font)
             font.setPixelSize(max(8, int(min(LABEL_HEIGHT * 0.75, 13 / max(lod, 0.05)))))
             painter.setFont(font)
-            painter.setPen(ink.darker(150))
             elided = painter.fontMetrics().elidedText(self.theme.title, Qt.TextElideMode.ElideRight,
                                                       int(text_rect.width()))
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
             return
+        count = f"{self.count} note" + ("" if self.count == 1 else "s")
+        painter.setFont(self._count_font)
+        count_width = painter.fontMetrics().horizontalAdvance(count) + 12
         painter.setPen(QColor(0, 0, 0, 140))
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), count)
         painter.setFont(self._label_font)
-        painter.setPen(ink.darker(150))
+        painter.setPen(text_ink)
         elided = painter.fontMetrics().elidedText(self.theme.title, Qt.TextElideMode.ElideRight,
                                                   int(text_rect.width() - count_width))
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)

@@ -323,3 +323,21 @@ def test_tidying_puts_each_themes_cards_together_and_is_one_undo_step(qtbot, boa
     assert places(fresh_db, [n.id for n in notes]) != before
     undo(qtbot, window)
     assert places(fresh_db, [n.id for n in notes]) == before
+
+
+def test_zoomed_far_out_the_cards_are_one_picture_and_still_selectable(qtbot, board):
+    window, notes = board
+    view, scene = window.run_view.board, window.run_view.board_scene
+    NoContents = type(next(iter(scene.cards.values())).flags()).ItemHasNoContents
+    view.set_zoom(0.1)
+    assert scene.overview and all(card.flags() & NoContents for card in scene.cards.values())
+    picture = scene.overview_picture()
+    assert picture.boundingRect().contains(scene.cards[notes[0].id].sceneBoundingRect().toRect().center())
+    view.viewport().grab()
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
+    assert len(scene.selected_note_ids()) == len(notes)
+    assert scene.overview_picture() is not picture  # the selection is drawn: recorded again
+    click_card(qtbot, view, scene.cards[notes[2].id])
+    assert scene.selected_note_ids() == [notes[2].id]
+    view.set_zoom(1.0)
+    assert not scene.overview and not any(card.flags() & NoContents for card in scene.cards.values())
