@@ -16,6 +16,13 @@ WIDGET_KEYS = (
     ("Board", "Ctrl+1–4, Alt+1–6, Ctrl+P", "With cards selected: change their kind, colour or speaker"),
     ("Board", "Esc", "Back to the note entry"),
     ("Agenda editor", "Alt+Up / Alt+Down", "Move the selected exercise up or down"),
+    ("Library", "Ctrl+F", "Search every workshop's titles, notes and actions"),
+    ("Library", "Down, then Enter (or double-click)", "Open the search result: the workshop at that note or action"),
+    ("Library", "Enter or double-click", "Open the selected workshop (a closed one opens read only)"),
+    ("Library", "Ctrl+D", "Duplicate the selected workshop: same agenda and people, no notes"),
+    ("Library", "Delete", "Move the selected workshops to the trash (in the trash: delete for good, after asking)"),
+    ("Library", "Esc in the search box", "Clear the search and show the list again"),
+    ("Library", "Drop .json files on the window", "Import workshop files"),
     ("Room view window", "F11 / Esc", "Full screen on / off"),
 )
 

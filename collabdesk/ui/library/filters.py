@@ -43,6 +43,7 @@ class FilterBar(QWidget):
         self.clear_button.setText("Clear filters")
         self.dates_button = QToolButton()
         self.dates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.dates_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")  # "▾" says it
         self.dates_button.setToolTip("Only workshops held between two dates")
         self.dates_button.setMenu(self._dates_menu())
         self.set_choices([], [])
@@ -96,8 +97,9 @@ class FilterBar(QWidget):
         self.to_date.setEnabled(self.to_check.isChecked())
         start = self.from_date.date().toString(SHORT_DATE) if self.from_check.isChecked() else ""
         end = self.to_date.date().toString(SHORT_DATE) if self.to_check.isChecked() else ""
-        self.dates_button.setText(f"{start} – {end}" if start and end else f"From {start}" if start
-                                  else f"Until {end}" if end else "Any date")
+        label = (f"{start} – {end}" if start and end else f"From {start}" if start
+                 else f"Until {end}" if end else "Any date")
+        self.dates_button.setText(f"{label} ▾")
         self._proxy.set_date_range(
             self.from_date.date().toString(Qt.DateFormat.ISODate) if self.from_check.isChecked() else "",
             self.to_date.date().toString(Qt.DateFormat.ISODate) if self.to_check.isChecked() else "")
