@@ -194,9 +194,15 @@ class RoomNotes(QWidget):
         return len(notes)
 
     def _flow(self, notes: list[Note], pixel_size: int, *, reserve: bool = False) -> list[Tile] | None:
-        """Masonry columns at ``pixel_size``; None when the notes do not all fit."""
+        """Masonry columns at ``pixel_size``; None when the notes do not all fit.
+
+        With themes, the columns fill one after the other instead (down the first, then the
+        next), so each theme's tiles read as one run rather than scattered across the wall.
+        """
         gap, pad, height, columns, tile_width, _line = self._geometry(pixel_size, reserve)
         bottoms = [0.0] * columns
+        in_runs = any(n.theme_id in self.themes for n in notes)
+        filling = 0  # the column being filled, when in runs
         tiles = []
         font = _room_font(pixel_size)
         small = _room_font(max(11, int(pixel_size * 0.55)))
@@ -207,7 +213,14 @@ class RoomNotes(QWidget):
             header = self._header(note)
             band = footer_height if header else 0.0
             tile_height = 2 * pad + fitted.height + (footer_height if footer else 0) + band
-            column = min(range(columns), key=bottoms.__getitem__)
+            if in_runs:
+                while filling < columns and bottoms[filling] + tile_height > height:
+                    filling += 1
+                if filling == columns:
+                    return None
+                column = filling
+            else:
+                column = min(range(columns), key=bottoms.__getitem__)
             top = bottoms[column]
             if top + tile_height > height:
                 return None

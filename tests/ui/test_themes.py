@@ -211,6 +211,8 @@ def test_the_room_shows_notes_theme_by_theme_under_each_themes_name(qtbot, board
     headers = {tile.note_id: tile.header for tile in room.notes.tiles}
     assert headers == {notes[4].id: "Money", notes[1].id: "Trust", notes[3].id: "Trust",
                        notes[0].id: "", notes[2].id: ""}
+    corners = [(tile.rect.left(), tile.rect.top()) for tile in room.notes.tiles]
+    assert corners == sorted(corners)  # down one column, then the next: a theme's tiles stay together
     room.notes.grab()
     undo(qtbot, window)
     room.notes.ensure_layout()
