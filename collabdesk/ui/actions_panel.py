@@ -416,6 +416,9 @@ class ActionsDock(QWidget):
         self.placeholder.setVisible(workshop_id is None)
         if workshop_id is not None:
             self.panel = ActionsPanel(self.store, workshop_id, undo_stack=self.undo_stack, hub=self.hub)
+            header = self.panel.table.horizontalHeader()  # a side panel is narrow: most of it for the text
+            for column, width in ((OWNER_COLUMN, 112), (DUE_COLUMN, 92), (STATUS_COLUMN, 88)):
+                header.resizeSection(column, width)
             self.body.addWidget(self.panel)
 
     def show_action(self, action_id: int) -> None:
