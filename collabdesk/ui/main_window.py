@@ -636,6 +636,7 @@ def _select_action(panel: QWidget, action_id: int) -> bool:
     index = model.index(row, 0)
     table.setCurrentIndex(index)
     table.scrollTo(index)
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
     return True
 
 

@@ -150,7 +150,7 @@ class ReviewView(QWidget):
         self.board_scene = BoardScene(self)
         self.board = BoardView(self.board_scene, self)
         self.board.setObjectName("review-board")
-        self.board.setInteractive(False)  # cards can be looked at, never moved, edited or deleted
+        self.board.setInteractive(False)  # cards can be looked at and zoomed, never moved, edited or deleted
         self.board.empty_hint = "No notes were written in this exercise."
         self.themes = QTreeWidget(self)
         self.themes.setObjectName("review-themes")
@@ -300,7 +300,8 @@ class ReviewView(QWidget):
             took = exercise.timer.accumulated
             self.took.setText(f"Took {elapsed_text(took)}\nof {duration_text(exercise.timer.planned)} planned"
                               if took else f"Not run\n{duration_text(exercise.timer.planned)} planned")
-        self.board_scene.load(content.notes_of(exercise.id) if exercise else [])
+        self.board_scene.load(content.notes_of(exercise.id) if exercise else [],
+                              content.themes_of(exercise.id) if exercise else [])
         self._fill_themes()
 
     # -- the side tabs ---------------------------------------------------------------------

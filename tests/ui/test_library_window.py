@@ -14,8 +14,8 @@ from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
 from collabdesk.services.files import export_workshop_json
 from collabdesk.store import Store
-from collabdesk.ui import actions_panel, main_window
-from collabdesk.ui.actions_panel import ActionsPanel
+from collabdesk.ui import main_window
+from collabdesk.ui.actions_panel import ActionsDock
 from collabdesk.ui.library import prompts
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.library.sidebar import TRASH
@@ -111,12 +111,9 @@ def test_a_search_hit_among_a_thousand_workshops_opens_with_that_note_selected(q
     assert run_view.board.hasFocus() and window.actions["delete"].isEnabled()
 
 
-def test_an_action_hit_opens_the_actions_panel_at_that_action(qtbot, fresh_db, settings, clock, monkeypatch):
+def test_an_action_hit_opens_the_actions_panel_at_that_action(qtbot, fresh_db, settings, clock):
     made = rich_workshop(fresh_db, "Live roundtable")
     workshops.start_workshop(fresh_db, made.id)
-    monkeypatch.setattr(actions_panel, "create_panel", lambda window: (
-        "Actions", ActionsPanel(window.ops.store, made.id, undo_stack=window.undo_stack, hub=window.hub)),
-        raising=False)
     window = make_window(qtbot, fresh_db, settings, clock)
     window.home.search_for("Book the next room")
     results = window.home.results_model
@@ -125,8 +122,9 @@ def test_an_action_hit_opens_the_actions_panel_at_that_action(qtbot, fresh_db, s
     window.home.results.setCurrentIndex(results.index(row))
     with qtbot.waitSignal(window.home.open_action_requested):
         qtbot.keyClick(window.home.search_box, Qt.Key.Key_Return)
-    panel = window.run_view.side_panel.currentWidget()
-    assert isinstance(panel, ActionsPanel) and panel.current_action().id == int(hit.hit.record_id)
+    dock = window.run_view.side_panel.currentWidget()
+    assert isinstance(dock, ActionsDock) and dock.panel.current_action().id == int(hit.hit.record_id)
+    assert dock.table.hasFocus()
 
 
 # -- reuse through the window's menus ------------------------------------------------------
