@@ -20,11 +20,12 @@ from ..domain.model import Note, Theme
 from . import style
 from .board_filter import BoardFilter
 from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard, paper_of
-from .themes import BOARD_BACKGROUND, FRAME_PAD, LABEL_HEIGHT, ThemeFrame, frame_fill
+from .themes import BOARD_BACKGROUND, FRAME_PAD, LABEL_HEIGHT, ThemeFrame, frame_fill, frame_ink
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
 ZOOM_STEP = 1.2
 OVERVIEW_BELOW = BARS_ABOVE  # zoom below which the cards are one picture, not thousands of paints
+_NAME_BACKING = QColor(255, 255, 255, 215)
 
 __all__ = ["CARD_SIZE", "BoardScene", "BoardView", "CardEditor", "Drop", "NoteCard"]
 
@@ -554,6 +555,8 @@ class BoardView(QGraphicsView):
             QTimer.singleShot(0, self.board.prepare_overview)  # between wheel notches, not in a frame
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self.board.overview:
+            self._draw_theme_names(painter, rect)
         if self.board.cards:
             return
         painter.save()
@@ -562,6 +565,26 @@ class BoardView(QGraphicsView):
         painter.setFont(style.font(13))
         painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_hint)
+        painter.restore()
+
+    def _draw_theme_names(self, painter: QPainter, rect: QRectF) -> None:
+        """Far out, each theme's name over its frame in screen-sized type: the board's map."""
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(style.font(9.5, bold=True))
+        metrics = painter.fontMetrics()
+        for frame in self.board.frames.values():
+            area = frame.frame_rect()
+            if not frame.isVisible() or not area.intersects(rect):
+                continue
+            box = self.mapFromScene(area).boundingRect().adjusted(4, 2, -4, 0)
+            if box.width() < 24:
+                continue
+            name = metrics.elidedText(frame.theme.title, Qt.TextElideMode.ElideRight, box.width() - 8)
+            band = QRectF(box.left(), box.top(), metrics.horizontalAdvance(name) + 8, metrics.height() + 4)
+            painter.fillRect(band, _NAME_BACKING)
+            painter.setPen(frame_ink(frame.theme))
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), name)
         painter.restore()
 
     def show_card(self, card: NoteCard) -> None:

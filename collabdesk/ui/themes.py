@@ -36,6 +36,11 @@ def frame_fill(theme: Theme) -> QColor:
     return _tints(theme_ink(theme))[0]
 
 
+def frame_ink(theme: Theme) -> QColor:
+    """The colour of a theme's name on the board."""
+    return _tints(theme_ink(theme))[2]
+
+
 def _tints(ink: QColor) -> tuple[QColor, QColor, QColor]:
     """A frame's fill, its label strip and its name's colour."""
     key = ink.name()
@@ -138,6 +143,8 @@ class ThemeFrame(QGraphicsItem):
 
         text_rect = label.adjusted(14, 0, -14, 0)
         painter.setPen(text_ink)
+        if getattr(scene, "overview", False):
+            return  # the view writes the names over the overview, at a size that can be read
         if lod < 0.45:  # zoomed far out: the name alone, as large as the strip allows
             font = QFont(self._label_font)
             font.setPixelSize(max(8, int(min(LABEL_HEIGHT * 0.75, 13 / max(lod, 0.05)))))
