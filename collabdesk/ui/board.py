@@ -13,13 +13,13 @@ import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPicture, QTransform
+from PySide6.QtGui import QColor, QPainter, QPicture, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from ..domain.model import Note, Theme
 from . import style
 from .board_filter import BoardFilter
-from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard, paper_of
+from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, SELECTION_INK, CardEditor, NoteCard, paper_of
 from .themes import BOARD_BACKGROUND, FRAME_PAD, LABEL_HEIGHT, ThemeFrame, frame_fill, frame_ink
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
@@ -295,12 +295,11 @@ class BoardScene(QGraphicsScene):
             for frame in self.frames.values():
                 if frame.isVisible():
                     painter.fillRect(frame.frame_rect(), frame_fill(frame.theme))
+            painter.setBrush(SELECTION_INK)  # selected cards: a larger block under the paper, as a border
+            painter.drawRects([rect.adjusted(-8, -8, 8, 8) for rect in chosen])
             for (colour, matches), rects in blocks.items():
                 painter.setBrush(paper_of(colour) if matches else _faded(paper_of(colour)))
                 painter.drawRects(rects)
-            painter.setPen(QPen(QColor("#1F6FEB"), 12))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(chosen)
             painter.end()
             self._picture = picture
         return self._picture

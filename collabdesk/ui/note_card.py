@@ -110,11 +110,12 @@ class NoteCard(QGraphicsItem):
         """Zoomed out the text cannot be read: paper, and grey bars where the lines would be
         (only the paper when even the bars would be a pixel or two)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(_SKETCH_SELECTED_PEN if self.isSelected() else Qt.PenStyle.NoPen)
+        if self.isSelected():  # a border as a fill under the paper: quicker than a stroke
+            painter.fillRect(_SKETCH_SELECTION, SELECTION_INK)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(paper_of(self.note.colour))
         painter.drawRect(_CARD)
         if lod >= BARS_ABOVE:
-            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_ink_bars(self.note.colour))
             painter.drawRects(_BARS[min(4, max(1, len(self.note.text) // 22 + 1))])
 
@@ -135,7 +136,8 @@ _HALF = QPointF(CARD_SIZE.width() / 2, CARD_SIZE.height() / 2)
 _SHADOW = _CARD.translated(2, 3)
 _SHADOW_BRUSH = QColor(0, 0, 0, 38)
 _SELECTED_PEN = QPen(QColor("#1F6FEB"), 3)
-_SKETCH_SELECTED_PEN = QPen(QColor("#1F6FEB"), 10)
+SELECTION_INK = QColor("#1F6FEB")
+_SKETCH_SELECTION = _CARD.adjusted(-6, -6, 6, 6)
 _BARS = {lines: [QRectF(MARGIN, MARGIN + 6 + line * 26,
                         (CARD_SIZE.width() - 2 * MARGIN) * (0.6 if line == lines - 1 and lines > 1 else 1.0), 12)
                  for line in range(lines)] for lines in range(1, 5)}
