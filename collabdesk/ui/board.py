@@ -641,6 +641,9 @@ class BoardView(QGraphicsView):
             super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
+        if not self.isInteractive():  # a board that is only looked at (review mode) offers nothing
+            event.ignore()
+            return
         item = self.itemAt(event.pos())
         if isinstance(item, (NoteCard, ThemeFrame)) and item.isEnabled() and not item.isSelected():
             self.board.clearSelection()

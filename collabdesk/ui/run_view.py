@@ -233,6 +233,7 @@ class RunView(QWidget):
     def close_workshop(self) -> None:
         self.board.finish_editing()
         self.close_screen()
+        self.filter_bar.clear()  # the next workshop opens with its whole board showing
         self.workshop = None
         self.exercise = None
         self.exercises = []

@@ -341,3 +341,16 @@ def test_zoomed_far_out_the_cards_are_one_picture_and_still_selectable(qtbot, bo
     assert scene.selected_note_ids() == [notes[2].id]
     view.set_zoom(1.0)
     assert not scene.overview and not any(card.flags() & NoContents for card in scene.cards.values())
+
+
+def test_a_drag_that_cannot_be_saved_puts_the_cards_back(qtbot, board, fresh_db):
+    window, notes = board
+    scene, view = window.run_view.board_scene, window.run_view.board
+    card = scene.cards[notes[1].id]
+    where = card.pos()
+    steps = window.undo_stack.count()
+    window.ops.read_only = True  # every write refused, as when the disk is full or in review mode
+    drag_card(qtbot, view, card, QPointF(80, 50))
+    assert card.pos() == where and fresh_db.note(notes[1].id).x is None
+    assert window.undo_stack.count() == steps
+    assert window.saved_label.text() and "B3261E" in window.saved_label.styleSheet()
