@@ -114,8 +114,10 @@ class ReviewBanner(QFrame):
         workshop = content.workshop
         self.closed.setText(closed_text(content))
         people = len(content.participants)
+        reopened = ("" if not workshop.reopened else "reopened once before" if workshop.reopened == 1
+                    else f"reopened {workshop.reopened} times before")
         parts = [workshop.title, workshop.location, f"facilitated by {workshop.facilitator}" if workshop.facilitator
-                 else "", f"{people} participant{'' if people == 1 else 's'}"]
+                 else "", f"{people} participant{'' if people == 1 else 's'}", reopened]
         self.detail.setText(" · ".join(" ".join(p.split()) for p in parts if p))
 
 

@@ -19,6 +19,7 @@ from ..services import library as library_services
 from ..services.library import SeriesReportInput
 from ..store import Store
 from .file_jobs import JobSignals, Progress, documents_folder, open_path, safe_file_name, start_writing
+from .library.model import long_date
 
 FORMATS = (("pdf", "PDF report", ".pdf"), ("md", "Markdown", ".md"))
 
@@ -38,8 +39,9 @@ def report_summary(report: SeriesReportInput) -> str:
     """What the report will hold, in a line: how many workshops, over which dates."""
     count = len(report.contents)
     dates = sorted(c.workshop.date for c in report.contents if c.workshop.date)
-    when = f", {dates[0]} to {dates[-1]}" if len(dates) > 1 else f", {dates[0]}" if dates else ""
-    return f"{count} workshop{'' if count == 1 else 's'}{when}, by the domains of {report.framework.name}."
+    when = (f", {long_date(dates[0])} to {long_date(dates[-1])}" if len(dates) > 1
+            else f", {long_date(dates[0])}" if dates else "")
+    return f"{count} workshop{'' if count == 1 else 's'}{when} · framework: {report.framework.name}"
 
 
 class SeriesReportDialog(QDialog):

@@ -239,6 +239,9 @@ def test_reopen_asks_then_records_it_and_continues_in_the_run_view(qtbot, closed
     qtbot.keyClicks(window.run_view.capture.entry, "After reopening")
     qtbot.keyClick(window.run_view.capture.entry, Qt.Key.Key_Return)
     assert "After reopening" in [n.text for n in fresh_db.workshop_notes(closed.id)]
+    window.actions["finish"].trigger()  # closed again: review mode says it was reopened
+    window.open_workshop(closed.id)
+    assert window.reviewing and window.review.banner.detail.text().endswith("reopened once before")
 
 
 def test_close_workshop_asks_backs_up_and_returns_to_the_library_then_opens_read_only(
