@@ -9,7 +9,6 @@ the next free slot, it never rebuilds the board. The first drag pins the grid wh
 is, so that moving one card never shuffles the others.
 """
 
-import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -19,13 +18,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 from ..domain.model import Note, Theme
 from . import style
 from .board_filter import BoardFilter
-from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, SELECTION_INK, CardEditor, NoteCard, paper_of
-from .themes import BOARD_BACKGROUND, FRAME_PAD, LABEL_HEIGHT, ThemeFrame, frame_fill, frame_ink
+from .board_layout import draw_theme_names, record_overview
+from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard
+from .themes import BOARD_BACKGROUND, ThemeFrame
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
 ZOOM_STEP = 1.2
 OVERVIEW_BELOW = BARS_ABOVE  # zoom below which the cards are one picture, not thousands of paints
-_NAME_BACKING = QColor(255, 255, 255, 215)
 
 __all__ = ["CARD_SIZE", "BoardScene", "BoardView", "CardEditor", "Drop", "NoteCard"]
 
@@ -281,27 +280,7 @@ class BoardScene(QGraphicsScene):
 
     def overview_picture(self) -> QPicture:
         if self._picture is None:
-            blocks: dict[tuple[str, bool], list[QRectF]] = {}  # one batch of rectangles per paper
-            chosen = []
-            for card in self.cards.values():
-                if card.isVisible():
-                    rect = QRectF(card.pos(), CARD_SIZE)
-                    blocks.setdefault((card.note.colour, card.matches), []).append(rect)
-                    if card.isSelected():
-                        chosen.append(rect)
-            picture = QPicture()
-            painter = QPainter(picture)
-            painter.setPen(Qt.PenStyle.NoPen)
-            for frame in self.frames.values():
-                if frame.isVisible():
-                    painter.fillRect(frame.frame_rect(), frame_fill(frame.theme))
-            painter.setBrush(SELECTION_INK)  # selected cards: a larger block under the paper, as a border
-            painter.drawRects([rect.adjusted(-8, -8, 8, 8) for rect in chosen])
-            for (colour, matches), rects in blocks.items():
-                painter.setBrush(paper_of(colour) if matches else _faded(paper_of(colour)))
-                painter.drawRects(rects)
-            painter.end()
-            self._picture = picture
+            self._picture = record_overview(self)
         return self._picture
 
     def prepare_overview(self) -> None:
@@ -312,51 +291,6 @@ class BoardScene(QGraphicsScene):
         self._picture = None
         if self.overview:
             self.update()
-
-    def arranged_positions(self, width: float) -> dict[int, tuple[float, float]]:
-        """Where every card goes when the board is tidied: each theme's cards together in a
-        block, blocks side by side as far as ``width`` allows, then the loose cards."""
-        step_x, step_y = CARD_SIZE.width() + GAP, CARD_SIZE.height() + GAP
-        width = max(width, PAD * 2 + 2 * step_x)
-        themes = sorted(self.frames.values(), key=lambda f: (f.theme.position, f.theme_id))
-        blocks = [sorted(self.members.get(f.theme_id, ())) for f in themes]
-        positions: dict[int, tuple[float, float]] = {}
-        left, top, shelf = PAD, PAD, 0.0
-        for ids in filter(None, blocks):
-            columns = min(len(ids), max(1, math.ceil(math.sqrt(len(ids)))), 4)
-            rows = math.ceil(len(ids) / columns)
-            block_width = columns * step_x - GAP + 2 * FRAME_PAD
-            block_height = rows * step_y - GAP + 2 * FRAME_PAD + LABEL_HEIGHT
-            if left > PAD and left + block_width > width:
-                left, top, shelf = PAD, top + shelf + 2 * GAP, 0.0
-            for index, note_id in enumerate(ids):
-                row, column = divmod(index, columns)
-                positions[note_id] = (left + FRAME_PAD + column * step_x,
-                                      top + FRAME_PAD + LABEL_HEIGHT + row * step_y)
-            left += block_width + 2 * GAP
-            shelf = max(shelf, block_height)
-        if positions:
-            top += shelf + 2 * GAP
-        columns = max(1, int((width - PAD) // step_x))
-        loose = sorted(i for i in self.cards if i not in positions)
-        for index, note_id in enumerate(loose):
-            row, column = divmod(index, columns)
-            positions[note_id] = (PAD + column * step_x, top + row * step_y)
-        return positions
-
-    def arranged_to_fit(self, width: float, height: float) -> dict[int, tuple[float, float]]:
-        """The tidy arrangement that can be shown largest in a ``width`` by ``height`` window."""
-        best, best_scale = {}, -1.0
-        for stretch in (1, 1.5, 2, 3, 4, 6, 8):
-            positions = self.arranged_positions(width * stretch)
-            if not positions:
-                return positions
-            right = max(x for x, _y in positions.values()) + CARD_SIZE.width() + FRAME_PAD + PAD
-            bottom = max(y for _x, y in positions.values()) + CARD_SIZE.height() + FRAME_PAD + PAD
-            scale = min(width / right, height / bottom, 1.0)
-            if scale > best_scale + 1e-6:
-                best, best_scale = positions, scale
-        return best
 
     # -- dragging ---------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
@@ -510,13 +444,6 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(rect)
 
 
-def _faded(colour: QColor) -> QColor:
-    """A card the filter leaves out, as the overview shows it: mostly background."""
-    back = BOARD_BACKGROUND
-    return QColor.fromRgbF(*(0.25 * a + 0.75 * b for a, b in zip(
-        (colour.redF(), colour.greenF(), colour.blueF()), (back.redF(), back.greenF(), back.blueF()))))
-
-
 class BoardView(QGraphicsView):
     """Shows a BoardScene: zoom, fit, the context menu, and cards edited in place."""
 
@@ -532,7 +459,7 @@ class BoardView(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setBackgroundBrush(QColor("#EEF0F3"))
+        self.setBackgroundBrush(BOARD_BACKGROUND)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.empty_hint = "Notes appear here. Type in the box below and press Enter."
         self.editor: CardEditor | None = None
@@ -555,7 +482,7 @@ class BoardView(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self.board.overview:
-            self._draw_theme_names(painter, rect)
+            draw_theme_names(self, painter, rect)
         if self.board.cards:
             return
         painter.save()
@@ -564,26 +491,6 @@ class BoardView(QGraphicsView):
         painter.setFont(style.font(13))
         painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_hint)
-        painter.restore()
-
-    def _draw_theme_names(self, painter: QPainter, rect: QRectF) -> None:
-        """Far out, each theme's name over its frame in screen-sized type: the board's map."""
-        painter.save()
-        painter.resetTransform()
-        painter.setFont(style.font(9.5, bold=True))
-        metrics = painter.fontMetrics()
-        for frame in self.board.frames.values():
-            area = frame.frame_rect()
-            if not frame.isVisible() or not area.intersects(rect):
-                continue
-            box = self.mapFromScene(area).boundingRect().adjusted(4, 2, -4, 0)
-            if box.width() < 24:
-                continue
-            name = metrics.elidedText(frame.theme.title, Qt.TextElideMode.ElideRight, box.width() - 8)
-            band = QRectF(box.left(), box.top(), metrics.horizontalAdvance(name) + 8, metrics.height() + 4)
-            painter.fillRect(band, _NAME_BACKING)
-            painter.setPen(frame_ink(frame.theme))
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), name)
         painter.restore()
 
     def show_card(self, card: NoteCard) -> None:

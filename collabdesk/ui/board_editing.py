@@ -24,6 +24,7 @@ from ..domain import text
 from ..domain.errors import CollabDeskError
 from .actions_panel import AddActionCommand, fields_from_note, fields_from_theme
 from .board import Drop
+from .board_layout import arranged_to_fit
 from .board_prompts import ExerciseChooser, ThemeNameDialog
 from .commands import (
     GroupNotesCommand, MoveNotesCommand, MoveToExerciseCommand, RenameThemeCommand, SetNotesThemeCommand,
@@ -250,7 +251,7 @@ class BoardEditor(QObject):
         if not self.scene.cards:
             return
         viewport = self.board.viewport()
-        wanted = self.scene.arranged_to_fit(viewport.width(), viewport.height())
+        wanted = arranged_to_fit(self.scene, viewport.width(), viewport.height())
         before = {i: self._place(i) for i in wanted}
         after = {i: place for i, place in wanted.items() if before[i] != place}
         if after:

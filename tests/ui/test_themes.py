@@ -12,7 +12,7 @@ from collabdesk.ui.board_prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
 from tests.ui.test_board import (
-    CTRL, SHIFT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
+    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
 )
 
 pytestmark = STRICT_QT
