@@ -28,6 +28,7 @@ from ..domain.errors import CollabDeskError
 from ..domain.model import NOTE_COLOURS, NOTE_KINDS
 from . import style
 from .library import create_home
+from .library.view import dropped_workshop_files
 from .operations import Operations
 from .sound import Chime
 from .schedule import clock_time
@@ -310,11 +311,11 @@ class MainWindow(WindowMenus, QMainWindow):
         return imported
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _workshop_files(event):
+        if dropped_workshop_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _workshop_files(event)
+        paths = dropped_workshop_files(event)
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
@@ -516,9 +517,3 @@ def _select_action(panel: QWidget, action_id: int) -> bool:
     table.scrollTo(index)
     table.setFocus(Qt.FocusReason.OtherFocusReason)
     return True
-
-
-def _workshop_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    """The local ``.json`` files being dragged, which may be workshop files."""
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]

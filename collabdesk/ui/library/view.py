@@ -513,11 +513,11 @@ class LibraryView(QWidget):
 
     # -- drag and drop ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_files(event):
+        if dropped_workshop_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped_files(event)
+        paths = dropped_workshop_files(event)
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
@@ -562,7 +562,8 @@ class LibraryView(QWidget):
         self.list_stack.setCurrentWidget(self.empty_label)
 
 
-def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+def dropped_workshop_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    """The local ``.json`` files being dragged, which may be workshop files (checked on import)."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]
 
