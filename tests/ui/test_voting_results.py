@@ -88,6 +88,9 @@ def test_named_rounds_show_who_placed_dots_and_anonymous_ones_hide_the_column(qt
         qtbot.addWidget(view)
     assert named_view.model.data(named_view.model.index(0, 3)) == "Ann 2, Bo 1"
     assert not named_view.table.isColumnHidden(3) and secret_view.table.isColumnHidden(3)
+    projector = RoomResultsView(store, named.id)
+    qtbot.addWidget(projector)
+    assert projector.table.isColumnHidden(3), "who voted stays on the laptop, even in a named vote"
 
 
 def test_results_survive_closing_and_reopening_the_store(qtbot, room, db_path, clock):

@@ -203,7 +203,9 @@ class ResultsView(QWidget):
                                   "No dots were placed." if round_ and not lines else "")
         self.hidden_label.setVisible(bool(self.hidden_label.text()))
         self.table.setVisible(bool(lines))
-        self.table.setColumnHidden(VOTERS_COLUMN, not round_ or round_.anonymous)
+        # Who placed which dots (a named vote) stays on the laptop: on the projector the
+        # column could only be a sliver beside the note's text.
+        self.table.setColumnHidden(VOTERS_COLUMN, not round_ or round_.anonymous or self.large)
         self._fit_rows()
 
     def resizeEvent(self, event) -> None:
