@@ -174,22 +174,19 @@ def run_series(args: argparse.Namespace) -> int:
 
 
 def run_export_series(args: argparse.Namespace) -> int:
-    from ..services import frameworks, library
+    from ..services import library
 
     output = Path(args.output).expanduser()
     chosen = args.format or ("md" if output.suffix.lower() in (".md", ".markdown") else "pdf")
     with _open(args) as store:
-        series = _find_series(store, args.series)
-        contents = library.series_contents(store, series.id)
-        if not contents:
-            raise CollabDeskError(f"The series {series.title!r} has no workshops to report on.")
-        framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+        wanted = library.series_report_input(store, _find_series(store, args.series).id)
     report = _report_module("series")
     if chosen == "md":
-        data = report.render_series_markdown(contents, framework, series.title)
+        data = report.render_series_markdown(list(wanted.contents), wanted.framework, wanted.title)
         _write_file(output, lambda path: path.write_text(data, encoding="utf-8", newline=""))
     else:
-        _write_file(output, lambda path: report.write_series_pdf(contents, framework, series.title, path))
+        _write_file(output, lambda path: report.write_series_pdf(
+            list(wanted.contents), wanted.framework, wanted.title, path))
     print(f"Wrote {output}")
     return 0
 

@@ -40,3 +40,12 @@ def test_an_unknown_series_is_one_clear_line(run, fresh_db):
     result = run("export-series", "No such series", "-o", "x.pdf")
     assert result.code == 1 and "No series has the id or name 'No such series'" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_an_empty_series_is_refused_with_the_reason(run, fresh_db, tmp_path):
+    from collabdesk.services import library
+
+    library.create_series(fresh_db, "Not yet started")
+    result = run("export-series", "Not yet started", "-o", tmp_path / "x.pdf")
+    assert result.code == 1 and "has no workshops to report on" in result.err
+    assert not (tmp_path / "x.pdf").exists()
