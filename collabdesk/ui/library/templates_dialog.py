@@ -3,8 +3,8 @@ and start a new workshop from one."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
-    QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
@@ -13,51 +13,27 @@ from ...services import frameworks as framework_services
 from ...services import library as library_services
 from ...store import Store
 from . import prompts
-from .frameworks_dialog import ERROR_STYLE, swatch
+from .editor_dialog import EditorDialog, swatch
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 DOMAIN, TITLE, MINUTES, PROMPT = range(4)
 AGENDA_HEADERS = ("Domain", "Exercise", "Minutes", "Prompt")
 
 
-class TemplatesDialog(QDialog):
+class TemplatesDialog(EditorDialog):
+    """Templates on the left; the chosen one's framework and agenda on the right."""
+
     workshop_created = Signal(str)  # a new workshop made from the chosen template
 
+    item_type = Template
+    builtin_note = ("Built-in templates follow their framework and cannot be changed. Make a new "
+                    "template to plan an agenda of your own.")
+
     def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Templates")
+        super().__init__(store, "Templates", parent)
         self.resize(1000, 600)
-        self._store = store
-        self._template: Template | None = None
-        self._dirty = False
-
-        self.templates = QListWidget()
-        self.templates.setWordWrap(True)
-        self.new_button = QPushButton("New…")
-        self.rename_button = QPushButton("Rename…")
-        self.delete_button = QPushButton("Delete…")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
+        self.templates = self.saved_list
         self.use_button = QPushButton("New workshop from this template…")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.templates, 1)
-        for pair in ((self.new_button, self.rename_button), (self.delete_button, self.import_button)):
-            row = QHBoxLayout()
-            for button in pair:
-                row.addWidget(button)
-            left_layout.addLayout(row)
-        left_layout.addWidget(self.export_button)
 
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
         self.framework = QComboBox()
         self.agenda = QTableWidget(0, len(AGENDA_HEADERS))
         self.agenda.setHorizontalHeaderLabels(AGENDA_HEADERS)
@@ -73,12 +49,6 @@ class TemplatesDialog(QDialog):
         self.remove_button = QPushButton("Remove")
         self.up_button = QPushButton("Up")
         self.down_button = QPushButton("Down")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton("Save changes")
-        self.revert_button = QPushButton("Revert")
 
         framework_row = QHBoxLayout()
         framework_row.addWidget(QLabel("Framework"))
@@ -87,32 +57,11 @@ class TemplatesDialog(QDialog):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             agenda_buttons.addWidget(button)
         agenda_buttons.addStretch(1)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.error, 1)
-        save_row.addWidget(self.revert_button)
-        save_row.addWidget(self.save_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.note)
-        right_layout.addLayout(framework_row)
-        right_layout.addWidget(self.agenda, 1)
-        right_layout.addLayout(agenda_buttons)
-        right_layout.addLayout(save_row)
-        right_layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._place_panes(
+            ((self.new_button, self.rename_button), (self.delete_button, self.import_button), (self.export_button,)),
+            ((framework_row, 0), (self.agenda, 1), (agenda_buttons, 0)),
+            list_width=300, last_button=self.use_button)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 700])
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(close)
-
-        close.rejected.connect(self.reject)
-        self.templates.currentItemChanged.connect(self._on_template_chosen)
         self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.agenda.itemChanged.connect(lambda _item: self._set_dirty(True))
         self.new_button.clicked.connect(self._on_new)
@@ -125,43 +74,16 @@ class TemplatesDialog(QDialog):
         self.remove_button.clicked.connect(self._on_remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(lambda: self._show(self._template))
         self._reload()
 
-    # -- the list of templates -------------------------------------------------------------
-    def _reload(self, select: str | None = None) -> None:
-        current = select or (self._template.key if self._template else None)
-        self.templates.blockSignals(True)
-        self.templates.clear()
-        for template in framework_services.all_templates(self._store):
-            item = QListWidgetItem(f"{template.name} · built in" if template.builtin else template.name,
-                                   self.templates)
-            item.setData(KEY_ROLE, template.key)
-            if template.key == current:
-                self.templates.setCurrentItem(item)
-        if self.templates.currentItem() is None and self.templates.count():
-            self.templates.setCurrentRow(0)
-        self.templates.blockSignals(False)
-        item = self.templates.currentItem()
-        self._show(library_services.template(self._store, item.data(KEY_ROLE)) if item else None)
+    # -- the list of templates and the one shown -------------------------------------------
+    def _all_items(self) -> list[Template]:
+        return framework_services.all_templates(self._store)
 
-    def _on_template_chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
-        if self._dirty and not prompts.ask(self, "Unsaved changes",
-                                           f"Leave “{self._template.name}” without saving your changes?",
-                                           confirm="Discard changes"):
-            self.templates.blockSignals(True)
-            self.templates.setCurrentItem(previous)
-            self.templates.blockSignals(False)
-            return
-        self._show(library_services.template(self._store, current.data(KEY_ROLE)) if current else None)
+    def _fetch(self, key: str) -> Template:
+        return library_services.template(self._store, key)
 
-    def _show(self, template: Template | None) -> None:
-        self._template = template
-        editable = template is not None and not template.builtin
-        self.heading.setText(template.name if template else "")
-        self.note.setText("Built-in templates follow their framework and cannot be changed. Make a new "
-                          "template to plan an agenda of your own." if template and template.builtin else "")
+    def _show_editing(self, template: Template | None, editable: bool) -> None:
         self.framework.blockSignals(True)
         self.framework.clear()
         for framework in framework_services.all_frameworks(self._store):
@@ -170,13 +92,9 @@ class TemplatesDialog(QDialog):
         self.framework.blockSignals(False)
         self.framework.setEnabled(editable)
         self._fill_agenda(template.agenda if template else (), editable)
-        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button, self.rename_button,
-                       self.delete_button):
+        for widget in (self.add_button, self.remove_button, self.up_button, self.down_button):
             widget.setEnabled(editable)
-        for widget in (self.export_button, self.use_button):
-            widget.setEnabled(template is not None)
-        self.error.clear()
-        self._set_dirty(False)
+        self.use_button.setEnabled(template is not None)
 
     # -- the agenda table ------------------------------------------------------------------
     def _chosen_framework(self) -> Framework:
@@ -254,26 +172,11 @@ class TemplatesDialog(QDialog):
             self.agenda.selectRow(target)
             self._set_dirty(True)
 
-    def _set_dirty(self, dirty: bool) -> None:
-        self._dirty = dirty and self._template is not None and not self._template.builtin
-        self.save_button.setEnabled(self._dirty)
-        self.revert_button.setEnabled(self._dirty)
-
     # -- saving and the buttons --------------------------------------------------------------
-    def save(self) -> bool:
-        """Save the framework and agenda as edited; on refusal the reason shows and edits stay."""
-        if not self._dirty:
-            return True
-        try:
-            saved = library_services.edit_template(self._store, self._template.key,
-                                                   framework_key=self.framework.currentData(),
-                                                   agenda=self.agenda_items())
-        except CollabDeskError as error:
-            self.error.setText(str(error))
-            return False
-        self._set_dirty(False)
-        self._reload(saved.key)
-        return True
+    def _save_edits(self) -> Template:
+        return library_services.edit_template(self._store, self._shown.key,
+                                              framework_key=self.framework.currentData(),
+                                              agenda=self.agenda_items())
 
     def _on_new(self) -> None:
         name = prompts.ask_text(self, "New template", "Name of the template:")
@@ -282,14 +185,14 @@ class TemplatesDialog(QDialog):
             self._run(lambda: library_services.create_template(self._store, name, framework_key))
 
     def _on_rename(self) -> None:
-        name = prompts.ask_text(self, "Rename template", "New name:", self._template.name)
+        name = prompts.ask_text(self, "Rename template", "New name:", self._shown.name)
         if name is not None:
-            self._run(lambda: library_services.rename_template(self._store, self._template.key, name))
+            self._run(lambda: library_services.rename_template(self._store, self._shown.key, name))
 
     def _on_delete(self) -> None:
-        if prompts.ask(self, "Delete template", f"Delete the template “{self._template.name}”? Workshops made "
+        if prompts.ask(self, "Delete template", f"Delete the template “{self._shown.name}”? Workshops made "
                        "from it keep their agenda.", confirm="Delete"):
-            key = self._template.key
+            key = self._shown.key
             self._run(lambda: library_services.delete_template(self._store, key))
 
     def _on_import(self) -> None:
@@ -298,37 +201,21 @@ class TemplatesDialog(QDialog):
             self._run(lambda: library_services.import_template_file(self._store, path))
 
     def _on_export(self) -> None:
-        path = prompts.save_file(self, "Export the template", f"{self._template.key}.json")
+        path = prompts.save_file(self, "Export the template", f"{self._shown.key}.json")
         if path is not None:
-            self._run(lambda: library_services.export_template_file(self._store, self._template.key, path),
+            self._run(lambda: library_services.export_template_file(self._store, self._shown.key, path),
                       reselect=False)
 
     def _on_use(self) -> None:
         if self._dirty and not self.save():
             return
-        title = prompts.ask_text(self, "New workshop", "Title of the new workshop:", self._template.name)
+        title = prompts.ask_text(self, "New workshop", "Title of the new workshop:", self._shown.name)
         if title is None:
             return
         try:
-            made = library_services.new_workshop_from_template(self._store, self._template.key, title=title)
+            made = library_services.new_workshop_from_template(self._store, self._shown.key, title=title)
         except CollabDeskError as error:
             prompts.show_error(self, str(error))
             return
         self.workshop_created.emit(made.id)
         self.accept()
-
-    def _run(self, action, *, reselect: bool = True) -> None:
-        try:
-            result = action()
-        except CollabDeskError as error:
-            prompts.show_error(self, str(error))
-            return
-        if reselect:
-            self._set_dirty(False)
-            self._reload(result.key if isinstance(result, Template) else None)
-
-    def reject(self) -> None:
-        if self._dirty and not prompts.ask(self, "Unsaved changes", "Close without saving your changes?",
-                                           confirm="Discard changes"):
-            return
-        super().reject()
