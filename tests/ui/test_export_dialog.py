@@ -43,7 +43,7 @@ def export(qtbot, dialog):
 
 def test_pdf_export_shows_progress_then_offers_the_file_and_its_folder(qtbot, dialog, tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr(ExportDialog, "open_url", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(ExportDialog, "open_path", staticmethod(lambda path: opened.append(str(path))))
     seen = []
     dialog.progress.valueChanged.connect(seen.append)
     target = tmp_path / "summary.pdf"
