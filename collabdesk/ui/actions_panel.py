@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
@@ -20,6 +20,7 @@ from ..domain.errors import CollabDeskError
 from ..domain.model import ACTION_STATUSES, Action
 from ..services import actions as action_services
 from ..store import Store
+from .service_command import ServiceCommand
 from .voting.listening import while_alive
 
 TEXT_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(4)
@@ -45,52 +46,8 @@ def _preview(text: str, limit: int = 30) -> str:
 
 
 # -- undoable edits -----------------------------------------------------------------------
-class _ActionCommand(QUndoCommand):
-    """The change is made once by ``run`` before the push, so the stack's first redo skips it.
-
-    The window's undo stack outlives this panel, so the command announces its change on
-    the event hub itself; ``changed``/``failed`` reach the panel only while it exists.
-    """
-
-    def __init__(self, store: Store, workshop_id: str, text: str, *, hub=None,
-                 changed: Callable[[], None] | None = None, failed: Callable[[str], None] | None = None):
-        super().__init__(text)
-        self.store = store
-        self.workshop_id = workshop_id
-        self.hub = hub
-        self.changed = changed
-        self.failed = failed
-        self.pushed = False
-
-    def run(self, stack: QUndoStack | None) -> None:
-        self.first()
-        self.announce()
-        if stack is not None:
-            self.pushed = True
-            stack.push(self)
-
-    def first(self) -> None:
-        self.apply()
-
-    def redo(self) -> None:
-        if self.pushed:
-            self.pushed = False
-            return
-        self._guard(self.apply)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except CollabDeskError as error:
-            self.setObsolete(True)
-            if self.failed is not None:
-                self.failed(str(error))
-            if self.hub is not None:
-                self.hub.save_failed.emit(str(error))
-        self.announce()
+class _ActionCommand(ServiceCommand):
+    """An edit of the actions table; the panel and the hub's ``actions_changed`` hear of it."""
 
     def announce(self) -> None:
         if self.changed is not None:

@@ -1,24 +1,19 @@
 """Undoable voting steps: counting wall dots, recording hands, revealing, closing.
 
 Each command captures the before and after in its constructor and calls the services in
-``apply``/``revert``. ``run`` makes the change once to find out whether the rules allow
-it (raising the service's ``ValidationError`` for the widget to show) and only then puts
-the command on the stack, whose first ``redo`` is skipped. A confirmed ballot is not a
-command: Ctrl+Z never takes a vote back from a voter; the facilitator reopens it instead.
-
-The window's undo stack outlives the screen that pushed a command (the tally screen may
-be closed when Ctrl+Z comes), so a command announces its change on the event hub itself,
-and calls back into the widget only while that widget exists (``listening.while_alive``).
+``apply``/``revert``; how it is run, pushed, undone and announced is ``ServiceCommand``'s.
+A confirmed ballot is not a command: Ctrl+Z never takes a vote back from a voter; the
+facilitator reopens it instead.
 """
 
 from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...domain.errors import CollabDeskError
 from ...domain.voting import Item
 from ...services import voting
 from ...store import Store
+from ..service_command import ServiceCommand
 
 Changed = Callable[[int], None]  # told the round id after every apply or revert
 Failed = Callable[[str], None]  # told why an undo or redo could not be made
@@ -28,56 +23,23 @@ _MERGE_TALLY = 0x7A11
 
 def run(stack: QUndoStack | None, command: "VotingCommand") -> None:
     """Make the change now; on success put it on ``stack`` (when there is one)."""
-    command.apply()
-    command.announce()
-    if stack is not None:
-        command.pushed = True
-        stack.push(command)
+    command.run(stack)
 
 
-class VotingCommand(QUndoCommand):
+class VotingCommand(ServiceCommand):
+    """A step of one vote round; the widget's ``changed`` hook is told the round id."""
+
     def __init__(self, store: Store, round_id: int, text: str, *, hub=None, changed: Changed | None = None,
                  failed: Failed | None = None):
-        super().__init__(text)
-        self.store = store
+        super().__init__(store, store.vote_round(round_id).workshop_id, text, hub=hub, changed=changed,
+                         failed=failed)
         self.round_id = round_id
-        self.workshop_id = store.vote_round(round_id).workshop_id
-        self.hub = hub  # the app's EventHub (or None): told votes_changed, and save_failed on a failed undo
-        self.changed = changed
-        self.failed = failed
-        self.pushed = False  # the change was already made; the stack's first redo skips it
-
-    def redo(self) -> None:
-        if self.pushed:
-            self.pushed = False
-            return
-        self._guard(self.apply)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except CollabDeskError as error:
-            self.setObsolete(True)  # the round moved on (closed, say): drop this step
-            if self.failed is not None:
-                self.failed(str(error))
-            if self.hub is not None:
-                self.hub.save_failed.emit(str(error))
-        self.announce()
 
     def announce(self) -> None:
         if self.changed is not None:
             self.changed(self.round_id)
         if self.hub is not None:
             self.hub.votes_changed.emit(self.workshop_id)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class SetTallyCommand(VotingCommand):
