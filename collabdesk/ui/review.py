@@ -25,7 +25,7 @@ from . import style
 from .agenda_panel import AgendaDelegate, AgendaModel, ExerciseRole
 from .board import BoardScene, BoardView
 from .library.model import long_date
-from .run_view import ExerciseHeader
+from .run_view import ExerciseHeader, exercise_column, select_note_card
 from .schedule import clock_time, duration_text, elapsed_text
 from .voting.panel import describe
 from .voting.results import ResultsView
@@ -195,16 +195,7 @@ class ReviewView(QWidget):
         self.tabs.addTab(self.actions_table, "Actions")
         self.tabs.addTab(timings, "Timings")
 
-        top = QHBoxLayout()
-        top.setSpacing(18)
-        top.addWidget(self.header, 1)
-        top.addWidget(self.took)
-        centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(14, 12, 14, 12)
-        centre_layout.setSpacing(10)
-        centre_layout.addLayout(top)
-        centre_layout.addWidget(self.board, 1)
+        centre = exercise_column(self, self.header, self.took, ((self.board, 1),))
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(10, 10, 6, 10)
@@ -262,16 +253,7 @@ class ReviewView(QWidget):
 
     def show_note(self, exercise_id: int, note_id: int) -> bool:
         """That exercise's board with the note selected and scrolled into view."""
-        if not self.show_exercise(exercise_id):
-            return False
-        card = self.board_scene.cards.get(note_id)
-        if card is None:
-            return False
-        self.board_scene.clearSelection()
-        card.setSelected(True)
-        self.board.show_card(card)
-        self.board.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+        return self.show_exercise(exercise_id) and select_note_card(self.board_scene, self.board, note_id)
 
     def show_action(self, action_id: int) -> bool:
         """The Actions tab, with that action selected."""

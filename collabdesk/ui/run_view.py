@@ -80,6 +80,36 @@ class ExerciseHeader(QWidget):
         self.band.setStyleSheet(f"background: {domain.colour}; border-radius: 4px;")
 
 
+def exercise_column(parent: QWidget, header: ExerciseHeader, beside: QWidget, below) -> QWidget:
+    """The middle of the run and review views: ``header`` with ``beside`` at its right, over
+    ``below`` (pairs of widget and stretch)."""
+    top = QHBoxLayout()
+    top.setSpacing(18)
+    top.addWidget(header, 1)
+    top.addWidget(beside)
+    centre = QWidget(parent)
+    centre_layout = QVBoxLayout(centre)
+    centre_layout.setContentsMargins(14, 12, 14, 12)
+    centre_layout.setSpacing(10)
+    centre_layout.addLayout(top)
+    for widget, stretch in below:
+        centre_layout.addWidget(widget, stretch)
+    return centre
+
+
+def select_note_card(scene: BoardScene, view: BoardView, note_id: int) -> bool:
+    """Select the note's card alone, scroll it into view and focus the board; False when the
+    board shows no such note."""
+    card = scene.cards.get(note_id)
+    if card is None:
+        return False
+    scene.clearSelection()
+    card.setSelected(True)
+    view.show_card(card)
+    view.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
+
 class TimerPanel(QWidget):
     """The big timer and its buttons (which never take the keyboard focus from the entry)."""
 
@@ -149,18 +179,8 @@ class RunView(QWidget):
         self.side_panel.setDocumentMode(True)
         self.side_panel.hide()
 
-        top = QHBoxLayout()
-        top.setSpacing(18)
-        top.addWidget(self.header, 1)
-        top.addWidget(self.timer)
-        centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(14, 12, 14, 12)
-        centre_layout.setSpacing(10)
-        centre_layout.addLayout(top)
-        centre_layout.addWidget(self.filter_bar)
-        centre_layout.addWidget(self.board, 1)
-        centre_layout.addWidget(self.capture)
+        centre = exercise_column(self, self.header, self.timer,
+                                 ((self.filter_bar, 0), (self.board, 1), (self.capture, 0)))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("run-splitter")
         self.splitter.addWidget(self.agenda)
@@ -287,14 +307,7 @@ class RunView(QWidget):
         if exercise is None:
             return False
         self._show_exercise(exercise)
-        card = self.board_scene.cards.get(note_id)
-        if card is None:
-            return False
-        self.board_scene.clearSelection()
-        card.setSelected(True)
-        self.board.show_card(card)
-        self.board.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+        return select_note_card(self.board_scene, self.board, note_id)
 
     # -- side panel (voting, actions) and full-window screens -------------------------
     def add_side_panel(self, widget: QWidget, title: str) -> int:
