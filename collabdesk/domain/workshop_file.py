@@ -185,11 +185,7 @@ class _Record:
                 nullable: bool = False) -> int | None:
         raw = self.value.get(key)
         if raw is None:
-            if nullable:
-                return None
-            if default is None:
-                raise _problem(self.at(key), "is missing")
-            return default
+            return self._absent_number(key, default, nullable)
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise _problem(self.at(key), f"must be a whole number, not {_kind_of(raw)}")
         if not low <= raw <= high:
@@ -200,16 +196,21 @@ class _Record:
                nullable: bool = False) -> float | None:
         raw = self.value.get(key)
         if raw is None:
-            if nullable:
-                return None
-            if default is None:
-                raise _problem(self.at(key), "is missing")
-            return default
+            return self._absent_number(key, default, nullable)
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise _problem(self.at(key), f"must be a number, not {_kind_of(raw)}")
         if not math.isfinite(raw) or not low <= raw <= high:
             raise _problem(self.at(key), f"must be between {low:g} and {high:g}; not {raw!r}")
         return float(raw)
+
+    def _absent_number(self, key: str, default: float | None, nullable: bool) -> float | None:
+        """What a number left out stands for: None if it may be left out, else its default;
+        without a default it is missing."""
+        if nullable:
+            return None
+        if default is None:
+            raise _problem(self.at(key), "is missing")
+        return default
 
     def boolean(self, key: str, default: bool) -> bool:
         raw = self.value.get(key, default)
