@@ -17,6 +17,14 @@ def slug(name: str) -> str:
     return _KEY.sub("-", name.lower()).strip("-") or "framework"
 
 
+def _minutes(raw: dict, what: str) -> int | float:
+    """The planned minutes of a domain or an agenda item (``what``): 15 when left out."""
+    minutes = raw.get("minutes", 15)
+    if not isinstance(minutes, (int, float)) or not 0 < minutes <= 600:
+        raise ValidationError(f"{what} needs minutes between 1 and 600.")
+    return minutes
+
+
 def framework_from_dict(data: dict, *, builtin: bool = False) -> Framework:
     """Build a framework from its JSON form, refusing anything malformed with a clear message."""
     if not isinstance(data, dict):
@@ -41,9 +49,7 @@ def framework_from_dict(data: dict, *, builtin: bool = False) -> Framework:
         prompts = raw.get("prompts", [])
         if not isinstance(prompts, list):
             raise ValidationError(f"Prompts of domain {domain_name!r} must be a list.")
-        minutes = raw.get("minutes", 15)
-        if not isinstance(minutes, (int, float)) or not 0 < minutes <= 600:
-            raise ValidationError(f"Domain {domain_name!r} needs minutes between 1 and 600.")
+        minutes = _minutes(raw, f"Domain {domain_name!r}")
         domains.append(
             Domain(
                 key=key,
@@ -93,9 +99,7 @@ def template_from_dict(data: dict, *, builtin: bool = False) -> Template:
     for i, raw in enumerate(agenda, 1):
         if not isinstance(raw, dict):
             raise ValidationError(f"Agenda item {i} of {name!r} must be an object.")
-        minutes = raw.get("minutes", 15)
-        if not isinstance(minutes, (int, float)) or not 0 < minutes <= 600:
-            raise ValidationError(f"Agenda item {i} of {name!r} needs minutes between 1 and 600.")
+        minutes = _minutes(raw, f"Agenda item {i} of {name!r}")
         items.append(
             AgendaItem(
                 domain_key=slug(str(raw.get("domain_key", "general"))),
