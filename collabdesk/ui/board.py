@@ -3,10 +3,11 @@
 Cards are selected (click, Ctrl+click, rubber band, Ctrl+A) and dragged freely; the
 scene reports a finished drag once (``cards_dropped``), with where each card went and
 which theme frames cards were dropped into or out of, and the run view saves it as
-one undoable step. Cards without a saved position sit in a tidy grid in capture order,
-skipping places other cards or frames already take; adding a note places one card in
-the next free slot, it never rebuilds the board. The first drag pins the grid where it
-is, so that moving one card never shuffles the others.
+one undoable step. Cards without a saved position are laid out by the board: a theme's
+cards in a block of their own (as tidying lays them out), then the others in a grid in
+capture order, all clear of what was placed by hand; adding a note places one card in
+the next free slot, it never rebuilds the board. The first drag pins every card where
+it is, so that moving one card never shuffles the others.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 from ..domain.model import Note, Theme
 from . import style
 from .board_filter import BoardFilter
-from .board_layout import draw_theme_names, record_overview
+from .board_layout import draw_theme_names, drop_targets, free_slot, grid_blocks, record_overview
 from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard
 from .themes import BOARD_BACKGROUND, ThemeFrame
 
@@ -64,9 +65,12 @@ class BoardScene(QGraphicsScene):
         self.frames: dict[int, ThemeFrame] = {}
         self.members: dict[int, set[int]] = {}  # theme id -> its cards on this board
         self.authors: dict[int, str] = {}  # participant id -> name, for the card footers
-        self._auto: list[int] = []  # notes without a saved position, in the order they sit in the grid
-        self._slots: list[int] = []  # the grid slot of each of them
-        self.columns = 4
+        self._auto: list[int] = []  # notes without a saved position, in capture order
+        self._loose: list[int] = []  # those of them in no theme's block, in the order they sit in the grid
+        self._slots: list[int] = []  # the grid slot of each of those
+        self._grid_top = PAD  # where the grid's first row is (below the themes' blocks)
+        self.columns = 4  # of the grid, as many as the board's width holds
+        self.width = PAD * 2 + self.columns * (CARD_SIZE.width() + GAP) - GAP  # on screen, for the blocks
         self.filter = BoardFilter()
         self._drag: _Drag | None = None
         self._top = 0.0  # the z value of the last cards dragged, so they stay on top
@@ -82,8 +86,7 @@ class BoardScene(QGraphicsScene):
         self.cards.clear()
         self.frames.clear()
         self.members.clear()
-        self._auto.clear()
-        self._slots.clear()
+        self._auto, self._loose, self._slots = [], [], []
         for note in notes:
             card = self._make_card(note)
             if note.x is not None and note.y is not None:
@@ -93,7 +96,6 @@ class BoardScene(QGraphicsScene):
         for theme in themes:
             self._make_frame(theme)
         if self._auto:
-            self.refresh_frames(pinned_only=True)  # where the grid must not put cards
             self._reflow()
         self.refresh_frames()
         if self.filter.active:
@@ -109,7 +111,11 @@ class BoardScene(QGraphicsScene):
             card.setPos(note.x, note.y)
         else:
             self._auto.append(note.id)
-            self._reflow(len(self._auto) - 1)
+            if note.theme_id in self.frames:  # its theme's block grows
+                self.refresh_frames(self._reflow())
+            else:
+                self._loose.append(note.id)
+                self._place_loose(len(self._loose) - 1)
         self.refresh_frames([note.theme_id])
         self._filter_card(card)
         self._grow_scene_rect(card)
@@ -121,6 +127,7 @@ class BoardScene(QGraphicsScene):
     def update_notes(self, notes: list[Note]) -> None:
         """Show notes as they are now: text, look, theme and place (a drag's worth at once)."""
         pinned, unpinned, touched = set(), [], set()
+        regrouped = False  # a theme's cards changed: its block or frame, so the board's layout
         for note in notes:
             card = self.cards.get(note.id)
             if card is None:
@@ -131,6 +138,7 @@ class BoardScene(QGraphicsScene):
                 self._leave(note.id, old.theme_id)
                 self._join(note.id, note.theme_id)
                 touched.update((old.theme_id, note.theme_id))
+                regrouped = bool(self._auto)
             if note.x is not None and note.y is not None:
                 if old.x is None:
                     pinned.add(note.id)
@@ -141,7 +149,7 @@ class BoardScene(QGraphicsScene):
                 unpinned.append(note.id)
             if self.filter.active:
                 self._filter_card(card)
-        if pinned or unpinned:
+        if pinned or unpinned or regrouped:
             kept = [i for i in self._auto if i not in pinned]
             self._auto = sorted(kept + unpinned) if unpinned else kept
             touched.update(self._reflow())
@@ -156,10 +164,14 @@ class BoardScene(QGraphicsScene):
         self.removeItem(card)
         touched = {card.note.theme_id}
         if note_id in self._auto:
-            index = self._auto.index(note_id)
-            del self._auto[index]
-            del self._slots[index]
-            touched.update(self._reflow(start=index))
+            self._auto.remove(note_id)
+            if note_id in self._loose:
+                index = self._loose.index(note_id)
+                del self._loose[index]
+                del self._slots[index]
+                touched.update(self._place_loose(index))
+            else:  # its theme's block shrinks
+                touched.update(self._reflow())
         self.refresh_frames(touched)
         if not self.cards:  # an emptied board needs no scroll bars
             self._fit_scene_rect()
@@ -167,6 +179,7 @@ class BoardScene(QGraphicsScene):
     def set_themes(self, themes: list[Theme]) -> None:
         """The board's live themes: frames come, go or take a new name."""
         wanted = {t.id: t for t in themes}
+        changed = wanted.keys() ^ self.frames.keys()
         for theme_id in [t for t in self.frames if t not in wanted]:
             self.removeItem(self.frames.pop(theme_id))
         for theme in themes:
@@ -174,6 +187,9 @@ class BoardScene(QGraphicsScene):
                 self.frames[theme.id].set_theme(theme)
             else:
                 self._make_frame(theme)
+        if changed and self._auto:  # blocks, or frames the grid must keep clear of, come or go
+            self._reflow()
+            self._fit_scene_rect()
         self.refresh_frames()
 
     def set_authors(self, authors: dict[int, str]) -> None:
@@ -199,9 +215,12 @@ class BoardScene(QGraphicsScene):
             self.blockSignals(False)
         self.selectionChanged.emit()
 
-    def set_columns(self, columns: int) -> None:
-        columns = max(1, columns)
-        if columns != self.columns:
+    def set_width(self, width: float) -> None:
+        """The board's width on screen: the grid's columns and the themes' blocks fill it."""
+        columns = max(1, int((width - 2 * PAD + GAP) // (CARD_SIZE.width() + GAP)))
+        spread = width != self.width and len(self._loose) < len(self._auto)  # blocks may now spread otherwise
+        self.width = width
+        if columns != self.columns or spread:
             self.columns = columns
             self.refresh_frames(self._reflow())
             self._fit_scene_rect()
@@ -357,34 +376,17 @@ class BoardScene(QGraphicsScene):
     def _drop(self, flight: set[int], moved: dict[int, QPointF]) -> Drop:
         after = {i: (p.x(), p.y()) for i, p in moved.items()}
         before = {i: self._saved_place(i) for i in after}
-        for note_id, slot in zip(self._auto, self._slots):  # pin the grid where it is
+        for note_id in self._auto:  # pin the board's layout where it is
             if note_id not in after:
-                after[note_id] = (self.slot(slot).x(), self.slot(slot).y())
+                after[note_id] = (self.cards[note_id].pos().x(), self.cards[note_id].pos().y())
                 before[note_id] = None
-        themes_after = self._drop_targets(flight, moved)
+        themes_after = drop_targets(self, flight, moved)
         themes_before = {i: self.cards[i].note.theme_id for i in themes_after}
         return Drop(before, after, themes_before, themes_after)
 
     def _saved_place(self, note_id: int) -> tuple[float, float] | None:
         note = self.cards[note_id].note
         return (note.x, note.y) if note.x is not None and note.y is not None else None
-
-    def _drop_targets(self, flight: set[int], moved: dict[int, QPointF]) -> dict[int, int | None]:
-        """The theme each moved card now belongs to, for those whose theme changes: the
-        smallest frame its centre was dropped in, or none. A theme dragged whole stays."""
-        carried = {t for t, ids in self.members.items() if ids and ids <= flight}
-        frames = [f for t, f in self.frames.items() if t not in carried and f.isVisible()]
-        changes = {}
-        for note_id in moved:
-            card = self.cards[note_id]
-            old = card.note.theme_id
-            if old in carried:
-                continue
-            hits = [f for f in frames if f.frame_rect().contains(card.centre())]
-            new = min(hits, key=lambda f: f.frame_rect().width() * f.frame_rect().height()).theme_id if hits else None
-            if new != old:
-                changes[note_id] = new
-        return changes
 
     # -- placing ------------------------------------------------------------------------
     def _make_card(self, note: Note) -> NoteCard:
@@ -399,17 +401,32 @@ class BoardScene(QGraphicsScene):
     def slot(self, index: int) -> QPointF:
         """The top-left corner of grid slot ``index``."""
         row, column = divmod(index, self.columns)
-        return QPointF(PAD + column * (CARD_SIZE.width() + GAP), PAD + row * (CARD_SIZE.height() + GAP))
+        return QPointF(PAD + column * (CARD_SIZE.width() + GAP), self._grid_top + row * (CARD_SIZE.height() + GAP))
 
-    def _reflow(self, start: int = 0) -> set:
+    def _reflow(self) -> set:
+        """Lay out every card without a saved place: each theme's in a block, below what
+        was placed by hand, then the loose ones in the grid from the row below the blocks.
+        Returns the themes whose frames must be fitted again."""
+        themes = set()
+        if len(self.cards) > len(self._auto) and self.frames:
+            self.refresh_frames(pinned_only=True)  # where the blocks and the grid must not go
+            themes.update(self.frames)
+        blocks, self._grid_top = grid_blocks(self, self._auto)
+        for note_id, (x, y) in blocks.items():
+            self.cards[note_id].setPos(x, y)
+            themes.add(self.cards[note_id].note.theme_id)
+        self._loose = [i for i in self._auto if i not in blocks]
+        return themes | self._place_loose(0)
+
+    def _place_loose(self, start: int) -> set:
         """Put the grid's cards from ``start`` on in free slots; returns the themes they hold."""
         slot = self._slots[start - 1] + 1 if start > 0 else 0
         del self._slots[start:]
-        crowded = len(self.cards) > len(self._auto) or any(f.isVisible() for f in self.frames.values())
+        crowded = len(self.cards) > len(self._auto)  # the themes' blocks are all above the grid
         themes = set()
-        for note_id in self._auto[start:]:
+        for note_id in self._loose[start:]:
             if crowded:
-                slot = self._free_slot(slot)
+                slot = free_slot(self, slot)
             self._slots.append(slot)
             card = self.cards[note_id]
             card.setPos(self.slot(slot))
@@ -417,16 +434,6 @@ class BoardScene(QGraphicsScene):
             slot += 1
         themes.discard(None)
         return themes
-
-    def _free_slot(self, slot: int) -> int:
-        """The first slot from ``slot`` on that no placed card or theme frame covers."""
-        while True:
-            rect = QRectF(self.slot(slot), CARD_SIZE).adjusted(2, 2, -2, -2)
-            taken = self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-            if not any((isinstance(i, NoteCard) and i.note.x is not None) or
-                       (isinstance(i, ThemeFrame) and i.isVisible()) for i in taken):
-                return slot
-            slot += 1
 
     def _grow_scene_rect(self, card: NoteCard) -> None:
         wanted = card.sceneBoundingRect().adjusted(-PAD, -PAD, PAD, PAD)
@@ -466,8 +473,7 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        usable = self.viewport().width() - 2 * PAD + GAP
-        self.board.set_columns(int(usable // (CARD_SIZE.width() + GAP)))
+        self.board.set_width(self.viewport().width())
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)

@@ -24,7 +24,7 @@ from ..domain import text
 from ..domain.errors import CollabDeskError
 from .actions_panel import AddActionCommand, fields_from_note, fields_from_theme
 from .board import Drop
-from .board_layout import arranged_to_fit
+from .board_layout import arranged_to_fit, grouped_positions
 from .board_prompts import ExerciseChooser, ThemeNameDialog
 from .commands import (
     GroupNotesCommand, MoveNotesCommand, MoveToExerciseCommand, RenameThemeCommand, SetNotesThemeCommand,
@@ -161,12 +161,13 @@ class BoardEditor(QObject):
                 self._push(UngroupThemeCommand(self.ops, theme, held))
 
     def _pin(self, note_ids) -> None:
-        """Fix cards where the grid has put them, so a frame drawn round them stays put."""
-        places = {i: (self.scene.cards[i].pos().x(), self.scene.cards[i].pos().y())
-                  for i in note_ids if self.scene.cards[i].note.x is None}
+        """Place cards about to be grouped so that their frame holds them alone (gathered
+        into a block if need be; cards the board lays out stay its own: see grouped_positions)."""
+        places = grouped_positions(self.scene, note_ids)
         if places:
+            before = {i: self._place(i) for i in places}
             self.ops.move_notes(places)
-            self._push(MoveNotesCommand(self.ops, dict.fromkeys(places), places, "Place cards"))
+            self._push(MoveNotesCommand(self.ops, before, places, "Place cards"))
 
     # -- dragging -------------------------------------------------------------------------------
     def commit_drop(self, drop: Drop) -> None:

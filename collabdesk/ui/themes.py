@@ -54,6 +54,15 @@ def theme_ink(theme: Theme) -> QColor:
     return QColor(THEME_INKS[theme.position % len(THEME_INKS)])
 
 
+def frame_round(card_rects: list[QRectF]) -> QRectF:
+    """The frame round cards at ``card_rects`` (scene coordinates): their bounds, the
+    label strip above and a margin."""
+    union = QRectF(card_rects[0])
+    for rect in card_rects[1:]:
+        union = union.united(rect)
+    return union.adjusted(-FRAME_PAD, -FRAME_PAD - LABEL_HEIGHT, FRAME_PAD, FRAME_PAD)
+
+
 class ThemeFrame(QGraphicsItem):
     """The frame around a theme's cards, with the theme's name on its label strip."""
 
@@ -83,10 +92,7 @@ class ThemeFrame(QGraphicsItem):
         if not card_rects:
             self.setVisible(False)
             return
-        union = QRectF(card_rects[0])
-        for rect in card_rects[1:]:
-            union = union.united(rect)
-        wanted = union.adjusted(-FRAME_PAD, -FRAME_PAD - LABEL_HEIGHT, FRAME_PAD, FRAME_PAD).translated(-self.pos())
+        wanted = frame_round(card_rects).translated(-self.pos())
         if wanted != self._rect:
             self.prepareGeometryChange()
             self._rect = wanted

@@ -3,11 +3,14 @@
 Every edit is checked in the store and on the board, and through undo and redo.
 """
 
+import itertools
+
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
 from collabdesk.services import voting
 from collabdesk.store import Store
+from collabdesk.ui.board import CARD_SIZE
 from collabdesk.ui.board_prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
@@ -34,6 +37,22 @@ def group(qtbot, window, notes) -> None:
     for note in notes[1:]:
         click_card(qtbot, view, scene.cards[note.id], CTRL)
     qtbot.keyClick(view, Qt.Key.Key_G, CTRL)
+
+
+def assert_each_frame_holds_its_own(scene) -> None:
+    """No two theme frames shown meet, and no frame covers any part of a card of another
+    theme or of none: what a facilitator sees is one frame per theme round its cards."""
+    frames = {t: f.frame_rect() for t, f in scene.frames.items() if f.isVisible()}
+    for (one, one_rect), (other, other_rect) in itertools.combinations(frames.items(), 2):
+        assert not one_rect.intersects(other_rect), (scene.frames[one].theme.title, scene.frames[other].theme.title)
+    for theme_id, rect in frames.items():
+        for card in scene.cards.values():
+            inside = rect.intersects(QRectF(card.pos(), CARD_SIZE))
+            assert inside == (card.note.theme_id == theme_id), (scene.frames[theme_id].theme.title, card.note.text)
+
+
+def board_places(scene) -> dict[int, tuple[float, float]]:
+    return {i: (c.pos().x(), c.pos().y()) for i, c in scene.cards.items()}
 
 
 def members(scene) -> dict[str, set[int]]:
@@ -285,3 +304,58 @@ def test_grouping_ungrouping_moving_and_voting_survive_closing_and_reopening(sto
     assert voting.results(second, round_.id) == results and results[0].text == "Money & time"
     again_dock = next(p for p in again.side_panels if hasattr(p, "collect_ballots"))
     assert [line.dots for line in again_dock.panel.results_view.model.lines] == [2]
+
+
+# -- frames apart: the board's own layout, and grouping cards it laid out --------------------------
+def test_ctrl_g_on_cards_the_grid_placed_gathers_them_in_a_frame_of_their_own_and_undo_puts_all_back(
+        qtbot, running, fresh_db, monkeypatch):
+    window = running
+    run = window.run_view
+    scene = run.board_scene
+    notes = add_notes(window, *(f"Idea {i}: {text}" for i, text in enumerate(TEXTS * 2)))
+    run.board.setFocus()
+    grid = board_places(scene)
+    name_themes(monkeypatch, "Money", "Trust")
+    group(qtbot, window, [notes[0], notes[5], notes[7]])  # far apart in the grid
+    assert_each_frame_holds_its_own(scene)
+    group(qtbot, window, [notes[2], notes[9]])
+    assert_each_frame_holds_its_own(scene)
+    assert members(scene) == {"Money": {notes[0].id, notes[5].id, notes[7].id}, "Trust": {notes[2].id, notes[9].id}}
+    assert places(fresh_db, [n.id for n in notes]) == dict.fromkeys((n.id for n in notes), (None, None))
+    grouped = board_places(scene)
+    assert grouped != grid
+
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert fresh_db.themes(run.exercise.id) == [] and run.board_scene.frames == {}
+    assert places(fresh_db, [n.id for n in notes]) == dict.fromkeys((n.id for n in notes), (None, None))
+    assert board_places(scene) == grid
+    redo(qtbot, window)
+    redo(qtbot, window)
+    assert board_places(scene) == grouped
+    assert_each_frame_holds_its_own(scene)
+
+
+def test_ctrl_g_on_cards_placed_by_hand_and_by_the_grid_gathers_them_and_undo_restores_their_places(
+        qtbot, running, fresh_db, monkeypatch):
+    window = running
+    run = window.run_view
+    scene, view = run.board_scene, run.board
+    notes = add_notes(window, *(f"Before the drag {i}" for i in range(6)))
+    view.setFocus()
+    name_themes(monkeypatch, "Money", "Trust")
+    group(qtbot, window, notes[1:3])
+    drag_card(qtbot, view, scene.cards[notes[0].id], QPointF(0, 40))  # pins every card where it is
+    later = add_notes(window, *(f"After the drag {i}" for i in range(5)))
+    assert all(fresh_db.note(n.id).x is None for n in later)
+    stored = places(fresh_db, [n.id for n in notes + later])
+    shown = board_places(scene)
+
+    group(qtbot, window, [notes[0], notes[5], later[3]])  # placed by hand, far apart, and one from the grid
+    assert_each_frame_holds_its_own(scene)
+    assert all(fresh_db.note(n.id).x is not None for n in (notes[0], notes[5], later[3]))
+
+    undo(qtbot, window)
+    assert places(fresh_db, [n.id for n in notes + later]) == stored
+    assert board_places(scene) == shown
+    assert [t.title for t in fresh_db.themes(run.exercise.id)] == ["Money"]
