@@ -131,8 +131,7 @@ def create_demo_workshop(store: Store) -> Workshop:
         board, themes = BOARDS.get(exercise.domain_key, ([], []))
         for index, (kind, text, author, role) in enumerate(board):
             note = notes.add_note(store, exercise.id, text, kind=kind, colour=COLOURS[kind],
-                                  author_id=people.get(author), role=role,
-                                  x=40.0 + (index % 3) * 230, y=40.0 + (index // 3) * 170)
+                                  author_id=people.get(author), role=role)  # the board lays them out
             placed[(exercise.domain_key, index)] = note.id
         for title, held in themes:
             notes.group_notes(store, exercise.id, title, [placed[(exercise.domain_key, i)] for i in held])

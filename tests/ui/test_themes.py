@@ -8,8 +8,9 @@ import itertools
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
-from collabdesk.services import voting
+from collabdesk.services import demo, voting
 from collabdesk.store import Store
+from collabdesk.ui import main_window
 from collabdesk.ui.board import CARD_SIZE
 from collabdesk.ui.board_prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
@@ -307,6 +308,39 @@ def test_grouping_ungrouping_moving_and_voting_survive_closing_and_reopening(sto
 
 
 # -- frames apart: the board's own layout, and grouping cards it laid out --------------------------
+def test_the_demo_boards_show_each_theme_in_a_frame_of_its_own_in_review_and_run_views(qtbot, window, fresh_db,
+                                                                                      monkeypatch):
+    workshop = demo.create_demo_workshop(fresh_db)
+    exercises = fresh_db.exercises(workshop.id)
+    window.resize(1366, 768)
+    assert window.open_workshop(workshop.id)  # closed: read only, in review mode
+    for exercise in exercises:
+        assert window.review.show_exercise(exercise.id)
+        scene = window.review.board_scene
+        shown = {f.theme.title for f in scene.frames.values() if f.isVisible()}
+        assert shown == {t.title for t in fresh_db.themes(exercise.id)} and shown
+        assert_each_frame_holds_its_own(scene)
+
+    monkeypatch.setattr(main_window.MainWindow, "confirm", lambda self, question, yes: True)
+    assert window.reopen_workshop(workshop.id)
+    run = window.run_view
+    for exercise in exercises:
+        run.go_to_exercise(exercise.id)
+        assert run.exercise.id == exercise.id and len(run.board_scene.cards) == len(fresh_db.notes(exercise.id))
+        assert_each_frame_holds_its_own(run.board_scene)
+
+    run.go_to_exercise(exercises[0].id)  # a loose card and one taken from a theme, grouped
+    loose, themed = (n for n in fresh_db.notes(exercises[0].id) if n.text.startswith(("One shared", "Who chairs")))
+    before = board_places(run.board_scene)
+    run.board.setFocus()
+    name_themes(monkeypatch, "Who leads")
+    group(qtbot, window, [loose, themed])
+    assert members(run.board_scene)["Who leads"] == {loose.id, themed.id}
+    assert_each_frame_holds_its_own(run.board_scene)
+    undo(qtbot, window)
+    assert board_places(run.board_scene) == before and fresh_db.note(themed.id).theme_id == themed.theme_id
+
+
 def test_ctrl_g_on_cards_the_grid_placed_gathers_them_in_a_frame_of_their_own_and_undo_puts_all_back(
         qtbot, running, fresh_db, monkeypatch):
     window = running
