@@ -5,7 +5,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 import collabdesk
 
-# Keys handled by widgets rather than menu actions.
+# Keys handled by widgets rather than menu actions. Ctrl+0 is also the Board menu's "Fit to
+# window": the menu is made with the first workshop opened, so until then this row lists it.
 WIDGET_KEYS = (
     ("Capturing notes", "Enter", "Add the note typed in the entry"),
     ("Capturing notes", "Shift+Enter", "New line inside a note"),
@@ -15,6 +16,12 @@ WIDGET_KEYS = (
     ("Board", "F2 or Enter", "Edit the selected card's text in place (Enter keeps, Esc cancels)"),
     ("Board", "Ctrl+1–4, Alt+1–6, Ctrl+P", "With cards selected: change their kind, colour or speaker"),
     ("Board", "Esc", "Back to the note entry"),
+    ("Board", "+ / −", "Zoom in or out (Ctrl++ and Ctrl+- change the timer)"),
+    ("Board", "Ctrl+wheel", "Zoom in or out round the mouse pointer"),
+    ("Board", "Ctrl+0", "Fit the whole board in the window"),
+    ("Board", "Drag a card into or out of a theme's frame", "The card joins or leaves that theme"),
+    ("Board", "Drag a theme by its name", "Move the theme with all its cards"),
+    ("Board", "Double-click a theme's name", "Rename the theme (so does F2 with the theme selected)"),
     ("Agenda editor", "Alt+Up / Alt+Down", "Move the selected exercise up or down"),
     ("Library", "Ctrl+F", "Search every workshop's titles, notes and actions"),
     ("Library", "Down, then Enter (or double-click)", "Open the search result: the workshop at that note or action"),
@@ -28,14 +35,16 @@ WIDGET_KEYS = (
 
 
 def shortcut_rows(actions: list[tuple[str, QAction]]) -> list[tuple[str, str, str]]:
-    """(section, keys, what) for every action that has a shortcut, then the widget keys."""
+    """(section, keys, what) for every action that has a shortcut, then the widget keys
+    (each keys once a section: a widget row the live actions already list is left out)."""
     rows = []
     for section, action in actions:
         keys = " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
         if keys:
             what = action.property("help") or action.text().replace("&", "").rstrip("…").strip()
             rows.append((section, keys, what))
-    return rows + list(WIDGET_KEYS)
+    listed = {(section, keys) for section, keys, _what in rows}
+    return rows + [row for row in WIDGET_KEYS if row[:2] not in listed]
 
 
 class ShortcutsDialog(QDialog):

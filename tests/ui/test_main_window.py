@@ -74,6 +74,18 @@ def test_every_shortcut_is_listed_in_help(window):
         assert must in listed
 
 
+def test_help_lists_the_keys_the_board_handles_itself_once_each(window, fresh_db):
+    def board_keys() -> list[str]:
+        return [keys for section, keys, _what in shortcut_rows(window.menu_actions) if section == "Board"]
+    own = ("+ / −", "Ctrl+wheel", "Ctrl+0", "Drag a card into or out of a theme's frame", "Drag a theme by its name",
+           "Double-click a theme's name")
+    before = board_keys()  # no workshop opened yet: the Board menu is not made
+    assert [before.count(keys) for keys in own] == [1] * len(own)
+    assert window.open_workshop(make_workshop(fresh_db).id)
+    after = board_keys()
+    assert "Ctrl+G" in after and [after.count(keys) for keys in own] == [1] * len(own)
+
+
 def test_models_pass_the_model_tester(qtmodeltester, fresh_db, qtbot):
     workshop = make_workshop(fresh_db)
     five = framework(fresh_db, "five-domains")
