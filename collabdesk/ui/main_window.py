@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget,
 )
@@ -28,7 +28,7 @@ from ..domain.errors import CollabDeskError
 from ..domain.model import NOTE_COLOURS, NOTE_KINDS
 from . import style
 from .library import create_home
-from .library.view import dropped_workshop_files
+from .library.drop import WorkshopFileDropTarget
 from .operations import Operations
 from .sound import Chime
 from .schedule import clock_time
@@ -49,7 +49,7 @@ def _optional(module: str, name: str):
         return None
 
 
-class MainWindow(WindowMenus, QMainWindow):
+class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
     def __init__(self, ops: Operations, settings: QSettings, *, clock: Callable[[], float] | None = None,
                  chime: Chime | None = None, ticker: Ticker | None = None):
         super().__init__()
@@ -309,16 +309,6 @@ class MainWindow(WindowMenus, QMainWindow):
                 self.statusBar().showMessage(
                     f"Imported {count} workshop{'' if count == 1 else 's'} into the library (Ctrl+W to see).", 6000)
         return imported
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_workshop_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_workshop_files(event)
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
 
     def export_workshop(self) -> None:
         workshop_id = self.current_workshop_id()

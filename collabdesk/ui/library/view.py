@@ -7,7 +7,7 @@ through signals; the window wires New, Open and Import to its own dialogs and vi
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QPushButton,
     QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
@@ -20,6 +20,7 @@ from ...services import library as library_services
 from ...services.library import SearchResult
 from ...store import Store
 from . import prompts
+from .drop import WorkshopFileDropTarget
 from .filters import FilterBar
 from .model import (
     ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
@@ -42,7 +43,7 @@ def import_workshop_file(store: Store, path: str) -> str:
     return import_file(store, path)
 
 
-class LibraryView(QWidget):
+class LibraryView(WorkshopFileDropTarget, QWidget):
     new_requested = Signal()
     import_requested = Signal()  # the window shows its file dialog, then calls import_files()
     open_requested = Signal(str)  # workshop id
@@ -511,17 +512,6 @@ class LibraryView(QWidget):
         self._changed("Created the workshop from the template.", [workshop_id])
         self.workshop_created.emit(workshop_id)
 
-    # -- drag and drop ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_workshop_files(event):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_workshop_files(event)
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
-
     # -- helpers ---------------------------------------------------------------------------
     def _attempt(self, action, *args):
         """Run a service: its result (True when it returns nothing), or None after showing its refusal."""
@@ -560,12 +550,6 @@ class LibraryView(QWidget):
         else:
             self.empty_label.setText("No workshop matches these filters.")
         self.list_stack.setCurrentWidget(self.empty_label)
-
-
-def dropped_workshop_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    """The local ``.json`` files being dragged, which may be workshop files (checked on import)."""
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]
 
 
 def _workshops(count: int) -> str:
