@@ -5,12 +5,11 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from ..domain.clock import Clock, iso, system_clock
 from .actions import ActionRows
 from .content import ContentRows
 from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from .handle import DatabaseHandle
 from .library import LibraryRows
 from .notes import NoteRows
 from .schema import SCHEMA_VERSION, migrate
@@ -34,7 +33,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            self.db = DatabaseHandle(conn)
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
             with contextlib.suppress(Exception):
@@ -51,13 +50,14 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
         try:
             self._configure()
             if version < SCHEMA_VERSION:
-                migrate(self.db)
+                migrate(self.db.utils)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise _translate(error, "open the database", self.path) from error
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.execute("PRAGMA recursive_triggers = ON")
         self.db.execute("PRAGMA foreign_keys = ON")
         if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -80,7 +80,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
         return iso(self.clock())
 
     @contextlib.contextmanager
-    def _write(self, what: str) -> Iterator[sqlite_utils.Database]:
+    def _write(self, what: str) -> Iterator[DatabaseHandle]:
         """One user action: a single transaction, committed on exit or rolled back whole.
 
         ``what`` completes "Could not ..." in the message the user sees if it fails. The

@@ -79,3 +79,24 @@ def test_search_index_follows_text_edits_but_not_moves(fresh_db):
     assert [h.record_id for h in fresh_db.search("premises") if h.kind == "note"] == [str(note.id)]
     workshops.edit_workshop(fresh_db, w.id, title="Estates roundtable")
     assert [h.kind for h in fresh_db.search("Estates")] == ["workshop"]
+
+
+def test_opening_and_reading_a_current_database_does_not_load_sqlite_utils(fresh_db, db_path):
+    """Start-up only reads; sqlite-utils (and click, dateutil with it) waits for the first write."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    make_workshop(fresh_db)
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys\n"
+        "from collabdesk.store import Store\n"
+        f"store = Store({str(db_path)!r})\n"
+        "assert store.summaries() and store.search('Pool')\n"
+        "assert 'sqlite_utils' not in sys.modules, 'loaded on a read-only path'\n"
+        "store.add_participant(store.summaries()[0].id, 'Late arrival')\n"
+        "assert 'sqlite_utils' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
