@@ -4,7 +4,7 @@ Ids are integers given by the store, except workshops, whose ids are UUID string
 that a workshop keeps one identity across machines and files.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .timer import TimerState
 
@@ -153,6 +153,14 @@ class WorkshopContent:
 
     def themes_of(self, exercise_id: int) -> list[Theme]:
         return [t for t in self.themes if t.exercise_id == exercise_id]
+
+    def agenda_only(self, title: str) -> "WorkshopContent":
+        """A new draft with the same agenda and participants: no notes, votes or actions, timers reset."""
+        workshop = replace(self.workshop, title=title, status="draft", started="", ended="", reopened=0,
+                           created="", updated="")
+        exercises = tuple(replace(e, state="pending", timer=TimerState(planned=e.timer.planned))
+                          for e in self.exercises)
+        return WorkshopContent(workshop=workshop, participants=self.participants, exercises=exercises)
 
     def participant_name(self, participant_id: int | None) -> str:
         for p in self.participants:

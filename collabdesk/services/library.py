@@ -21,7 +21,6 @@ from ..domain.model import (
     AgendaItem, Domain, Framework, SearchHit, Template, Workshop, WorkshopContent, WorkshopSummary,
 )
 from ..store import Store
-from ..store.content import agenda_only
 from ..store.library import Series
 from . import frameworks, workshops
 
@@ -100,7 +99,7 @@ def duplicate_workshop(store: Store, workshop_id: str, title: str | None = None)
     if title is None:
         original = content.workshop.title
         title = original[: text.LIMITS["title"] - len(COPY_SUFFIX)] + COPY_SUFFIX
-    fresh = agenda_only(content, text.required(title, "The workshop title"))
+    fresh = content.agenda_only(text.required(title, "The workshop title"))
     fresh = replace(fresh, workshop=replace(fresh.workshop, date=""))
     return store.workshop(store.insert_content(fresh, what="duplicate the workshop"))
 

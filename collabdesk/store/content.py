@@ -1,7 +1,6 @@
 """A whole workshop read or written at once: for export, import, duplication and reports."""
 
 import uuid
-from dataclasses import replace
 
 from ..domain.model import WorkshopContent
 from . import rows
@@ -85,13 +84,3 @@ class ContentRows:
                      a.position))
         return workshop_id
 
-
-def agenda_only(content: WorkshopContent, title: str) -> WorkshopContent:
-    """The same agenda and participants with no notes, votes or actions, timers reset."""
-    from ..domain.timer import TimerState
-
-    workshop = replace(content.workshop, title=title, status="draft", started="", ended="", reopened=0,
-                       created="", updated="")
-    exercises = tuple(
-        replace(e, state="pending", timer=TimerState(planned=e.timer.planned)) for e in content.exercises)
-    return WorkshopContent(workshop=workshop, participants=content.participants, exercises=exercises)
