@@ -22,9 +22,11 @@ from ..services import actions as action_services
 from ..store import Store
 from .service_command import ServiceCommand
 from .voting.listening import while_alive
+from .widgets import plain_tooltip
 
 TEXT_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(4)
 HEADERS = ("Action", "Owner", "Due", "Status")
+COMPACT_WIDTH = 480  # narrower than this (a side panel on a small laptop), due and status step aside
 FIELDS = ("text", "owner", "due", "status")  # the Action field each column edits
 ActionRole = Qt.ItemDataRole.UserRole + 1  # the Action of a row
 NO_DATE = QDate(2000, 1, 1)  # the date editor's "no date" (shown as its special text)
@@ -151,6 +153,9 @@ class ActionsModel(QAbstractTableModel):
         action = self.actions[index.row()]
         if role == ActionRole:
             return action
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT_COLUMN:
+            facts = f"{action.owner or 'No owner'} · due {action.due or '—'} · {action.status}"
+            return plain_tooltip(f"{action.text}\n{facts}")
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         value = getattr(action, FIELDS[index.column()])
@@ -249,6 +254,7 @@ class ActionsPanel(QWidget):
         header.resizeSection(OWNER_COLUMN, 150)
         header.resizeSection(DUE_COLUMN, 110)
         header.resizeSection(STATUS_COLUMN, 110)
+        self._compact: bool | None = None
         self.new_edit = QLineEdit()
         self.new_edit.setPlaceholderText("Write a new action and press Enter")
         self.add_button = QPushButton("Add")
@@ -321,6 +327,21 @@ class ActionsPanel(QWidget):
         self._say("")
         return True
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow side panel the action's words come first: the due date and status
+        columns step aside (they stay in the row's tooltip, and come back when widened)."""
+        compact = self.width() < COMPACT_WIDTH
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for column in (DUE_COLUMN, STATUS_COLUMN):
+            self.table.setColumnHidden(column, compact)
+        self.table.horizontalHeader().resizeSection(OWNER_COLUMN, 110 if compact else 150)
+
     def _say(self, message: str) -> None:
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))
@@ -373,9 +394,6 @@ class ActionsDock(QWidget):
         self.placeholder.setVisible(workshop_id is None)
         if workshop_id is not None:
             self.panel = ActionsPanel(self.store, workshop_id, undo_stack=self.undo_stack, hub=self.hub)
-            header = self.panel.table.horizontalHeader()  # a side panel is narrow: most of it for the text
-            for column, width in ((OWNER_COLUMN, 112), (DUE_COLUMN, 92), (STATUS_COLUMN, 88)):
-                header.resizeSection(column, width)
             self.body.addWidget(self.panel)
 
     def show_action(self, action_id: int) -> None:

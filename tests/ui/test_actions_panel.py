@@ -154,3 +154,19 @@ def test_undo_after_the_panel_is_gone_still_reaches_the_store_and_the_app(qtbot,
     assert announced.args == [w.id] and fresh_db.actions(w.id) == []
     stack.redo()
     assert fresh_db.actions(w.id) == [action]
+
+
+def test_a_narrow_panel_gives_the_words_room_and_keeps_due_and_status_in_the_tooltip(qtbot, setup):
+    store, w, stack, panel = setup
+    action = actions.add_action(store, w.id, "Draft the joint discharge protocol", owner="Bo Chen",
+                                due="2026-12-20", status="in progress")
+    panel.model.reload()
+    panel.resize(320, 400)
+    qtbot.waitUntil(lambda: panel.table.isColumnHidden(DUE_COLUMN))
+    assert panel.table.isColumnHidden(STATUS_COLUMN) and not panel.table.isColumnHidden(OWNER_COLUMN)
+    assert panel.table.columnWidth(TEXT_COLUMN) > panel.table.columnWidth(OWNER_COLUMN)
+    tip = panel.model.data(cell(panel, 0, TEXT_COLUMN), Qt.ItemDataRole.ToolTipRole)
+    assert "2026-12-20" in tip and "in progress" in tip and action.text in tip
+    panel.resize(900, 400)
+    qtbot.waitUntil(lambda: not panel.table.isColumnHidden(DUE_COLUMN))
+    assert not panel.table.isColumnHidden(STATUS_COLUMN)
