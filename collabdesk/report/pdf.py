@@ -16,7 +16,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from ..domain.model import Framework, WorkshopContent
 from . import fonts
 from .drawing import draw_text
-from .story import long_date, whole_story
+from ..domain.dates import long_date
+from .story import whole_story
 from .styles import FOOTER_Y, HEADER_Y, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE
 from .summary import Summary, build_summary
 

@@ -24,7 +24,8 @@ from .flowables import Gutter, user_paragraph
 from .markdown import escape
 from .markup import inline
 from .pdf import _PAGE_TOTAL, _CountingCanvas, _Progress
-from .story import EXCERPT_LIMIT, long_date, short_date
+from ..domain.dates import long_date, short_date
+from .story import EXCERPT_LIMIT
 from .styles import (
     FOOTER_Y, HEADER_Y, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles,
     table_style,

@@ -6,11 +6,10 @@ it is escaped and printed in any script. Flowables that should appear in the PDF
 carry an ``outline`` attribute, ``(title, level)``, which the document template reads.
 """
 
-from datetime import date as Date
-
 from reportlab.lib.colors import Color
 from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
 
+from ..domain.dates import long_date, short_date
 from .charts import domain_chart
 from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width,
                       mark_gutter, rule_gutter, time_bar)
@@ -19,29 +18,10 @@ from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
 from .summary import UNGROUPED, Item, Section, Summary, minutes
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 QUOTE_GUTTER = 30
 QUESTION_GUTTER = 18
 RANK_GUTTER = 24
 EXCERPT_LIMIT = 280  # characters of a note shown among priorities and vote results; its section has it whole
-
-
-def long_date(iso: str) -> str:
-    """``2025-03-14`` as ``14 March 2025`` (month names in English, whatever the locale)."""
-    try:
-        day = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(iso: str) -> str:
-    try:
-        day = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _hex(value: Color) -> str:

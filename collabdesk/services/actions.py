@@ -1,8 +1,7 @@
 """Actions: who does what next."""
 
-from datetime import date as Date
-
 from ..domain import text
+from ..domain.dates import optional_date
 from ..domain.errors import ValidationError
 from ..domain.model import ACTION_STATUSES, Action
 from ..store import Store
@@ -15,13 +14,7 @@ def _checked(fields: dict) -> dict:
     if "owner" in checked:
         checked["owner"] = text.optional(checked["owner"], "The owner", "name").strip()
     if "due" in checked:
-        due = text.clean(checked["due"]).strip()
-        if due:
-            try:
-                due = Date.fromisoformat(due).isoformat()
-            except ValueError:
-                raise ValidationError(f"{due!r} is not a date; write it as YYYY-MM-DD.") from None
-        checked["due"] = due
+        checked["due"] = optional_date(checked["due"])
     if "status" in checked and checked["status"] not in ACTION_STATUSES:
         raise ValidationError(f"An action is {', '.join(ACTION_STATUSES)}; not {checked['status']!r}.")
     return checked

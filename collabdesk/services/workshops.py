@@ -1,9 +1,9 @@
 """Creating a workshop, editing its details, agenda and participants, and its life cycle."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date as Date
 
 from ..domain import text
+from ..domain.dates import optional_date
 from ..domain.errors import ValidationError
 from ..domain.frameworks import default_agenda
 from ..domain.model import WORKSHOP_STATUSES, AgendaItem, Exercise, Participant, Workshop
@@ -21,23 +21,13 @@ def _details(fields: dict) -> dict:
         "purpose": lambda v: text.optional(v, "The purpose", "purpose"),
         "facilitator": lambda v: text.optional(v, "The facilitator's name", "name"),
         "location": lambda v: text.optional(v, "The location", "name"),
-        "date": _iso_date,
+        "date": optional_date,
         "framework_key": lambda v: text.required(v, "The framework", "short"),
     }
     unknown = set(fields) - set(checks)
     if unknown:
         raise ValueError(f"unknown workshop details: {sorted(unknown)}")
     return {k: checks[k](v) for k, v in fields.items()}
-
-
-def _iso_date(value: str | None) -> str:
-    value = text.clean(value).strip()
-    if not value:
-        return ""
-    try:
-        return Date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValidationError(f"{value!r} is not a date; write it as YYYY-MM-DD.") from None
 
 
 def agenda_item(domain_key: str, title: str, prompt: str = "", minutes: float = 15) -> AgendaItem:

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.dates import short_date
 from ..domain.model import Exercise, Framework, WorkshopContent
 from ..services import frameworks as framework_services
 from ..store import Store
 from . import style
 from .agenda_panel import AgendaDelegate, AgendaModel, ExerciseRole
 from .board import BoardScene, BoardView
-from .library.model import long_date
 from .run_view import ExerciseHeader, exercise_column, select_note_card
 from .schedule import clock_time, duration_text, elapsed_text
 from .voting.panel import describe
@@ -43,10 +43,10 @@ def closed_text(content: WorkshopContent) -> str:
         try:
             moment = datetime.fromisoformat(ended).astimezone()
         except ValueError:
-            return f"Closed on {long_date(ended)} — read only"
-        return f"Closed on {long_date(moment.date().isoformat())} at {moment:%H:%M} — read only"
+            return f"Closed on {short_date(ended)} — read only"
+        return f"Closed on {short_date(moment.date().isoformat())} at {moment:%H:%M} — read only"
     if content.workshop.date:
-        return f"Closed (held on {long_date(content.workshop.date)}) — read only"
+        return f"Closed (held on {short_date(content.workshop.date)}) — read only"
     return "Closed — read only"
 
 
@@ -331,7 +331,7 @@ class ReviewView(QWidget):
             first.setData(Qt.ItemDataRole.UserRole, action.id)
             self.actions_table.setItem(row, 0, first)
             self.actions_table.setItem(row, 1, _cell(action.owner))
-            self.actions_table.setItem(row, 2, _cell(long_date(action.due) if action.due else "—"))
+            self.actions_table.setItem(row, 2, _cell(short_date(action.due) if action.due else "—"))
             self.actions_table.setItem(row, 3, _cell(action.status))
         self.actions_table.resizeColumnsToContents()
         self.actions_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ..domain.dates import short_date
 from ..domain.errors import CollabDeskError
 from ..services import library as library_services
 from ..services.library import SeriesReportInput
 from ..store import Store
 from .file_jobs import FileFormat, FileJobDialog, Progress, Writer, safe_file_name
-from .library.model import long_date
 
 FORMATS = (FileFormat("pdf", "PDF report", ".pdf"), FileFormat("md", "Markdown", ".md"))
 
@@ -36,8 +36,8 @@ def report_summary(report: SeriesReportInput) -> str:
     """What the report will hold, in a line: how many workshops, over which dates."""
     count = len(report.contents)
     dates = sorted(c.workshop.date for c in report.contents if c.workshop.date)
-    when = (f", {long_date(dates[0])} to {long_date(dates[-1])}" if len(dates) > 1
-            else f", {long_date(dates[0])}" if dates else "")
+    when = (f", {short_date(dates[0])} to {short_date(dates[-1])}" if len(dates) > 1
+            else f", {short_date(dates[0])}" if dates else "")
     return f"{count} workshop{'' if count == 1 else 's'}{when} · framework: {report.framework.name}"
 
 

@@ -3,9 +3,10 @@
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from collabdesk.domain.dates import short_date
 from collabdesk.services import workshops
 from collabdesk.ui.library.model import (
-    DATE, NOTES, STATUS, SUMMARY_ROLE, TITLE, UNDATED, LibraryFilter, LibraryModel, long_date,
+    DATE, NOTES, STATUS, SUMMARY_ROLE, TITLE, UNDATED, LibraryFilter, LibraryModel,
 )
 from tests.store.test_library import rich_workshop
 
@@ -56,7 +57,7 @@ def test_cells_show_readable_dates_statuses_and_counts(fresh_db):
     assert model.index(0, TITLE).data() == "Roundtable <b>&amp;</b>"
     assert (model.index(0, DATE).data(), model.index(0, STATUS).data(), model.index(0, NOTES).data()) == (
         "12 Mar 2026", "Draft", 3)
-    assert long_date("") == "" and long_date("not a date") == "not a date"
+    assert short_date("") == "" and short_date("not a date") == "not a date"
 
 
 def test_filters_need_and_load_every_page(dated):

@@ -9,11 +9,11 @@ first (a few milliseconds for thousands of workshops).
 """
 
 from collections.abc import Mapping
-from datetime import date as Date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from ...domain.dates import short_date
 from ...domain.model import WorkshopSummary
 from ...store import Store
 
@@ -30,14 +30,6 @@ MUTED = QColor("#7A7F87")
 UNDATED = "Not scheduled"
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def long_date(iso: str) -> str:
-    """``2026-03-12`` as ``12 Mar 2026``; anything unparsable is shown as it is."""
-    try:
-        return Date.fromisoformat(iso[:10]).strftime("%d %b %Y").lstrip("0")
-    except ValueError:
-        return iso
 
 
 class LibraryModel(QAbstractTableModel):
@@ -144,13 +136,13 @@ class LibraryModel(QAbstractTableModel):
         if column == TITLE:
             return " ".join(summary.title.split())
         if column == DATE:
-            return long_date(summary.date) if summary.date else UNDATED
+            return short_date(summary.date) if summary.date else UNDATED
         if column == STATUS:
             return STATUS_LABELS.get(summary.status, summary.status)
         if column == FRAMEWORK:
             return self._framework_names.get(summary.framework_key, summary.framework_key)
         if column == TRASHED:
-            return long_date(summary.deleted)
+            return short_date(summary.deleted)
         return getattr(summary, FIELDS[column])
 
     def _append(self, page: list[WorkshopSummary], *, complete_below: int | None) -> None:
