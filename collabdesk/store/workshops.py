@@ -59,7 +59,7 @@ class WorkshopRows:
         unknown = set(fields) - set(WORKSHOP_FIELDS)
         if unknown:
             raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
-        with self._write("save the workshop") as db:
+        with self._write("save the workshop"):
             self._touch(workshop_id, **fields)
         return self.workshop(workshop_id)
 

@@ -59,13 +59,11 @@ def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
 
 def open_database(path: Path) -> Store | None:
     """The store, or None after telling the facilitator clearly why it cannot be opened."""
-    try:
-        from ..store.opening import open_store
-    except ImportError:
-        open_store = None
+    from ..store.opening import open_store
+
     while True:
         try:
-            return open_store(path, check=True) if open_store else Store(path)
+            return open_store(path, check=True)
         except CorruptDatabaseError as error:
             if not offer_backup(path, str(error)):
                 return None
@@ -76,11 +74,9 @@ def open_database(path: Path) -> Store | None:
 
 def offer_backup(path: Path, message: str) -> bool:
     """Show what happened to a damaged database; restore the newest good backup if asked."""
-    try:
-        from ..store import backup
-    except ImportError:
-        backup = None
-    latest = backup.latest_good_backup(path) if backup else None
+    from ..store import backup
+
+    latest = backup.latest_good_backup(path)
     if latest is None:
         _message(QMessageBox.Icon.Critical, "The database was damaged", message)
         return False
@@ -100,10 +96,8 @@ def offer_backup(path: Path, message: str) -> bool:
 
 
 def take_daily_backup(store: Store) -> None:
-    try:
-        from ..store.backup import backup_if_due
-    except ImportError:
-        return
+    from ..store.backup import backup_if_due
+
     try:
         backup_if_due(store)
     except CollabDeskError:

@@ -14,7 +14,6 @@ Where colleagues plug in (each found lazily, so this window works without them):
 ``window.ops`` (services + event hub) and ``window.undo_stack`` are there for all of them.
 """
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -39,14 +38,6 @@ if TYPE_CHECKING:  # made on first use, so the home shows sooner
     from .review import ReviewView
     from .room_view import RoomView
     from .run_view import RunView
-
-
-def _optional(module: str, name: str):
-    """``module.name`` if a colleague's module provides it, else None."""
-    try:
-        return getattr(importlib.import_module(module, __package__), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
@@ -254,13 +245,12 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         """The run view's side panels from the voting and actions work, made once."""
         if self.side_panels is None:
             self.side_panels = []
-            for module in (".actions_panel", ".voting"):
-                create = _optional(module, "create_panel")
-                made = create(self) if create else None
-                if made:
-                    title, widget = made
-                    self.run_view.add_side_panel(widget, title)
-                    self.side_panels.append(widget)
+            from . import actions_panel, voting  # made on first use: start-up stays quick
+
+            for create in (actions_panel.create_panel, voting.create_panel):
+                title, widget = create(self)
+                self.run_view.add_side_panel(widget, title)
+                self.side_panels.append(widget)
         return self.side_panels
 
     def _leave_workshop(self) -> None:
@@ -315,11 +305,9 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         if workshop_id is None:
             self.show_error("Export", "Choose a workshop to export first.")
             return
-        export = _optional(".export_dialog", "export_workshop")
-        if export is None:
-            self.show_error("Export", "Exporting is not available in this version.")
-            return
-        export(self, self.ops.store, workshop_id)
+        from .export_dialog import export_workshop
+
+        export_workshop(self, self.ops.store, workshop_id)
 
     def duplicate_workshop(self) -> None:
         """A new draft like the open (or selected) workshop: same agenda and people, no notes."""

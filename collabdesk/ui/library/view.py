@@ -4,7 +4,6 @@ An embeddable widget: it calls the services itself and tells the window what to 
 through signals; the window wires New, Open and Import to its own dialogs and views.
 """
 
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -168,8 +167,6 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
                 imported.append(import_workshop_file(self._store, path))
             except CollabDeskError as error:
                 problems.append(str(error))
-            except ImportError:
-                problems.append(f"Cannot import {Path(path).name}: this CollabDesk cannot read workshop files.")
         if imported:
             self._leave_search_and_trash()
             self.refresh()
