@@ -1,10 +1,15 @@
 """Shared fixtures: a fresh database per test, a clock tests can move by hand."""
 
 import os
+from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless, on one small laptop screen (1280 x 720 at 100 %) whatever the machine has:
+# the offscreen platform's own default screen is 800 x 600.
+SCREEN = Path(__file__).parent / "fixtures" / "screen-1280x720.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 from collabdesk.store import Store  # noqa: E402
 

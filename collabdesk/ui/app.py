@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..domain.errors import CollabDeskError
 from ..store import CorruptDatabaseError, Store, StoreError
 from .events import EventHub
+from .fonts import use_bundled_fonts
 from .single_instance import InstanceServer, send_to_running, server_name
 
 ORGANISATION = "CollabDesk"
@@ -20,6 +21,7 @@ def make_application() -> QApplication:
     app.setApplicationName("CollabDesk")
     app.setApplicationDisplayName("CollabDesk")
     app.setStyle("Fusion")
+    use_bundled_fonts(app)
     return app
 
 

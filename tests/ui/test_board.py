@@ -145,8 +145,10 @@ def test_ctrl_a_the_rubber_band_and_ctrl_click_select_cards(qtbot, board):
     corner = view.mapFromScene(QPointF(4, 4))  # empty board left of and above the first card
     through = card_point(view, scene.cards[notes[1].id])
     drag(qtbot, view, corner, through)
-    first_row = {n.id for n in notes if scene.cards[n.id].pos().y() == scene.cards[notes[0].id].pos().y()}
-    assert set(scene.selected_note_ids()) == first_row and notes[1].id in first_row
+    band = QRectF(view.mapToScene(corner), view.mapToScene(through)).normalized()
+    first_row = {note_id for note_id, card in scene.cards.items() if card.sceneBoundingRect().intersects(band)}
+    assert {notes[0].id, notes[1].id} <= first_row and notes[3].id not in first_row
+    assert set(scene.selected_note_ids()) == first_row
 
     click_card(qtbot, view, scene.cards[notes[3].id], CTRL)
     assert set(scene.selected_note_ids()) == first_row | {notes[3].id}
