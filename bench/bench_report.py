@@ -33,7 +33,7 @@ from collabdesk.report import pdf  # noqa: E402
 from collabdesk.report.flowables import BidiParagraph, Decorated  # noqa: E402
 from collabdesk.report.story import whole_story  # noqa: E402
 from collabdesk.report.summary import build_summary  # noqa: E402
-from collabdesk.resources import resource  # noqa: E402
+from collabdesk.resource_files import resource_path  # noqa: E402
 from tests.report.builders import built, bulk_workshop  # noqa: E402
 
 BARE_FONT = "BenchDejaVu"
@@ -94,7 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run per size instead of the best of five")
     args = parser.parse_args()
-    pdfmetrics.registerFont(TTFont(BARE_FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BARE_FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
     runs = 1 if args.quick else 5
     with tempfile.TemporaryDirectory() as folder:
         warm = Path(folder) / "warm"

@@ -2,7 +2,7 @@
 
 import json
 import re
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from . import text
 from .errors import ValidationError
@@ -129,10 +129,12 @@ def template_to_dict(template: Template) -> dict:
     }
 
 
-def load_builtin_frameworks(folder: Path) -> list[Framework]:
+def load_builtin_frameworks(folder: Traversable) -> list[Framework]:
+    """Every ``*.json`` framework in ``folder`` (a path, or a package's resource folder)."""
     return [
-        framework_from_dict(json.loads(path.read_text(encoding="utf-8")), builtin=True)
-        for path in sorted(folder.glob("*.json"))
+        framework_from_dict(json.loads(entry.read_text(encoding="utf-8")), builtin=True)
+        for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
+        if entry.name.endswith(".json")
     ]
 
 

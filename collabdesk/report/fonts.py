@@ -29,7 +29,7 @@ from functools import lru_cache
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
-from ..resources import resource
+from ..resource_files import resource_path
 
 SANS = "CollabDeskSans"
 SANS_BOLD = "CollabDeskSans-Bold"
@@ -74,7 +74,7 @@ def _load(name: str) -> ttfonts.TTFont:
     font = _loaded.get(name)
     if font is None:
         filename, index = _FILES[name]
-        font = ttfonts.TTFont(name, str(resource("fonts", filename)), subfontIndex=index)
+        font = ttfonts.TTFont(name, str(resource_path("fonts", filename)), subfontIndex=index)
         if name == HIDDEN:
             # The PDF names a font subset after its face; a second DejaVu would share the
             # name (and ToUnicode map) of the first and overwrite it.

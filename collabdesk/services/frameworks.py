@@ -6,7 +6,7 @@ from ..domain import text
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.frameworks import default_agenda, load_builtin_frameworks, slug
 from ..domain.model import AgendaItem, Framework, Template
-from ..resources import resource
+from ..resource_files import resource
 from ..store import Store
 
 DEFAULT_FRAMEWORK = "five-domains"

@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
-from ..resources import resource
+from ..resource_files import resource_path
 
-CHIME = resource("sounds", "chime.wav")
+CHIME = resource_path("sounds", "chime.wav")
 _LINUX_PLAYERS = ("paplay", "pw-play", "aplay")
 
 
