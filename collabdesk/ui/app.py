@@ -1,10 +1,11 @@
 """Starting the GUI: ``run_gui`` is what the command line calls (no sub-command, or ``open ID``)."""
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..domain.errors import CollabDeskError
 from ..store import CorruptDatabaseError, Store, StoreError
@@ -13,6 +14,7 @@ from .fonts import use_bundled_fonts
 from .single_instance import InstanceServer, send_to_running, server_name
 
 ORGANISATION = "CollabDesk"
+SCREENSHOT_AND_QUIT = "COLLABDESK_SCREENSHOT_AND_QUIT"  # packaging/smoke.py: does the window come up?
 
 
 def make_application() -> QApplication:
@@ -52,11 +54,21 @@ def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
             window.open_workshop(store.resolve_workshop_id(workshop_id))
         except CollabDeskError as error:
             window.show_error("Could not open the workshop", str(error))
+    screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
+    if screenshot:
+        QTimer.singleShot(0, lambda: _screenshot_and_close(window, screenshot))
     try:
         return app.exec()
     finally:
         server.close()
         store.close()
+
+
+def _screenshot_and_close(window: QWidget, path: str) -> None:
+    """Save the first screen as a PNG and close the window as a person would (the app then
+    quits through its usual path): how the bundle's smoke test sees the window come up."""
+    window.grab().save(path)
+    window.close()
 
 
 def open_database(path: Path) -> Store | None:

@@ -10,7 +10,7 @@ only characters it lacks come from the bundled fonts.
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..resources import resource
+from ..resource_files import resource_path
 
 BUNDLED_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf")
 FALLBACK_FAMILIES = ("DejaVu Sans", "WenQuanYi Micro Hei", "Droid Sans Fallback")
@@ -20,7 +20,7 @@ def register_bundled_fonts() -> list[str]:
     """Register every bundled font with Qt once; the families registered."""
     families: list[str] = []
     for name in BUNDLED_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
         if font_id >= 0:
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return families

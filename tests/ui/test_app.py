@@ -5,6 +5,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+
 from collabdesk.services import workshops
 from collabdesk.store import Store
 
@@ -20,11 +22,11 @@ application = gui.make_application()
 """
 
 
-def run(code: str, *args: str, home: Path) -> subprocess.CompletedProcess:
+def run(code: str, *args: str, home: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", PRELUDE + textwrap.dedent(code), *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=60,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
-                               "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)})
+                               "HOME": str(home), "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home), **env})
 
 
 def test_open_id_starts_in_the_run_view_at_the_current_exercise_with_the_entry_focused(db_path, tmp_path):
@@ -53,3 +55,19 @@ def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_p
     assert result.returncode == 1, result.stderr
     assert "MESSAGE:" in result.stdout and "damaged" in result.stdout
     assert list(db_path.parent.glob(db_path.name + ".corrupt-*"))  # moved aside, not deleted
+
+
+def test_the_smoke_test_variable_saves_the_library_as_shown_and_quits_cleanly(db_path, tmp_path):
+    screenshot = tmp_path / "first-screen.png"
+    result = run("""
+        def report():
+            window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main-window")
+            print("HOME", window.stack.currentWidget() is window.home, window.width(), window.height())
+        application.aboutToQuit.connect(report)
+        sys.exit(gui.run_gui(Path(sys.argv[1])))
+    """, str(db_path), home=tmp_path, COLLABDESK_SCREENSHOT_AND_QUIT=str(screenshot))
+    assert result.returncode == 0, result.stderr
+    _, home, width, height = result.stdout.split()
+    assert home == "True"  # the library
+    image = QImage(str(screenshot))
+    assert (image.width(), image.height()) == (int(width), int(height))

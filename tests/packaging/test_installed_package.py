@@ -1,0 +1,56 @@
+"""The wheel carries everything the app reads: installed on its own and run from a
+temporary folder, with the source tree out of reach, it passes packaging/smoke.py's checks."""
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("collabdesk_smoke", ROOT / "packaging" / "smoke.py")
+smoke = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(smoke)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """The project built as a wheel and installed alone (no dependencies) into a folder."""
+    wheels, target = tmp_path_factory.mktemp("wheel"), tmp_path_factory.mktemp("site")
+    pip = [sys.executable, "-m", "pip", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+    (wheel,) = wheels.glob("*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True, capture_output=True)
+    return target
+
+
+def python_with(installed: Path, workdir: Path) -> tuple[list[str], dict[str, str]]:
+    """A python that sees the installed package and its dependencies, never the source tree:
+    this process's path less the source tree, and -S, which skips site-packages' .pth files
+    (the editable install's finder is started by one)."""
+    env = smoke.machine_without_python(workdir / "home")
+    dependencies = [p for p in sys.path if p and not Path(p).resolve().is_relative_to(ROOT)]
+    env["PYTHONPATH"] = os.pathsep.join([str(installed), *dependencies])
+    return [sys.executable, "-S", "-m", "collabdesk"], env
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_runs_from_anywhere_with_its_resources(installed, tmp_path):
+    command, env = python_with(installed, tmp_path)
+    where = subprocess.run([*command[:2], "-c", "import sys, collabdesk.resources as r; print(r.__file__, *sys.path)"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.split()
+    assert Path(where[0]).is_relative_to(installed)
+    assert not any(Path(p).resolve().is_relative_to(ROOT) for p in where if p and Path(p).exists())
+
+    smoke.run_checks(command, env, tmp_path, installed / "collabdesk" / "resources")
+
+
+@pytest.mark.slow
+def test_the_smoke_test_fails_when_a_resource_is_missing(installed, tmp_path):
+    (installed / "collabdesk" / "resources" / "frameworks" / "blank.json").unlink()
+    assert smoke.missing_resources(installed / "collabdesk" / "resources") == ["frameworks/blank.json"]
+    command, env = python_with(installed, tmp_path)
+    with pytest.raises(smoke.SmokeFailure, match="frameworks/blank.json"):
+        smoke.run_checks(command, env, tmp_path, installed / "collabdesk" / "resources")
