@@ -6,6 +6,7 @@ from importlib.resources.abc import Traversable
 
 from . import text
 from .errors import ValidationError
+from .health import SCALE
 from .model import AgendaItem, Domain, Framework, Template
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -23,6 +24,15 @@ def _minutes(raw: dict, what: str) -> int | float:
     if not isinstance(minutes, (int, float)) or not 0 < minutes <= 600:
         raise ValidationError(f"{what} needs minutes between 1 and 600.")
     return minutes
+
+
+def _labels(raw: object, domain_name: str) -> tuple[str, ...]:
+    """A domain's health-check labels: none (the generic ones apply) or one per point of the scale."""
+    if not isinstance(raw, list) or (raw and len(raw) != len(SCALE)):
+        raise ValidationError(f"Domain {domain_name!r} needs {len(SCALE)} health-check labels, one per point, "
+                              "or none.")
+    return tuple(text.required(label, f"A health-check label of {domain_name!r}", "short").strip()
+                 for label in raw)
 
 
 def framework_from_dict(data: dict, *, builtin: bool = False) -> Framework:
@@ -50,6 +60,7 @@ def framework_from_dict(data: dict, *, builtin: bool = False) -> Framework:
         if not isinstance(prompts, list):
             raise ValidationError(f"Prompts of domain {domain_name!r} must be a list.")
         minutes = _minutes(raw, f"Domain {domain_name!r}")
+        labels = _labels(raw.get("labels", []), domain_name)
         domains.append(
             Domain(
                 key=key,
@@ -58,6 +69,7 @@ def framework_from_dict(data: dict, *, builtin: bool = False) -> Framework:
                 description=text.optional(raw.get("description"), "Description", "prompt"),
                 prompts=tuple(text.required(p, "Prompt", "prompt") for p in prompts),
                 minutes=int(minutes),
+                labels=labels,
             )
         )
     return Framework(
@@ -82,6 +94,7 @@ def framework_to_dict(framework: Framework) -> dict:
                 "minutes": d.minutes,
                 "description": d.description,
                 "prompts": list(d.prompts),
+                "labels": list(d.labels),
             }
             for d in framework.domains
         ],

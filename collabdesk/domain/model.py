@@ -208,6 +208,7 @@ class Domain:
     description: str = ""
     prompts: tuple[str, ...] = ()
     minutes: int = 15
+    labels: tuple[str, ...] = ()  # what each point of the health check's 1..5 scale means here; () for the generic ones
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,258 @@
+"""Health checks: the room rates each domain of its framework on a five-point scale.
+
+A health check is a round, like a dot vote, collected the same ways: private ballots
+passing the laptop (one per participant), a facilitator's tally from a show of hands
+(how many people chose each point for each domain), and later from phones. The rules
+below hold whichever way ratings arrive, so a transport only has to hand them in.
+
+Results show the spread, not a mean. For each domain: how many chose each point, the
+median, and the *spread*, defined as the interquartile range by Tukey's hinges: sort the
+scores, take the median of the lower half and of the upper half (the middle score left
+out of both when the count is odd) and subtract. It reads as "how many points the middle
+half of the room spans": 0 or 1 and the room agreed; 2 or more and it split. It ignores a
+lone outlier (one 1 among eight 4s is still agreement) but catches a room divided in two
+camps (four 2s and four 4s spans 2 points), which a share-outside-the-median measure
+misses. One rater spans 0 points.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import text
+from .errors import ValidationError
+
+SCALE = (1, 2, 3, 4, 5)
+MODES = ("ballot", "tally")
+STATES = ("open", "closed")
+SPLIT_SPREAD = 2  # a middle half spanning this many points or more is a split room
+MAX_TALLY = 10_000  # people choosing one point in one domain: beyond this it is a typing slip
+GENERIC_LABELS = ("Stuck", "Struggling", "Getting there", "Working well", "Thriving")
+
+
+def labels_of(domain) -> tuple[str, ...]:
+    """What each point means for a framework ``Domain``: its own labels, or the generic ones."""
+    return tuple(domain.labels) or GENERIC_LABELS
+
+
+@dataclass(frozen=True)
+class HealthRound:
+    """One health check of a workshop: which domains it asks about and how it collects."""
+
+    id: int
+    workshop_id: str
+    title: str
+    domain_keys: tuple[str, ...]  # the framework's domains when the round started, in its order
+    mode: str = "ballot"  # "ballot" (passing the laptop) or "tally" (a show of hands)
+    anonymous: bool = True
+    state: str = "open"
+    revealed: bool = False
+    created: str = ""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One participant's score for one domain, with an optional one-line comment."""
+
+    round_id: int
+    participant_id: int
+    domain_key: str
+    score: int
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class TallyCount:
+    """How many people chose ``score`` for a domain, counted from a show of hands."""
+
+    round_id: int
+    domain_key: str
+    score: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Comment:
+    domain_key: str
+    text: str
+    author: str = ""  # only in named rounds
+
+
+# -- rules ----------------------------------------------------------------------------------
+def check_settings(*, mode: str, domain_keys: Sequence[str]) -> None:
+    if mode not in MODES:
+        raise ValidationError(f"A health check collects ratings by {' or '.join(MODES)}; not {mode!r}.")
+    if not domain_keys:
+        raise ValidationError("A health check needs at least one domain to rate.")
+    if len(set(domain_keys)) != len(domain_keys):
+        raise ValidationError("A health check lists each domain once.")
+
+
+def check_open(round_: HealthRound) -> None:
+    if round_.state != "open":
+        raise ValidationError(f"The health check {round_.title!r} is closed; reopen it to change ratings.")
+
+
+def check_domain(round_: HealthRound, domain_key: str) -> None:
+    if domain_key not in round_.domain_keys:
+        raise ValidationError(f"{domain_key!r} is not one of the domains this health check rates.")
+
+
+def check_score(score: object, what: str = "A rating") -> int:
+    if isinstance(score, bool) or not isinstance(score, int) or score not in SCALE:
+        raise ValidationError(f"{what} is a whole number from {SCALE[0]} to {SCALE[-1]}, not {score!r}.")
+    return score
+
+
+def clean_comment(comment: str | None) -> str:
+    """A comment is one line: line breaks become spaces, then the short-text limit holds."""
+    one_line = " ".join(text.clean(comment).split("\n")).strip()
+    return text.optional(one_line, "A comment", "short")
+
+
+def checked_ballot(round_: HealthRound, scores: Mapping[str, int],
+                   comments: Mapping[str, str] | None = None) -> dict[str, tuple[int, str]]:
+    """One voter's ratings as ``{domain: (score, comment)}``, refused if any breaks a rule.
+
+    A voter may leave a domain unrated (no score given), but cannot comment on a domain
+    without rating it.
+    """
+    check_open(round_)
+    comments = comments or {}
+    for key in list(scores) + list(comments):
+        check_domain(round_, key)
+    ballot = {}
+    for key in round_.domain_keys:
+        comment = clean_comment(comments.get(key))
+        if key in scores and scores[key] is not None:
+            ballot[key] = (check_score(scores[key]), comment)
+        elif comment:
+            raise ValidationError("A comment goes with a rating: choose a point on the scale first.")
+    return ballot
+
+
+def check_tally(round_: HealthRound, domain_key: str, score: int, count: object,
+                counts: Mapping[int, int], raters: int) -> None:
+    """Refuse a show-of-hands count the room cannot have given.
+
+    ``counts`` holds the domain's other points as recorded; ``raters`` how many people
+    take part (0 when no participants are listed: then only the sign and a ceiling hold).
+    """
+    check_open(round_)
+    check_domain(round_, domain_key)
+    check_score(score, "A point on the scale")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValidationError(f"A count of hands is a whole number from 0 up, not {count!r}.")
+    if count > MAX_TALLY:
+        raise ValidationError(f"{count:,} hands for one point is more than any room raises.")
+    total = count + sum(c for s, c in counts.items() if s != score)
+    if raters and total > raters:
+        raise ValidationError(f"{raters} people can give at most {raters} ratings per domain; "
+                              f"this count would make {total}.")
+
+
+# -- results --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DomainResult:
+    domain_key: str
+    counts: tuple[int, ...]  # people per point, index 0 is point 1
+    median: float | None  # None when nobody rated
+    spread: float | None  # interquartile range (see module docstring); None when nobody rated
+
+    @property
+    def raters(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def verdict(self) -> str:
+        """"agreed", "split", or "unrated"."""
+        if self.spread is None:
+            return "unrated"
+        return "split" if self.spread >= SPLIT_SPREAD else "agreed"
+
+
+def _median(ordered: Sequence[int]) -> float:
+    n = len(ordered)
+    middle = n // 2
+    return float(ordered[middle]) if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _nth(counts: Sequence[int], index: int) -> int:
+    """The score at ``index`` of the sorted scores, read from the counts without expanding them."""
+    seen = 0
+    for score, count in zip(SCALE, counts):
+        seen += count
+        if index < seen:
+            return score
+    raise IndexError(index)
+
+
+def _median_of(counts: Sequence[int], start: int, length: int) -> float:
+    middle = start + length // 2
+    if length % 2:
+        return float(_nth(counts, middle))
+    return (_nth(counts, middle - 1) + _nth(counts, middle)) / 2
+
+
+def summarise(domain_key: str, counts: Sequence[int]) -> DomainResult:
+    """The distribution, median and spread of one domain from its counts per point."""
+    counts = tuple(int(c) for c in counts)
+    if len(counts) != len(SCALE) or any(c < 0 for c in counts):
+        raise ValueError(f"counts per point must be {len(SCALE)} non-negative numbers, not {counts}")
+    n = sum(counts)
+    if not n:
+        return DomainResult(domain_key, counts, None, None)
+    median = _median_of(counts, 0, n)
+    if n == 1:
+        return DomainResult(domain_key, counts, median, 0.0)
+    half = n // 2
+    lower = _median_of(counts, 0, half)
+    upper = _median_of(counts, n - half, half)
+    return DomainResult(domain_key, counts, median, upper - lower)
+
+
+def distribution(scores: Iterable[int]) -> tuple[int, ...]:
+    counts = [0] * len(SCALE)
+    for score in scores:
+        counts[score - SCALE[0]] += 1
+    return tuple(counts)
+
+
+def results(round_: HealthRound, ratings: Iterable[Rating], tallies: Iterable[TallyCount] = ()) -> list[DomainResult]:
+    """One result per domain of the round, in its order: ballots and hand counts added together."""
+    counts = {key: [0] * len(SCALE) for key in round_.domain_keys}
+    for r in ratings:
+        if r.domain_key in counts:
+            counts[r.domain_key][r.score - SCALE[0]] += 1
+    for t in tallies:
+        if t.domain_key in counts:
+            counts[t.domain_key][t.score - SCALE[0]] += t.count
+    return [summarise(key, counts[key]) for key in round_.domain_keys]
+
+
+def points(value: float) -> str:
+    """A median or spread as people say it: 3, 3.5."""
+    return f"{value:g}"
+
+
+def sentence(result: DomainResult, name: str, labels: Sequence[str] = ()) -> str:
+    """Where the room stood on one domain, in a sentence for the report and the results."""
+    if result.verdict == "unrated":
+        return f"{name}: nobody rated this domain."
+    people = f"{result.raters} {'person' if result.raters == 1 else 'people'}"
+    label = ""
+    if labels and result.median is not None and float(result.median).is_integer():
+        label = f" (“{labels[int(result.median) - 1]}”)"
+    if result.raters == 1:
+        return f"{name}: one person rated it {points(result.median)}{label}."
+    if result.verdict == "agreed":
+        return (f"{name}: the room agreed around {points(result.median)}{label}; the middle half of "
+                f"{people} is within {points(result.spread)} point{'' if result.spread == 1 else 's'}.")
+    low, high = _extremes(result.counts)
+    return (f"{name}: the room split. The median is {points(result.median)}{label}, but the middle half of "
+            f"{people} spans {points(result.spread)} points and ratings run from {low} to {high}: worth "
+            "talking through.")
+
+
+def _extremes(counts: Sequence[int]) -> tuple[int, int]:
+    used = [s for s, c in zip(SCALE, counts) if c]
+    return used[0], used[-1]
