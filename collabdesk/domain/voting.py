@@ -165,6 +165,11 @@ def shares_rank(ranked: Sequence[Ranked], index: int) -> bool:
     return any(0 <= j < len(ranked) and ranked[j].rank == here for j in (index - 1, index + 1))
 
 
+def rank_label(place: int, shared: bool) -> str:
+    """A rank as the app and every report print it: "=3" when it is shared, else "3"."""
+    return f"={place}" if shared else str(place)
+
+
 # -- what is voted on, and what the results show ---------------------------------------
 @dataclass(frozen=True)
 class VoteItem:

@@ -1,4 +1,6 @@
-"""The workshop as CSV: one row per note (in report order), then one row per action.
+"""The workshop as CSV: one row per note (in report order), one row per exercise that never
+ran, one per action, then one per vote round (its status says whether its results were
+revealed; a round never revealed adds nothing to any note's votes).
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and some also
 a tab or carriage return) as a formula, so text typed in a workshop could
@@ -41,7 +43,16 @@ def summary_csv(summary: Summary) -> str:
             writer.writerow([safe_cell(v) for v in (
                 "note", item.number, section.title, section.domain.name, item.theme, item.kind, item.author,
                 role, item.votes, item.text, "", "", "")])
+        if section.skipped:
+            writer.writerow([safe_cell(v) for v in (
+                "exercise", "", section.title, section.domain.name, "", "", "", "", "", "skipped: not run",
+                "", "", "skipped")])
     for number, action in enumerate(summary.actions, 1):
         writer.writerow([safe_cell(v) for v in (
             "action", number, "", "", "", "", "", "", "", action.text, action.owner, action.due, action.status)])
+    for number, round_ in enumerate(summary.rounds, 1):
+        votes = sum(r.dots for r in round_.results) if round_.revealed else ""
+        writer.writerow([safe_cell(v) for v in (
+            "vote round", number, round_.scope, "", "", "", "", "", votes, round_.title, "", "",
+            "revealed" if round_.revealed else "held, not revealed")])
     return "\ufeff" + buffer.getvalue()

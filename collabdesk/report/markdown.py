@@ -51,11 +51,13 @@ def summary_markdown(summary: Summary) -> str:
             "| Notes | Votes | Actions | Time used |", "|---:|---:|---:|---|",
             f"| {summary.notes} | {summary.votes} | {len(summary.actions)} | "
             f"{minutes(summary.used_seconds)} of {minutes(summary.planned_seconds)} planned |", ""]
+    if summary.unrevealed_line:
+        out += [f"*{summary.unrevealed_line}*", ""]
     out += ["### Top priorities", ""]
     if summary.priorities:
         for p in summary.priorities:
             what = "Theme: " if p.is_theme else ""
-            out.append(f"{p.rank}\\. {what}**{escape(p.text)}** — {_dots(p.votes)} · "
+            out.append(f"{_place(p.place)} {what}**{escape(p.text)}** — {_dots(p.votes)} · "
                        f"{escape(p.where)}  ")
         out.append("")
     else:
@@ -80,6 +82,9 @@ def summary_markdown(summary: Summary) -> str:
 
 
 def _section(number: int, section: Section) -> list[str]:
+    if section.skipped:
+        return [f"## {number}. {escape(section.title)}", "",
+                f"*{escape(section.domain.name)}* · skipped: not run ({minutes(section.planned_seconds)} planned)", ""]
     out = [f"## {number}. {escape(section.title)}", "",
            f"*{escape(section.domain.name)}* · {minutes(section.used_seconds)} used of "
            f"{minutes(section.planned_seconds)} planned · {section.notes} notes · {_dots(section.votes)}", ""]
@@ -92,15 +97,16 @@ def _section(number: int, section: Section) -> list[str]:
     for group in section.groups:
         title = escape(group.title) if group.title != UNGROUPED else "Other notes"
         heading = title if len(section.groups) > 1 or group.title != UNGROUPED else "Notes"
-        out += [f"### {heading}" + (f" ({_dots(group.votes)})" if group.votes else ""), ""]
+        out += [f"### {heading}" + _heading_dots(group.votes), ""]
         out += [_note_line(item) for item in group.items]
         out.append("")
     if section.quotes:
-        out += ["### In their words", ""]
+        out += ["### In their words" + _heading_dots(section.quote_votes), ""]
         for quote in section.quotes:
-            out += [f"> {escape(quote.text)}", ">", f"> — {escape(quote.attribution)}", ""]
+            votes = f" · {_dots(quote.votes)}" if quote.votes else ""
+            out += [f"> {escape(quote.text)}", ">", f"> — {escape(quote.attribution)}{votes}", ""]
     if section.questions:
-        out += ["### Questions raised", ""]
+        out += ["### Questions raised" + _heading_dots(section.question_votes), ""]
         out += [_note_line(item) for item in section.questions]
         out.append("")
     return out
@@ -116,7 +122,7 @@ def _appendix(summary: Summary) -> list[str]:
     for section in summary.sections:
         out += [f"### {escape(section.title)}", ""]
         if section.empty:
-            out += ["No notes.", ""]
+            out += ["Skipped: not run." if section.skipped else "No notes.", ""]
             continue
         for item in section.items:
             who = item.attribution if item.kind == "quote" else item.author
@@ -132,11 +138,22 @@ def _appendix(summary: Summary) -> list[str]:
                 f"{escape(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}", ""]
         if round_.results:
             out += ["| Rank | Item | Dots |", "|---:|---|---:|"]
-            out += [f"| {r.rank} | {escape(r.label)}: {escape(r.text)} | {r.dots} |" for r in round_.results]
+            out += [f"| {r.place} | {escape(r.label)}: {escape(r.text)} | {r.dots} |" for r in round_.results]
+        elif not round_.revealed:
+            out.append("The results were not revealed, so they are left out.")
         else:
             out.append("No dots were placed.")
         out.append("")
     return out
+
+
+def _heading_dots(count: int) -> str:
+    return f" ({_dots(count)})" if count else ""
+
+
+def _place(place: str) -> str:
+    """A rank at the start of a line: "3\\." escaped so it is not an ordered list, "=3" so it is not a heading."""
+    return f"\\{place}" if place.startswith("=") else f"{place}\\."
 
 
 def _dots(count: int) -> str:

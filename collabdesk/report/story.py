@@ -104,7 +104,7 @@ class _Swatch(Flowable):
 
 def at_a_glance(summary: Summary, width: float) -> list[Flowable]:
     s = styles()
-    rounds = len(summary.rounds)
+    rounds = summary.revealed_rounds
     figures = [
         (f"{summary.notes:,}", "notes captured"),
         (f"{summary.votes:,}", f"dots placed in {rounds} vote round{'s' if rounds != 1 else ''}"),
@@ -117,8 +117,10 @@ def at_a_glance(summary: Summary, width: float) -> list[Flowable]:
         ("RIGHTPADDING", (0, 0), (-1, -1), 12), ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 12), ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)))
-    story: list[Flowable] = [_marked(Paragraph("At a glance", s["h1"]), "At a glance", 0), Spacer(1, 6), grid,
-                             Paragraph("Top priorities", s["h2"])]
+    story: list[Flowable] = [_marked(Paragraph("At a glance", s["h1"]), "At a glance", 0), Spacer(1, 6), grid]
+    if summary.unrevealed_line:
+        story.append(Paragraph(summary.unrevealed_line, s["small"]))
+    story.append(Paragraph("Top priorities", s["h2"]))
     if summary.priorities:
         story.append(_priorities(summary, width))
     else:
@@ -133,7 +135,7 @@ def _priorities(summary: Summary, width: float) -> Table:
     for p in summary.priorities:
         hue = colour(p.domain.colour)
         meta = f"{_dot(hue)} {inline(p.where)} · {_dots(p.votes)}" + (" · a theme" if p.is_theme else "")
-        rank = Paragraph(f'<font color="{_hex(hue)}">{p.rank}</font>', s["rank"])
+        rank = Paragraph(f'<font color="{_hex(hue)}">{p.place}</font>', s["rank"])
         rows.append([rank, [user_paragraph(_excerpt(p.text), s["priority"]), Paragraph(meta, s["small"])]])
     table = Table(rows, colWidths=[34, width - 34], hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style(
@@ -170,16 +172,36 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     for group in section.groups:
         story += _group(group, hue, gutter, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
     if section.quotes:
-        story.append(Paragraph("In their words", s["h2"]))
+        story.append(Paragraph("In their words" + _heading_dots(section.quote_votes), s["h2"]))
         for quote in section.quotes:
             story += _quote(quote, hue)
     if section.questions:
-        story.append(Paragraph("Questions raised", s["h2"]))
+        story.append(Paragraph("Questions raised" + _heading_dots(section.question_votes), s["h2"]))
         note = s["note"]
-        story += [Decorated(user_paragraph(q.text, note), gutter=QUESTION_GUTTER,
-                            draw_gutter=mark_gutter("?", hue, note.fontSize, note.leading))
-                  for q in section.questions]
+        if section.question_votes:  # the dots in the gutter, like the notes', so every dot counted is shown
+            story += [Decorated(user_paragraph(q.text, note), gutter=gutter,
+                                draw_gutter=dot_gutter(q.votes, hue, note.fontSize, note.leading))
+                      for q in section.questions]
+        else:
+            story += [Decorated(user_paragraph(q.text, note), gutter=QUESTION_GUTTER,
+                                draw_gutter=mark_gutter("?", hue, note.fontSize, note.leading))
+                      for q in section.questions]
     return story
+
+
+def skipped_section(section: Section, number: int) -> list[Flowable]:
+    """An exercise that never ran, in one line (it keeps its number and its place in the outline)."""
+    s = styles()
+    hue = colour(section.domain.colour)
+    line = (f"{_dot(hue)} <b>{number}. {inline(section.title, bold=True)}</b> · {inline(section.domain.name)}"
+            f" · skipped: not run ({minutes(section.planned_seconds)} planned)")
+    return [_marked(Paragraph(line, s["facts"]), f"{number}. {' '.join(section.title.split())}", 0)]
+
+
+def _heading_dots(count: int) -> str:
+    if not count:
+        return ""
+    return f'  <font name="{styles()["facts"].fontName}" size="8.5" color="{_hex(MUTED)}">{_dots(count)}</font>'
 
 
 def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowable]:
@@ -187,8 +209,7 @@ def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowab
     story: list[Flowable] = []
     if show_title:
         title = inline(group.title, bold=True) if group.title != UNGROUPED else "Other notes"
-        dots = f'  <font name="{s["facts"].fontName}" size="8.5" color="{_hex(MUTED)}">{_dots(group.votes)}</font>'
-        story.append(Paragraph(title + (dots if group.votes else ""), s["theme"]))
+        story.append(Paragraph(title + _heading_dots(group.votes), s["theme"]))
     else:
         story.append(Spacer(1, 10))
     note = s["note"]
@@ -203,7 +224,9 @@ def _quote(quote: Item, hue: Color) -> list[Flowable]:
     body = Decorated(user_paragraph(quote.text, s["quote"]), gutter=QUOTE_GUTTER,
                      draw_gutter=rule_gutter(tint(hue, 0.85), mark="\u201c"), repeat=True)
     body.keepWithNext = 1
-    attribution = Decorated(Paragraph("— " + inline(quote.attribution), s["attribution"]), gutter=QUOTE_GUTTER)
+    votes = f" · {_dots(quote.votes)}" if quote.votes else ""
+    attribution = Decorated(Paragraph("— " + inline(quote.attribution) + votes, s["attribution"]),
+                            gutter=QUOTE_GUTTER)
     return [Spacer(1, 4), body, attribution]
 
 
@@ -247,7 +270,7 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
     for number, part in enumerate(summary.sections, 1):
         story.append(Paragraph(f"{number}. {inline(part.title, bold=True)}", s["theme"]))
         if part.empty:
-            story.append(Paragraph("No notes.", s["small"]))
+            story.append(Paragraph("Skipped: not run." if part.skipped else "No notes.", s["small"]))
         story += [Decorated(user_paragraph(item.text, s["appendix_note"]), caption=caption(_appendix_meta(item)),
                             caption_height=CAPTION_HEIGHT) for item in part.items]
     story += [CondPageBreak(120), _marked(Paragraph("Vote rounds", s["h2"]), "Vote rounds", 1)]
@@ -258,6 +281,8 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
         story += [Paragraph(inline(round_.title, bold=True), s["theme"]), Paragraph(facts, s["small"])]
         if round_.results:
             story += _results(round_)
+        elif not round_.revealed:
+            story.append(Paragraph("The results were not revealed, so they are left out.", s["small"]))
         else:
             story.append(Paragraph("No dots were placed.", s["small"]))
     return story
@@ -274,16 +299,20 @@ def _results(round_) -> list[Flowable]:
     above an excerpt of its text."""
     style = styles()["appendix_note"]
     return [Decorated(user_paragraph(_excerpt(r.text), style), gutter=RANK_GUTTER,
-                      draw_gutter=caption_mark(str(r.rank), INK), caption=caption(f"{r.label} · {_dots(r.dots)}"),
+                      draw_gutter=caption_mark(r.place, INK), caption=caption(f"{r.label} · {_dots(r.dots)}"),
                       caption_height=CAPTION_HEIGHT) for r in round_.results]
-
 
 
 def whole_story(summary: Summary, width: float, *, with_appendix: bool) -> list[Flowable]:
     story = cover(summary, width) + [NextPageTemplate("body"), PageBreak()] + at_a_glance(summary, width)
     total = len(summary.sections)
+    after_skipped = False
     for number, part in enumerate(summary.sections, 1):
-        story += [PageBreak()] + section(part, number, total, width)
+        if part.skipped:
+            story += ([] if after_skipped else [Spacer(1, 16), CondPageBreak(40)]) + skipped_section(part, number)
+        else:
+            story += [PageBreak()] + section(part, number, total, width)
+        after_skipped = part.skipped
     story += [PageBreak()] + actions(summary, width)
     if with_appendix:
         story += [PageBreak()] + appendix(summary, width)

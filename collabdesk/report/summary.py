@@ -6,6 +6,9 @@ appendix) and the same rules about who is named:
 
 - votes count only on notes and themes that are still live (``content`` leaves out
   deleted notes and ungrouped themes, so votes pointing elsewhere are ignored);
+- votes count only from rounds whose results the facilitator revealed: a round never
+  revealed is listed as held, with no count from it anywhere (the room never saw them);
+- an exercise that never ran (no time on its timer, nothing written) is "skipped";
 - a quote is attributed by its role, with the author's name only when it has an author
   and the report is not anonymised;
 - anonymised, no participant or facilitator name appears: authors are dropped, and
@@ -19,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..domain.model import Domain, Exercise, Framework, Note, WorkshopContent
-from ..domain.voting import rank
+from ..domain.voting import rank, rank_label, shares_rank
 
 TOP_PRIORITIES = 5  # ranks shown under "at a glance"; ties at the last rank are all shown
 MAX_PRIORITIES = 8  # but never more lines than this
@@ -70,9 +73,22 @@ class Section:
         return not (self.groups or self.quotes or self.questions)
 
     @property
+    def skipped(self) -> bool:
+        """The exercise never ran: nothing written and no time used; reports give it one line."""
+        return self.empty and self.used_seconds == 0
+
+    @property
     def items(self) -> tuple[Item, ...]:
         """Every note of the section in report order: grouped notes, quotes, questions."""
         return tuple(i for g in self.groups for i in g.items) + self.quotes + self.questions
+
+    @property
+    def quote_votes(self) -> int:
+        return sum(i.votes for i in self.quotes)
+
+    @property
+    def question_votes(self) -> int:
+        return sum(i.votes for i in self.questions)
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,11 @@ class Priority:
     exercise: str
     is_theme: bool
     number: int | None  # the note's number, None for a theme
+    shared: bool = False  # ties with a neighbour: printed "=3" as the app shows it
+
+    @property
+    def place(self) -> str:
+        return rank_label(self.rank, self.shared)
 
     @property
     def where(self) -> str:
@@ -114,6 +135,11 @@ class RoundResult:
     label: str  # "Note 12" or "Theme: title"
     text: str  # the note's or theme's text
     dots: int
+    shared: bool = False
+
+    @property
+    def place(self) -> str:
+        return rank_label(self.rank, self.shared)
 
 
 @dataclass(frozen=True)
@@ -125,7 +151,8 @@ class RoundLine:
     rules: str  # "3 dots each, at most 2 per note, anonymous ballot"
     state: str
     voters: str  # "7 of 9 ballots confirmed" or "Dots counted by the facilitator"
-    results: tuple[RoundResult, ...]
+    results: tuple[RoundResult, ...]  # empty for a round never revealed
+    revealed: bool = True
 
 
 @dataclass(frozen=True)
@@ -149,6 +176,19 @@ class Summary:
     rounds: tuple[RoundLine, ...]
     anonymised: bool
 
+    @property
+    def revealed_rounds(self) -> int:
+        return sum(1 for r in self.rounds if r.revealed)
+
+    @property
+    def unrevealed_line(self) -> str:
+        """The sentence every format prints when a round's results were never revealed ("" when none)."""
+        hidden = len(self.rounds) - self.revealed_rounds
+        if not hidden:
+            return ""
+        held = "A vote was" if hidden == 1 else f"{hidden} votes were"
+        return f"{held} held and not revealed; no counts from {'it' if hidden == 1 else 'them'} appear here."
+
 
 def build_summary(content: WorkshopContent, framework: Framework, *, anonymise: bool = False,
                   now: float | None = None) -> Summary:
@@ -167,7 +207,7 @@ def build_summary(content: WorkshopContent, framework: Framework, *, anonymise: 
 
     note_dots: dict[int, int] = defaultdict(int)
     theme_dots: dict[int, int] = defaultdict(int)
-    for vote in content.votes:
+    for vote in _revealed_votes(content):
         if vote.note_id is not None and vote.note_id in live_notes:
             note_dots[vote.note_id] += vote.count
         elif vote.theme_id is not None and vote.theme_id in themes:
@@ -210,6 +250,11 @@ def build_summary(content: WorkshopContent, framework: Framework, *, anonymise: 
         rounds=tuple(_round_line(r, content, live_notes, themes, exercises, numbers) for r in content.rounds),
         anonymised=anonymise,
     )
+
+
+def _revealed_votes(content: WorkshopContent):
+    revealed = {r.id for r in content.rounds if r.revealed}
+    return [v for v in content.votes if v.round_id in revealed]
 
 
 class _Names:
@@ -326,7 +371,8 @@ def _priorities(note_dots, theme_dots, live_notes, themes, exercises, framework,
     totals.update({("theme", k): v for k, v in theme_dots.items()})
     order = sorted(totals, key=lambda key: (exercises[_exercise_of(key, live_notes, themes)].position, key))
     result = []
-    for ranked in rank(totals, order):
+    ranking = rank(totals, order)
+    for index, ranked in enumerate(ranking):
         if ranked.rank > TOP_PRIORITIES or len(result) >= MAX_PRIORITIES:
             break
         kind, item_id = ranked.item
@@ -339,6 +385,7 @@ def _priorities(note_dots, theme_dots, live_notes, themes, exercises, framework,
             exercise=exercise.title,
             is_theme=kind == "theme",
             number=numbers.get(item_id) if kind == "note" else None,
+            shared=shares_rank(ranking, index),
         ))
     return tuple(result)
 
@@ -351,20 +398,19 @@ def _exercise_of(key, live_notes, themes) -> int:
 def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises, numbers) -> RoundLine:
     totals: dict[tuple[str, int], int] = defaultdict(int)
     for vote in content.votes:
-        if vote.round_id != round_.id:
+        if vote.round_id != round_.id or not round_.revealed:
             continue
         if vote.note_id is not None and vote.note_id in live_notes:
             totals[("note", vote.note_id)] += vote.count
         elif vote.theme_id is not None and vote.theme_id in themes:
             totals[("theme", vote.theme_id)] += vote.count
     results = []
-    for ranked in rank(totals, sorted(totals)):
+    ranking = rank(totals, sorted(totals))
+    for index, ranked in enumerate(ranking):
         kind, item_id = ranked.item
-        if kind == "note":
-            results.append(RoundResult(ranked.rank, f"Note {numbers.get(item_id, '?')}",
-                                       live_notes[item_id].text, ranked.dots))
-        else:
-            results.append(RoundResult(ranked.rank, "Theme", themes[item_id].title, ranked.dots))
+        label, text = ((f"Note {numbers.get(item_id, '?')}", live_notes[item_id].text) if kind == "note"
+                       else ("Theme", themes[item_id].title))
+        results.append(RoundResult(ranked.rank, label, text, ranked.dots, shared=shares_rank(ranking, index)))
     exercise = exercises.get(round_.exercise_id)
     target = "theme" if round_.target == "themes" else "note"
     rules = f"{round_.dots_per_voter} dots each"
@@ -382,9 +428,11 @@ def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises,
         title=round_.title,
         scope=exercise.title if exercise else "Whole workshop",
         rules=rules,
-        state="closed" if round_.state == "closed" else "still open",
+        state=("closed" if round_.state == "closed" else "still open")
+        + ("" if round_.revealed else ", results not revealed"),
         voters=voters,
         results=tuple(results),
+        revealed=round_.revealed,
     )
 
 

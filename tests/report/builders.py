@@ -57,8 +57,9 @@ def built(folder: Path, build, *args, **kwargs) -> Built:
         store.close()
 
 
-def realistic_workshop(store, clock=None) -> str:
-    """A closed five-domain workshop with themes, votes, quotes, questions and actions."""
+def realistic_workshop(store, clock=None, *, reveal: bool = True) -> str:
+    """A closed five-domain workshop with themes, votes, quotes, questions and actions;
+    ``reveal=False`` leaves its whole-workshop ballot unrevealed (the theme tally is revealed)."""
     workshop = workshops.create_workshop(
         store,
         title="Joining up care in Northfield",
@@ -142,7 +143,7 @@ def realistic_workshop(store, clock=None) -> str:
     ]
     for voter, dots in zip(everyone, allocation):
         store.replace_votes(whole.id, voter, dots, ballot_status="confirmed")
-    store.update_round(whole.id, state="closed", revealed=True)
+    store.update_round(whole.id, state="closed", revealed=reveal)
     themes = store.themes(head.id)
     tally = store.create_round(wid, title="Head: which theme first?", exercise_id=head.id, mode="tally",
                                target="themes", dots_per_voter=2)
@@ -197,6 +198,7 @@ def adversarial_workshop(store, *, votes: bool = True) -> str:
         deleted = notes.add_note(store, first.id, "deleted note that had votes").id
         store.replace_votes(round_.id, people[2], {("note", deleted): 3}, ballot_status="confirmed")
         notes.delete_notes(store, [deleted])
+        store.update_round(round_.id, revealed=True)
     return wid
 
 
@@ -221,7 +223,7 @@ def bulk_workshop(store, count: int) -> str:
             text=f"Note {i + 1}: we keep coming back to {phrases[i % len(phrases)]}, "
                  f"and what it would take to make it stick in {exercise.title.lower()}.",
             author_id=people[i % len(people)], theme_id=exercise.id * 100 + theme if theme < 4 else None))
-    round_ = VoteRound(id=1, workshop_id="", title="Priorities", dots_per_voter=50)
+    round_ = VoteRound(id=1, workshop_id="", title="Priorities", dots_per_voter=50, revealed=True)
     votes = tuple(Vote(id=i + 1, round_id=1, count=1 + i % 3, note_id=1 + (i * 37) % count,
                        voter_id=people[i % len(people)]) for i in range(min(count, 400)))
     content = WorkshopContent(

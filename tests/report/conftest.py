@@ -23,3 +23,9 @@ def adversarial(tmp_path_factory) -> Built:
 @pytest.fixture(scope="module")
 def unvoted(tmp_path_factory) -> Built:
     return _build(tmp_path_factory, builders.adversarial_workshop, votes=False)
+
+
+@pytest.fixture(scope="module")
+def unrevealed(tmp_path_factory) -> Built:
+    """The realistic workshop with its ballot never revealed."""
+    return _build(tmp_path_factory, builders.realistic_workshop, reveal=False)

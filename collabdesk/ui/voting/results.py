@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import voting as rules
-from ...domain.voting import ResultLine
+from ...domain.voting import ResultLine, rank_label
 from ...services import voting
 from ...store import Store
 from ..style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
@@ -30,7 +30,7 @@ HIDDEN_TEXT = "Results stay hidden until the facilitator reveals them."
 
 
 def rank_text(line: ResultLine) -> str:
-    return f"={line.rank}" if line.shared else str(line.rank)
+    return rank_label(line.rank, line.shared)
 
 
 def _one_line(value: str) -> str:
