@@ -94,7 +94,7 @@ def test_anonymised_csv_export_names_nobody(qtbot, dialog, tmp_path):
     save_as(qtbot, dialog, target)
     export(qtbot, dialog)
     text = target.read_text(encoding="utf-8-sig")
-    assert len(list(csv.DictReader(io.StringIO(text)))) == 26  # 22 notes and 4 actions
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 28  # 22 notes, 4 actions and 2 vote rounds
     assert not [name for name in PEOPLE if name in text]
 
 
