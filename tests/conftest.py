@@ -12,6 +12,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 from collabdesk.store import Store  # noqa: E402
+from collabdesk.store.hold import State  # noqa: E402
 
 
 class FakeClock:
@@ -42,4 +43,6 @@ def fresh_db(db_path, clock):
     """A migrated, empty store on a temporary file, driven by a fake clock."""
     store = Store(db_path, clock=clock)
     yield store
+    # Nothing a test did (a file dialog on tmp_path, a drop, a backup) dropped SQLite's locks.
+    assert store.hold_state is State.HELD
     store.close()

@@ -43,5 +43,11 @@ class DatabaseHandle:
     def atomic(self):
         return self.utils.atomic()
 
+    def reconnect(self, conn: sqlite3.Connection) -> None:
+        """Carry on with ``conn`` (the store reopened the database); the old one is closed already."""
+        conn.isolation_level = None
+        self.conn = conn
+        self._utils = None
+
     def close(self) -> None:
         self.conn.close()

@@ -1,7 +1,10 @@
 """Opening the database and the transaction discipline every write follows."""
 
 import contextlib
+import logging
+import shlex
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +13,7 @@ from .actions import ActionRows
 from .content import ContentRows
 from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 from .handle import DatabaseHandle
+from .hold import Hold, State, register, unregister
 from .library import LibraryRows
 from .notes import NoteRows
 from .schema import SCHEMA_VERSION, migrate
@@ -17,6 +21,12 @@ from .voting import VotingRows
 from .workshops import WorkshopRows
 
 BUSY_TIMEOUT_MS = 10_000  # another process (the command line, a second window) may hold the lock
+
+log = logging.getLogger(__name__)
+
+
+class HoldLostError(StoreError):
+    """The database's log was deleted or replaced under the app; the store has reopened it."""
 
 
 class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, LibraryRows):
@@ -54,6 +64,8 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
         except sqlite3.DatabaseError as error:
             conn.close()
             raise _translate(error, "open the database", self.path) from error
+        self._hold = Hold.take(conn, self.path)
+        register(self.path)
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -64,7 +76,65 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
         self.db.execute("PRAGMA synchronous = FULL")
 
     def close(self) -> None:
-        self.db.close()
+        if self._hold is not None and self._hold.state() is not State.HELD:
+            self._hold.release(self.db.conn)  # no checkpoint of a log that may not be the live one
+        else:
+            self.db.close()
+        self._hold = None
+        unregister(self.path)
+
+    @property
+    def hold_state(self) -> State:
+        """Whether the process still holds the database as SQLite expects (``hold.State``)."""
+        return self._hold.state() if self._hold is not None else State.HELD
+
+    def check_hold(self) -> None:
+        """Make sure the process still holds the database (see ``hold``); take it back if not.
+
+        Locks dropped while the log is still the file at its path: the connection is
+        reopened and nothing is lost. A log deleted or replaced: what this connection
+        sees (including what the rest of the world lost) is copied to a rescue file, the
+        database is reopened as it is on disk, and a ``HoldLostError`` says so.
+        """
+        state = self.hold_state
+        if state is State.LOCKS_LOST:
+            log.warning("CollabDesk's locks on %s were dropped; reopening it (nothing was lost).", self.path)
+            self._reopen()
+        elif state is State.LOG_GONE:
+            rescued = self._rescue()
+            self._reopen()
+            raise HoldLostError(
+                f"CollabDesk lost its hold on {self.path}: another program removed the database's log while "
+                f"CollabDesk was using it, so changes made since then are not in the database file. "
+                f"Everything CollabDesk had saved is kept in {rescued}. The database was reopened as it is on "
+                f"disk; to go back to the kept copy, close CollabDesk and run: "
+                f"collabdesk --db {shlex.quote(str(self.path))} restore {shlex.quote(str(rescued))}")
+
+    def _reopen(self) -> None:
+        self._hold.release(self.db.conn)
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db.reconnect(conn)
+        self._configure()
+        self._hold = Hold.take(conn, self.path)
+
+    def _rescue(self) -> Path:
+        """Copy what this connection sees into the backup folder (never pruned, never listed as a backup)."""
+        from ..paths import backup_dir
+
+        folder = backup_dir(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(self.clock()))
+        target, counter = folder / f"{self.path.stem}-rescued-{stamp}.sqlite", 1
+        while target.exists():
+            counter += 1
+            target = folder / f"{self.path.stem}-rescued-{stamp}-{counter}.sqlite"
+        copy = sqlite3.connect(str(target))
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+        return target
 
     def __enter__(self) -> "Store":
         return self
@@ -94,6 +164,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
                 with self.db.atomic():
                     yield self.db
                 return
+            self._check_hold(what)  # never begin a write into a log that is not the live one
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -104,6 +175,13 @@ class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, Library
                 raise
         except sqlite3.DatabaseError as error:
             raise _translate(error, what, self.path) from error
+        self._check_hold(what)  # and never acknowledge one that went into a deleted log
+
+    def _check_hold(self, what: str) -> None:
+        try:
+            self.check_hold()
+        except HoldLostError as error:
+            raise HoldLostError(f"Could not {what}: it was not saved. {error}") from None
 
     def _rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         cursor = self.db.execute(sql, params)
