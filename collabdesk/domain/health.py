@@ -229,6 +229,14 @@ def results(round_: HealthRound, ratings: Iterable[Rating], tallies: Iterable[Ta
     return [summarise(key, counts[key]) for key in round_.domain_keys]
 
 
+def comments_of(round_: HealthRound, ratings: Iterable[Rating], names: Mapping[int, str]) -> list[Comment]:
+    """The non-empty comments in the round's domain order; ``names`` empty keeps them anonymous."""
+    order = {key: i for i, key in enumerate(round_.domain_keys)}
+    kept = [r for r in ratings if r.comment and r.domain_key in order]
+    return [Comment(r.domain_key, r.comment, names.get(r.participant_id, ""))
+            for r in sorted(kept, key=lambda r: order[r.domain_key])]
+
+
 def points(value: float) -> str:
     """A median or spread as people say it: 3, 3.5."""
     return f"{value:g}"

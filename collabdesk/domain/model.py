@@ -6,6 +6,7 @@ that a workshop keeps one identity across machines and files.
 
 from dataclasses import dataclass, field, replace
 
+from .health import HealthRound, Rating, TallyCount
 from .timer import TimerState
 
 NOTE_KINDS = ("note", "idea", "question", "quote")
@@ -147,6 +148,10 @@ class WorkshopContent:
     votes: tuple[Vote, ...] = ()
     ballots: tuple[Ballot, ...] = ()
     actions: tuple[Action, ...] = ()
+    health_rounds: tuple[HealthRound, ...] = ()
+    health_ballots: tuple[Ballot, ...] = ()  # where each voter stands in a health check (round_id: its id)
+    ratings: tuple[Rating, ...] = ()
+    tallies: tuple[TallyCount, ...] = ()
 
     def notes_of(self, exercise_id: int) -> list[Note]:
         return [n for n in self.notes if n.exercise_id == exercise_id and not n.deleted]

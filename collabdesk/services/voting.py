@@ -53,7 +53,7 @@ def cast_ballot(store: Store, round_id: int, voter_id: int, allocation: Mapping[
     """Confirm a voter's ballot: their dots replace any they had, and they count as voted."""
     with store.voting_change("save the ballot"):
         round_ = _round_in_mode(store, round_id, "ballot")
-        name = _name(store, voter_id)
+        name = voter_name(store, voter_id)
         session(store, round_id).confirm(voter_id, name)
         clean = _checked_allocation(store, round_, allocation, name)
         store.replace_votes(round_id, voter_id, clean, ballot_status="confirmed")
@@ -62,7 +62,7 @@ def cast_ballot(store: Store, round_id: int, voter_id: int, allocation: Mapping[
 def skip_voter(store: Store, round_id: int, voter_id: int) -> None:
     with store.voting_change("skip the voter"):
         rules.check_open(_round_in_mode(store, round_id, "ballot"))
-        session(store, round_id).skip(voter_id, _name(store, voter_id))
+        session(store, round_id).skip(voter_id, voter_name(store, voter_id))
         store.set_ballot_status(round_id, voter_id, "skipped")
 
 
@@ -70,7 +70,7 @@ def reopen_ballot(store: Store, round_id: int, voter_id: int) -> None:
     """Let a voter vote again (or at last, if skipped): their dots are cleared and they wait their turn."""
     with store.voting_change("reopen the ballot"):
         rules.check_open(_round_in_mode(store, round_id, "ballot"))
-        session(store, round_id).reopen(voter_id, _name(store, voter_id))
+        session(store, round_id).reopen(voter_id, voter_name(store, voter_id))
         store.replace_votes(round_id, voter_id, {}, ballot_status="pending")
 
 
@@ -99,7 +99,7 @@ def record_hands(store: Store, round_id: int, voter_id: int, allocation: Mapping
     """Record a named participant's dots from a show of hands, with the same rules as a ballot."""
     with store.voting_change("record the show of hands"):
         round_ = _round_in_mode(store, round_id, "tally")
-        name = _name(store, voter_id)
+        name = voter_name(store, voter_id)
         session(store, round_id).status_of(voter_id)  # refuses someone not voting in this round
         clean = _checked_allocation(store, round_, allocation, name)
         wall = store.voter_allocation(round_id, None)
@@ -178,7 +178,8 @@ def _round_in_mode(store: Store, round_id: int, mode: str) -> VoteRound:
     return round_
 
 
-def _name(store: Store, voter_id: int) -> str:
+def voter_name(store: Store, voter_id: int) -> str:
+    """A voter's name for messages; refuses someone who is not a participant."""
     try:
         return store.participant(voter_id).name
     except NotFoundError:

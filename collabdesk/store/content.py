@@ -13,6 +13,7 @@ class ContentRows:
             workshop = self.workshop(workshop_id)
             notes_sql = "SELECT * FROM notes WHERE workshop_id = ?" + ("" if include_deleted else " AND deleted = 0")
             rounds = self.vote_rounds(workshop_id)
+            health = self.health_rounds(workshop_id)
             return WorkshopContent(
                 workshop=workshop,
                 participants=tuple(self.participants(workshop_id)),
@@ -25,6 +26,10 @@ class ContentRows:
                 votes=tuple(v for r in rounds for v in self.votes(r.id)),
                 ballots=tuple(b for r in rounds for b in self.ballots(r.id)),
                 actions=tuple(self.actions(workshop_id)),
+                health_rounds=tuple(health),
+                health_ballots=tuple(b for r in health for b in self.health_ballots(r.id)),
+                ratings=tuple(x for r in health for x in self.ratings(r.id)),
+                tallies=tuple(t for r in health for t in self.tallies(r.id)),
             )
 
     def insert_content(self, content: WorkshopContent, *, new_id: bool = True, what: str = "import the workshop") -> str:
@@ -82,5 +87,6 @@ class ContentRows:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (workshop_id, a.text, a.owner, a.due, a.status, notes.get(a.note_id), themes.get(a.theme_id),
                      a.position))
+            self.insert_health_content(workshop_id, content, people)
         return workshop_id
 

@@ -266,9 +266,60 @@ def _v5_reindex_only_on_text_change(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v6_health_checks(db: sqlite_utils.Database) -> None:
+    """Health checks: rounds rating the framework's domains, each voter's ballot, their
+    ratings (one per domain per voter, the key says so), and hand counts from a tally.
+
+    A round keeps the domain keys it asks about as a JSON list, in the framework's order
+    when it started, so editing the framework later does not change what was rated.
+    """
+    db.execute(
+        """CREATE TABLE health_rounds (
+            id INTEGER PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            domain_keys TEXT NOT NULL,
+            mode TEXT NOT NULL DEFAULT 'ballot',
+            anonymous INTEGER NOT NULL DEFAULT 1,
+            state TEXT NOT NULL DEFAULT 'open',
+            revealed INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE health_ballots (
+            round_id INTEGER NOT NULL REFERENCES health_rounds(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            status TEXT NOT NULL DEFAULT 'pending',
+            PRIMARY KEY (round_id, participant_id))"""
+    )
+    db.execute(
+        """CREATE TABLE health_ratings (
+            round_id INTEGER NOT NULL REFERENCES health_rounds(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            domain_key TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (round_id, participant_id, domain_key))"""
+    )
+    db.execute(
+        """CREATE TABLE health_tallies (
+            round_id INTEGER NOT NULL REFERENCES health_rounds(id) ON DELETE CASCADE,
+            domain_key TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (round_id, domain_key, score))"""
+    )
+    for sql in (
+        "CREATE INDEX idx_health_rounds_workshop ON health_rounds(workshop_id)",
+        "CREATE INDEX idx_health_ballots_participant ON health_ballots(participant_id)",
+        "CREATE INDEX idx_health_ratings_participant ON health_ratings(participant_id)",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
-    _v5_reindex_only_on_text_change,
+    _v5_reindex_only_on_text_change, _v6_health_checks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -13,6 +13,7 @@ from .actions import ActionRows
 from .content import ContentRows
 from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 from .handle import DatabaseHandle
+from .health import HealthRows
 from .hold import Hold, State, register, unregister
 from .library import LibraryRows
 from .notes import NoteRows
@@ -29,7 +30,7 @@ class HoldLostError(StoreError):
     """The database's log was deleted or replaced under the app; the store has reopened it."""
 
 
-class Store(WorkshopRows, NoteRows, VotingRows, ActionRows, ContentRows, LibraryRows):
+class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentRows, LibraryRows):
     """One open workshop database.
 
     Every public method that writes is one transaction, committed before it returns:
