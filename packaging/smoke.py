@@ -14,7 +14,6 @@ tests/packaging/test_installed_package.py runs the same checks on an installed w
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,8 @@ import time
 from pathlib import Path
 
 import pypdf
+
+from collabdesk import __version__  # the source's, installed (editable) where this runs
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_RESOURCES = ROOT / "resources"
@@ -31,11 +32,6 @@ _ENVIRONMENT_OF_PYTHON = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_
 
 class SmokeFailure(Exception):
     """One check failed; the message says which and what was seen."""
-
-
-def expected_version() -> str:
-    source = (ROOT / "collabdesk" / "__init__.py").read_text(encoding="utf-8")
-    return re.search(r'__version__ = "([^"]+)"', source).group(1)
 
 
 def missing_resources(installed: Path) -> list[str]:
@@ -95,8 +91,8 @@ def run_checks(command: list[str], env: dict[str, str], workdir: Path, resources
     print(f"ok  every file of resources/ is in {resources}", flush=True)
 
     version = step("--version", "--version").strip()
-    if version != f"collabdesk {expected_version()}":
-        raise SmokeFailure(f"--version printed {version!r}, not 'collabdesk {expected_version()}'")
+    if version != f"collabdesk {__version__}":
+        raise SmokeFailure(f"--version printed {version!r}, not 'collabdesk {__version__}'")
     demo = json.loads(step("demo", "demo", "--json"))
     listed = json.loads(step("list --json", "list", "--json"))
     if [w["id"] for w in listed] != [demo["id"]]:

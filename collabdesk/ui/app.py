@@ -5,9 +5,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..domain.errors import CollabDeskError
+from ..resource_files import resource_path
 from ..store import CorruptDatabaseError, Store, StoreError
 from .events import EventHub
 from .fonts import use_bundled_fonts
@@ -23,6 +25,8 @@ def make_application() -> QApplication:
     app.setApplicationName("CollabDesk")
     app.setApplicationDisplayName("CollabDesk")
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "collabdesk.png"))))
+    app.setDesktopFileName("collabdesk")  # packaging/linux/collabdesk.desktop: the icon in docks and task bars
     use_bundled_fonts(app)
     return app
 

@@ -57,17 +57,19 @@ def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_p
     assert list(db_path.parent.glob(db_path.name + ".corrupt-*"))  # moved aside, not deleted
 
 
-def test_the_smoke_test_variable_saves_the_library_as_shown_and_quits_cleanly(db_path, tmp_path):
+def test_the_smoke_test_variable_saves_the_library_with_its_icon_as_shown_and_quits_cleanly(db_path, tmp_path):
     screenshot = tmp_path / "first-screen.png"
     result = run("""
         def report():
             window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main-window")
-            print("HOME", window.stack.currentWidget() is window.home, window.width(), window.height())
+            print("HOME", window.stack.currentWidget() is window.home, not application.windowIcon().isNull(),
+                  window.width(), window.height())
         application.aboutToQuit.connect(report)
         sys.exit(gui.run_gui(Path(sys.argv[1])))
     """, str(db_path), home=tmp_path, COLLABDESK_SCREENSHOT_AND_QUIT=str(screenshot))
     assert result.returncode == 0, result.stderr
-    _, home, width, height = result.stdout.split()
+    _, home, has_icon, width, height = result.stdout.split()
     assert home == "True"  # the library
+    assert has_icon == "True"
     image = QImage(str(screenshot))
     assert (image.width(), image.height()) == (int(width), int(height))
