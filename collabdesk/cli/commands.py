@@ -16,7 +16,8 @@ from ..domain.errors import CollabDeskError
 from ..paths import database_path
 from . import render
 
-TEXT_FORMATS = ("json", "md", "csv")
+TEXT_FORMATS = ("json", "md", "csv", "html")
+SUFFIXES = {"markdown": "md", "htm": "html"}  # other names of a format's extension
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
@@ -118,13 +119,13 @@ def _export_format(args: argparse.Namespace) -> str:
     chosen = args.format
     if chosen is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-        chosen = {"markdown": "md"}.get(suffix, suffix) if suffix in (*TEXT_FORMATS, "pdf", "markdown") else "json"
+        chosen = SUFFIXES.get(suffix, suffix) if suffix in (*TEXT_FORMATS, "pdf", *SUFFIXES) else "json"
     if chosen == "pdf" and args.output in (None, "-"):
         raise UsageError("a PDF needs a file to go to: add -o PATH.")
-    if chosen != "pdf" and (args.paper or not args.appendix):
-        raise UsageError("--paper and --no-appendix apply to PDF exports only.")
+    if chosen not in ("pdf", "html") and (args.paper or not args.appendix):
+        raise UsageError("--paper and --no-appendix apply to PDF and HTML exports only.")
     if chosen == "json" and args.anonymise:
-        raise UsageError("--anonymise applies to md, csv and pdf; a workshop file keeps every record as it is.")
+        raise UsageError("--anonymise applies to md, csv, html and pdf; a workshop file keeps every record as it is.")
     return chosen
 
 
@@ -143,6 +144,9 @@ def run_export(args: argparse.Namespace) -> int:
         data = _report_module("markdown").render_markdown(content, framework, anonymise=args.anonymise)
     elif chosen == "csv":
         data = _report_module("csv_export").render_csv(content, framework, anonymise=args.anonymise)
+    elif chosen == "html":
+        data = _report_module("html").render_html(content, framework, appendix=args.appendix,
+                                                  anonymise=args.anonymise, paper=PAPER_SIZES[args.paper or "a4"])
     elif chosen == "pdf":
         write_pdf = _report_module("pdf").write_pdf
         output = Path(args.output).expanduser()
@@ -177,13 +181,17 @@ def run_export_series(args: argparse.Namespace) -> int:
     from ..services import library
 
     output = Path(args.output).expanduser()
-    chosen = args.format or ("md" if output.suffix.lower() in (".md", ".markdown") else "pdf")
+    suffix = output.suffix.lower().lstrip(".")
+    chosen = args.format or (SUFFIXES.get(suffix, suffix) if suffix in ("md", "html", *SUFFIXES) else "pdf")
     with _open(args) as store:
         wanted = library.series_report_input(store, _find_series(store, args.series).id)
     report = _report_module("series")
     if chosen == "md":
         data = report.render_series_markdown(list(wanted.contents), wanted.framework, wanted.title)
         _write_file(output, lambda path: path.write_text(data, encoding="utf-8", newline=""))
+    elif chosen == "html":
+        write = _report_module("series_html").write_series_html
+        _write_file(output, lambda path: write(list(wanted.contents), wanted.framework, wanted.title, path))
     else:
         _write_file(output, lambda path: report.write_series_pdf(
             list(wanted.contents), wanted.framework, wanted.title, path))

@@ -19,7 +19,7 @@ examples:
   collabdesk demo                         add a sample five-domain workshop to explore
   collabdesk list                         every workshop, with the short id to use below
   collabdesk show 3f2a                    one workshop at a glance (a few characters of its id do)
-  collabdesk export 3f2a -o summary.pdf   the summary to hand out (also .md, .csv or .json)
+  collabdesk export 3f2a -o summary.pdf   the summary to hand out (also .html, .md, .csv or .json)
   collabdesk search "pooled budget"       find workshops, notes and actions
   collabdesk import roundtable.json       add a workshop file someone sent you
   collabdesk export-series 2 -o all.pdf   one report across a series of workshops
@@ -62,13 +62,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "  collabdesk show 3f2a\n  collabdesk show 3f2a --json",
     ),
     "export": (
-        "write a workshop as PDF, Markdown, CSV or a workshop file",
-        "Write one workshop to a file: the PDF summary to hand out, Markdown, CSV for a\n"
-        "spreadsheet, or a JSON workshop file that `collabdesk import` reads back.\n"
+        "write a workshop as PDF, HTML, Markdown, CSV or a workshop file",
+        "Write one workshop to a file: the PDF summary to hand out, the same summary as\n"
+        "an accessible web page (HTML) to publish, Markdown, CSV for a spreadsheet, or a\n"
+        "JSON workshop file that `collabdesk import` reads back.\n"
         "Without --format, the format follows the output's extension (json otherwise).\n"
         "Text formats go to standard output when there is no -o.",
         "  collabdesk export 3f2a -o summary.pdf --paper letter\n"
         "  collabdesk export 3f2a --format md --anonymise -o summary.md\n"
+        "  collabdesk export 3f2a -o summary.html --anonymise --no-appendix\n"
         "  collabdesk export 3f2a --format json -o roundtable.json",
     ),
     "series": (
@@ -79,12 +81,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "  collabdesk series\n  collabdesk series --json",
     ),
     "export-series": (
-        "write the report of a whole series as PDF or Markdown",
+        "write the report of a whole series as PDF, HTML or Markdown",
         "Write one report drawing a series of workshops together by domain: what each\n"
         "workshop said, the top-voted notes across the series, and every open action with\n"
         "its owner. SERIES is the series' id or its exact name (see `collabdesk series`).",
         "  collabdesk export-series 2 -o roundtables.pdf\n"
-        "  collabdesk export-series \"Home from hospital\" --format md -o series.md",
+        "  collabdesk export-series \"Home from hospital\" --format md -o series.md\n"
+        "  collabdesk export-series 2 -o roundtables.html",
     ),
     "import": (
         "add a workshop from a workshop file",
@@ -187,19 +190,21 @@ def _list_options(sub: argparse.ArgumentParser) -> None:
 
 def _export_options(sub: argparse.ArgumentParser) -> None:
     _workshop_id(sub)
-    sub.add_argument("--format", choices=("json", "md", "csv", "pdf"),
+    sub.add_argument("--format", choices=("json", "md", "csv", "pdf", "html"),
                      help="what to write (default: from the output's extension, else json)")
     sub.add_argument("-o", "--output", metavar="PATH",
                      help="the file to write (needed for pdf; text formats default to standard output)")
-    sub.add_argument("--anonymise", action="store_true", help="leave out who said and voted what (md, csv, pdf)")
+    sub.add_argument("--anonymise", action="store_true",
+                     help="leave out who said and voted what (md, csv, html, pdf)")
     sub.add_argument("--no-appendix", dest="appendix", action="store_false",
-                     help="leave the appendix of every note out of the PDF")
-    sub.add_argument("--paper", choices=("a4", "letter"), default=None, help="the PDF's paper size (default a4)")
+                     help="leave the appendix of every note out of the PDF or HTML")
+    sub.add_argument("--paper", choices=("a4", "letter"), default=None,
+                     help="the paper size of the PDF, or of the HTML when printed (default a4)")
 
 
 def _export_series_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("series", metavar="SERIES", help="the series' id or exact name")
-    sub.add_argument("--format", choices=("pdf", "md"),
+    sub.add_argument("--format", choices=("pdf", "md", "html"),
                      help="what to write (default: from the output's extension, else pdf)")
     sub.add_argument("-o", "--output", metavar="PATH", required=True, help="the file to write")
 

@@ -26,6 +26,7 @@ _PAGE_TOTAL = "collabdeskPageTotal"  # a form drawn on every page, filled in wit
 _PAGE_FRAME = "collabdeskPageFrame"  # the running header and footer
 FOOTER = "Workshop summary made with CollabDesk"
 _FOOTER_SIZE = 8
+LANG = "en"  # the catalog's /Lang: the report's own words are English (see the HTML report's DOCUMENT_LANG)
 
 
 def write_pdf(content: WorkshopContent, framework: Framework, path, *, appendix: bool = True,
@@ -61,7 +62,7 @@ class SummaryDocument(BaseDocTemplate):
             subject=f"Summary of a workshop using the {summary.framework.name} framework"
                     + (f", held on {long_date(summary.date)}" if summary.date else ""),
             keywords=["workshop summary", summary.framework.name, *domains],
-            invariant=1,
+            invariant=1, lang=LANG,
             initialFontName=fonts.SANS,  # not Helvetica, which would be the one font left unembedded
         )
         self.summary = summary

@@ -23,14 +23,14 @@ from .drawing import ColourBand, DomainStrip, dot_gutter, dot_gutter_width, draw
 from .flowables import Gutter, user_paragraph
 from .markdown import escape
 from .markup import inline
-from .pdf import _PAGE_TOTAL, _CountingCanvas, _Progress
+from .pdf import _PAGE_TOTAL, LANG, _CountingCanvas, _Progress
 from ..domain.dates import long_date, short_date
-from .story import EXCERPT_LIMIT
 from .styles import (
     FOOTER_Y, HEADER_Y, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles,
     table_style,
 )
 from .summary import ActionLine, Item, Summary, build_summary
+from .wording import excerpt  # a note cut as a vote result shows it; the workshop's own summary has it whole
 
 FOOTER_SIZE = 8  # the running header and footer, as in the workshop summary
 
@@ -157,12 +157,6 @@ def _ranked(pooled: list[tuple[int, Item]], lines: list[SeriesWorkshop],
                  for r in top(rank(totals, order=list(by_key)), places)[:most])
 
 
-def excerpt(text: str) -> str:
-    """A note as the series shows it: whole up to the length a vote result shows, else cut with "…"
-    (the workshop's own summary has every note whole)."""
-    return text if len(text) <= EXCERPT_LIMIT else text[:EXCERPT_LIMIT].rstrip() + "…"
-
-
 # -- Markdown ---------------------------------------------------------------------------
 def render_series_markdown(contents: Sequence[WorkshopContent], framework: Framework, series_title: str) -> str:
     return series_markdown(build_series(contents, framework, series_title))
@@ -267,7 +261,7 @@ class SeriesDocument(BaseDocTemplate):
             subject=f"Series report of {_count(len(series.workshops), 'workshop')} using the "
                     f"{series.framework.name} framework",
             keywords=["series report", series.framework.name, *(d.domain.name for d in series.domains)],
-            invariant=1, initialFontName=fonts.SANS)
+            invariant=1, lang=LANG, initialFontName=fonts.SANS)
         self.series = series
         self._bookmarks = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -278,10 +272,11 @@ class SeriesDocument(BaseDocTemplate):
     def afterFlowable(self, flowable):
         outline = getattr(flowable, "outline", None)
         if outline:
+            title, level = outline
             self._bookmarks += 1
             key = f"part{self._bookmarks}"
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(outline, key, level=0)
+            self.canv.addOutlineEntry(title, key, level=level)
 
     def _header_and_footer(self, canvas, document):
         width, height = document.pagesize
@@ -309,8 +304,9 @@ def _hex(value) -> str:
     return "#" + value.hexval()[2:]
 
 
-def _outlined(flowable, title: str):
-    flowable.outline = " ".join(title.split())
+def _outlined(flowable, title: str, level: int = 0):
+    """``flowable`` as an entry of the PDF's outline; the HTML report's headings follow these entries."""
+    flowable.outline = (" ".join(title.split()), level)
     return flowable
 
 
@@ -352,7 +348,8 @@ def _across(series: SeriesSummary, width: float) -> list:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 12), ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)))
     story = [_outlined(Paragraph("Across the series", s["h1"]), "Across the series"), Spacer(1, 6), grid,
-             Paragraph("Top-voted notes across the series", s["h2"])]
+             _outlined(Paragraph("Top-voted notes across the series", s["h2"]),
+                       "Top-voted notes across the series", 1)]
     if series.top_voted:
         story.append(_ranked_table(series.top_voted, width, with_domain=True))
     else:
@@ -388,9 +385,9 @@ def _domain_pages(part: DomainPart, number: int, total: int, width: float) -> li
     story.append(Paragraph(f"{_count(part.notes, 'note')} and {_count(part.votes, 'dot')} across "
                            f"{_count(len(part.said), 'workshop')}.", s["facts"]))
     if part.top_voted:
-        story += [Paragraph("Top-voted across the series", s["h2"]),
+        story += [_outlined(Paragraph("Top-voted across the series", s["h2"]), "Top-voted across the series", 1),
                   _ranked_table(part.top_voted, width, with_domain=False)]
-    story.append(Paragraph("What each workshop said", s["h2"]))
+    story.append(_outlined(Paragraph("What each workshop said", s["h2"]), "What each workshop said", 1))
     note = s["note"]
     gutter = dot_gutter_width(max((i.votes for said in part.said for i in said.top), default=0))
     for said in part.said:
@@ -398,7 +395,7 @@ def _domain_pages(part: DomainPart, number: int, total: int, width: float) -> li
         if said.workshop.date:
             heading += f'  <font name="{s["facts"].fontName}" size="8.5" color="{_hex(MUTED)}">' \
                        f"{short_date(said.workshop.date)}</font>"
-        story.append(Paragraph(heading, s["theme"]))
+        story.append(_outlined(Paragraph(heading, s["theme"]), said.workshop.title, 2))
         if not said.top:
             story.append(Paragraph(f"Nothing was written under {inline(part.domain.name)}.", s["small"]))
             continue

@@ -17,11 +17,11 @@ from .flowables import Decorated, user_paragraph
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
 from .summary import UNGROUPED, Item, Section, Summary, minutes
+from .wording import dots as _dots, excerpt as _excerpt, first_sentence as _first_sentence
 
 QUOTE_GUTTER = 30
 QUESTION_GUTTER = 18
 RANK_GUTTER = 24
-EXCERPT_LIMIT = 280  # characters of a note shown among priorities and vote results; its section has it whole
 
 
 def _hex(value: Color) -> str:
@@ -33,16 +33,9 @@ def _dot(hue: Color) -> str:
     return f'<font color="{_hex(hue)}">\u25cf</font>'
 
 
-def _dots(count: int) -> str:
-    return f"{count} dot" if count == 1 else f"{count} dots"
-
-
-def _excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT_LIMIT else text[:EXCERPT_LIMIT].rstrip() + "…"
-
-
 def _marked(flowable: Flowable, title: str, level: int) -> Flowable:
-    flowable.outline = (title, level)
+    """``flowable`` as an entry of the PDF's outline; the HTML summary's headings follow these entries."""
+    flowable.outline = (" ".join(title.split()), level)
     return flowable
 
 
@@ -83,12 +76,6 @@ def _legend(summary: Summary, width: float) -> Table:
     return table
 
 
-def _first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    end = text.find(". ")
-    return text[:end + 1] if end >= 0 else text
-
-
 class _Swatch(Flowable):
     def __init__(self, fill: Color, size: float = 10):
         super().__init__()
@@ -120,12 +107,13 @@ def at_a_glance(summary: Summary, width: float) -> list[Flowable]:
     story: list[Flowable] = [_marked(Paragraph("At a glance", s["h1"]), "At a glance", 0), Spacer(1, 6), grid]
     if summary.unrevealed_line:
         story.append(Paragraph(summary.unrevealed_line, s["small"]))
-    story.append(Paragraph("Top priorities", s["h2"]))
+    story.append(_marked(Paragraph("Top priorities", s["h2"]), "Top priorities", 1))
     if summary.priorities:
         story.append(_priorities(summary, width))
     else:
         story.append(Paragraph("No votes were cast, so no priorities were ranked.", s["empty"]))
-    story += [Spacer(1, 6), Paragraph("Notes and votes per domain", s["h2"]), domain_chart(summary.tallies, width)]
+    story += [Spacer(1, 6), _marked(Paragraph("Notes and votes per domain", s["h2"]), "Notes and votes per domain", 1),
+              domain_chart(summary.tallies, width)]
     return story
 
 
@@ -172,11 +160,13 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     for group in section.groups:
         story += _group(group, hue, gutter, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
     if section.quotes:
-        story.append(Paragraph("In their words" + _heading_dots(section.quote_votes), s["h2"]))
+        story.append(_marked(Paragraph("In their words" + _heading_dots(section.quote_votes), s["h2"]),
+                             "In their words", 1))
         for quote in section.quotes:
             story += _quote(quote, hue)
     if section.questions:
-        story.append(Paragraph("Questions raised" + _heading_dots(section.question_votes), s["h2"]))
+        story.append(_marked(Paragraph("Questions raised" + _heading_dots(section.question_votes), s["h2"]),
+                             "Questions raised", 1))
         note = s["note"]
         if section.question_votes:  # the dots in the gutter, like the notes', so every dot counted is shown
             story += [Decorated(user_paragraph(q.text, note), gutter=gutter,
@@ -209,7 +199,8 @@ def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowab
     story: list[Flowable] = []
     if show_title:
         title = inline(group.title, bold=True) if group.title != UNGROUPED else "Other notes"
-        story.append(Paragraph(title + _heading_dots(group.votes), s["theme"]))
+        named = group.title if group.title != UNGROUPED else "Other notes"
+        story.append(_marked(Paragraph(title + _heading_dots(group.votes), s["theme"]), named, 1))
     else:
         story.append(Spacer(1, 10))
     note = s["note"]
@@ -268,7 +259,8 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
                   "and every vote round in full.", s["lead"]),
         _marked(Paragraph("Every note", s["h2"]), "Every note", 1)]
     for number, part in enumerate(summary.sections, 1):
-        story.append(Paragraph(f"{number}. {inline(part.title, bold=True)}", s["theme"]))
+        story.append(_marked(Paragraph(f"{number}. {inline(part.title, bold=True)}", s["theme"]),
+                             f"{number}. {part.title}", 2))
         if part.empty:
             story.append(Paragraph("Skipped: not run." if part.skipped else "No notes.", s["small"]))
         story += [Decorated(user_paragraph(item.text, s["appendix_note"]), caption=caption(_appendix_meta(item)),
@@ -278,7 +270,8 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
         story.append(Paragraph("No vote rounds were held.", s["small"]))
     for round_ in summary.rounds:
         facts = f"{inline(round_.scope)} · {round_.rules} · {round_.state} · {round_.voters}"
-        story += [Paragraph(inline(round_.title, bold=True), s["theme"]), Paragraph(facts, s["small"])]
+        story += [_marked(Paragraph(inline(round_.title, bold=True), s["theme"]), round_.title, 2),
+                  Paragraph(facts, s["small"])]
         if round_.results:
             story += _results(round_)
         elif not round_.revealed:

@@ -62,8 +62,9 @@ def test_every_command_is_documented_in_the_readme():
     (["show"], "the following arguments are required: ID"),
     (["export", "abc", "--format", "docx"], "invalid choice: 'docx'"),
     (["export", "abc", "--format", "pdf"], "a PDF needs a file to go to"),
-    (["export", "abc", "--format", "md", "--paper", "letter"], "--paper and --no-appendix apply to PDF exports only"),
-    (["export", "abc", "-o", "x.json", "--anonymise"], "--anonymise applies to md, csv and pdf"),
+    (["export", "abc", "--format", "md", "--paper", "letter"],
+     "--paper and --no-appendix apply to PDF and HTML exports only"),
+    (["export", "abc", "-o", "x.json", "--anonymise"], "--anonymise applies to md, csv, html and pdf"),
     (["search", "x", "--limit", "0"], "--limit must be 1 or more"),
     (["list", "--colour"], "unrecognized arguments: --colour"),
 ])
@@ -194,6 +195,16 @@ def test_export_pdf_writes_a_pdf(run, demo_id, tmp_path):
     output = tmp_path / "summary.pdf"
     assert run("export", demo_id, "-o", output).code == 0
     assert output.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_html_writes_one_page_with_the_options(run, demo_id, tmp_path):
+    output = tmp_path / "summary.html"
+    result = run("export", demo_id, "-o", output, "--paper", "letter", "--no-appendix", "--anonymise")
+    assert result.code == 0 and result.out.strip() == f"Wrote {output}"
+    page = output.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Trusted assessor" in page
+    assert "size: letter" in page and 'id="appendix"' not in page and "anonymised" in page
+    assert run("export", demo_id, "--format", "html").out.startswith("<!DOCTYPE html>")
 
 
 def test_export_into_a_missing_folder_says_so(run, demo_id, tmp_path):

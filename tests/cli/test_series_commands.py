@@ -33,6 +33,10 @@ def test_export_series_writes_every_workshop_and_open_action(run, fresh_db, tmp_
     markdown = tmp_path / "series.md"
     assert run("export-series", str(series.id), "-o", markdown).code == 0
     assert "Draft the joint discharge protocol" in markdown.read_text(encoding="utf-8")
+    page = tmp_path / "series.html"
+    assert run("export-series", str(series.id), "-o", page).code == 0
+    assert "Draft the joint discharge protocol" in page.read_text(encoding="utf-8")
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_an_unknown_series_is_one_clear_line(run, fresh_db):

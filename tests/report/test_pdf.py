@@ -9,6 +9,7 @@ from collabdesk.report import pdf
 from collabdesk.report.summary import build_summary
 
 from .builders import PEOPLE
+from .html_reading import pdf_outline
 from .pdf_text import body_text, contains, squash
 
 FACILITATORS = ("Rosa Lindqvist", "Zoë <Facilitator> Ångström")
@@ -152,9 +153,12 @@ def test_metadata_outline_and_page_numbers(realistic, tmp_path):
     assert meta.title == "Joining up care in Northfield"
     assert "Five domains of collaboration" in meta.subject and "14 March 2025" in meta.subject
     assert "Heart" in meta["/Keywords"]
-    titles = [item.title for item in _flatten(reader.outline)]
-    assert titles == ["Cover", "At a glance", "1. Head", "2. Heart", "3. Bones", "4. Limbs", "5. Blood",
-                      "Actions", "Appendix", "Every note", "Vote rounds"]
+    outline = pdf_outline(path)
+    assert [title for title, level in outline if level == 0] == [
+        "Cover", "At a glance", "1. Head", "2. Heart", "3. Bones", "4. Limbs", "5. Blood", "Actions", "Appendix"]
+    assert ("Top priorities", 1) in outline and ("Money that pulls apart", 1) in outline  # every heading
+    assert [title for title, level in outline if level == 1][-2:] == ["Every note", "Vote rounds"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     pages = len(reader.pages)
     assert f"Page 2 of\n{pages}" in reader.pages[1].extract_text()
     assert f"Page {pages} of\n{pages}" in reader.pages[-1].extract_text()
