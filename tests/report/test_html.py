@@ -24,12 +24,13 @@ def adversarial_page(adversarial) -> Page:
     return Page(render_html(adversarial.content, adversarial.framework))
 
 
-def _typed_texts(content) -> list[str]:
-    """Everything a person typed that the summary shows whole."""
+def _typed_texts(content, framework) -> list[str]:
+    """Everything a person typed that the summary shows whole (an exercise never run is one line, no prompt)."""
     workshop = content.workshop
+    summary = build_summary(content, framework)
     texts = [workshop.title, workshop.purpose, workshop.facilitator, workshop.location]
     texts += [n.text for n in content.notes if not n.deleted]
-    texts += [e.title for e in content.exercises] + [e.prompt for e in content.exercises if e.prompt]
+    texts += [e.title for e in content.exercises] + [s.prompt for s in summary.sections if s.prompt and not s.skipped]
     texts += [t.title for t in content.themes] + [r.title for r in content.rounds]
     texts += [a.text for a in content.actions] + [a.owner for a in content.actions if a.owner]
     return texts
@@ -37,7 +38,7 @@ def _typed_texts(content) -> list[str]:
 
 def test_every_text_reads_back_exactly_as_typed(adversarial, adversarial_page):
     typed = set(adversarial_page.typed())
-    missing = [text for text in _typed_texts(adversarial.content) if text not in typed]
+    missing = [text for text in _typed_texts(adversarial.content, adversarial.framework) if text not in typed]
     assert missing == []
     summary = build_summary(adversarial.content, adversarial.framework)
     quotes = [q.attribution for s in summary.sections for q in s.quotes]
@@ -171,7 +172,8 @@ def test_no_votes_and_empty_domains_read_plainly(unvoted):
     page = Page(render_html(unvoted.content, unvoted.framework))
     text = " ".join(page.root.text.split())
     assert "No votes were cast, so no priorities were ranked." in text
-    assert "Nothing was written down during this exercise." in text
+    assert "Head · skipped: not run (20 min planned)" not in text  # Head ran
+    assert "Limbs · skipped: not run (20 min planned)" in text and "Skipped: not run." in text
     assert "No vote rounds were held." in text
 
 
@@ -180,3 +182,10 @@ def test_long_notes_wrap_and_keep_their_line_breaks():
 
     style = re.search(r"\.typed \{([^}]*)\}", document(title="x", body="")).group(1)
     assert "pre-wrap" in style and "overflow-wrap: anywhere" in style
+
+
+def test_ranks_and_unrevealed_votes_read_as_in_the_pdf(realistic):
+    page = Page(render_html(realistic.content, realistic.framework))
+    summary = build_summary(realistic.content, realistic.framework)
+    ranks = [e.text for e in page.elements if e.attributes.get("class") == "rank"]
+    assert ranks == [p.place for p in summary.priorities] and "=3" in ranks
