@@ -47,13 +47,13 @@ from collabdesk.domain.model import Exercise, Note, Participant, Theme, Workshop
 from collabdesk.domain.timer import TimerState  # noqa: E402
 from collabdesk.services import voting, workshops  # noqa: E402
 from collabdesk.store import Store  # noqa: E402
-from collabdesk.ui.app import make_application  # noqa: E402
-from collabdesk.ui.board import CARD_SIZE, GAP, PAD  # noqa: E402
-from collabdesk.ui.events import EventHub  # noqa: E402
-from collabdesk.ui.main_window import MainWindow  # noqa: E402
+from collabdesk.ui.shell.app import make_application  # noqa: E402
+from collabdesk.ui.board.scene import CARD_SIZE, GAP, PAD  # noqa: E402
+from collabdesk.ui.common.events import EventHub  # noqa: E402
+from collabdesk.ui.shell.main_window import MainWindow  # noqa: E402
 from collabdesk.ui.operations import Operations  # noqa: E402
-from collabdesk.ui.sound import Chime  # noqa: E402
-from collabdesk.ui.themes import FRAME_PAD, LABEL_HEIGHT  # noqa: E402
+from collabdesk.ui.run.chime import Chime  # noqa: E402
+from collabdesk.ui.board.themes import FRAME_PAD, LABEL_HEIGHT  # noqa: E402
 
 THEMES, PER_THEME, PEOPLE, DOTS = 100, 20, 30, 5
 BLOCKS_ACROSS, BLOCK_COLUMNS = 10, 5

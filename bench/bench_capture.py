@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from collabdesk.services import notes, workshops  # noqa: E402
 from collabdesk.store import Store  # noqa: E402
-from collabdesk.ui.app import make_application  # noqa: E402
-from collabdesk.ui.events import EventHub  # noqa: E402
-from collabdesk.ui.main_window import MainWindow  # noqa: E402
+from collabdesk.ui.shell.app import make_application  # noqa: E402
+from collabdesk.ui.common.events import EventHub  # noqa: E402
+from collabdesk.ui.shell.main_window import MainWindow  # noqa: E402
 from collabdesk.ui.operations import Operations  # noqa: E402
-from collabdesk.ui.sound import Chime  # noqa: E402
+from collabdesk.ui.run.chime import Chime  # noqa: E402
 
 SAYINGS = ("Budgets are judged one by one, so nobody gets credit for shared savings",
            "What if the discharge team sat with the social workers?",

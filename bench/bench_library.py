@@ -167,8 +167,8 @@ def main_window(store: Store):
     """The app's main window on ``store``, with settings of its own (not the user's)."""
     from PySide6.QtCore import QSettings
 
-    from collabdesk.ui.events import EventHub
-    from collabdesk.ui.main_window import MainWindow
+    from collabdesk.ui.common.events import EventHub
+    from collabdesk.ui.shell.main_window import MainWindow
     from collabdesk.ui.operations import Operations
 
     settings = QSettings(str(Path(tempfile.gettempdir()) / "collabdesk-bench-settings.ini"),

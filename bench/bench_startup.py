@@ -40,7 +40,7 @@ COLLABDESK = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from collabdesk.ui.app import make_application, run_gui
+from collabdesk.ui.shell.app import make_application, run_gui
 app = make_application()
 QTimer.singleShot(0, app.quit)
 sys.exit(run_gui(Path(sys.argv[1])))

@@ -292,7 +292,7 @@ def run_gui(args: argparse.Namespace) -> int:
     database, brings that window forward instead.
     """
     try:
-        from ..ui.app import run_gui as start_window
+        from ..ui.shell.app import run_gui as start_window
     except ModuleNotFoundError as error:
         if error.name and error.name.split(".")[0] in ("collabdesk", "PySide6", "shiboken6"):
             raise CollabDeskError(f"The CollabDesk window cannot start here ({error.name} is missing). "

@@ -8,7 +8,7 @@ Sans at a fixed size makes every geometry the tests check the same everywhere.
 import pytest
 from PySide6.QtGui import QFont
 
-from collabdesk.ui.fonts import use_bundled_fonts
+from collabdesk.ui.common.fonts import use_bundled_fonts
 
 PINNED_FONT = QFont("DejaVu Sans", 9)
 

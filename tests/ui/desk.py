@@ -4,10 +4,10 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from collabdesk.services import workshops
-from collabdesk.ui.events import EventHub
-from collabdesk.ui.main_window import MainWindow
+from collabdesk.ui.common.events import EventHub
+from collabdesk.ui.shell.main_window import MainWindow
 from collabdesk.ui.operations import Operations
-from collabdesk.ui.sound import Chime
+from collabdesk.ui.run.chime import Chime
 
 # Qt warnings fail a test, except the offscreen platform's notes that it has no window manager.
 STRICT_QT = [pytest.mark.qt_log_level_fail("WARNING"),

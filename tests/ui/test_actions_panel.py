@@ -7,8 +7,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleOptionViewItem
 
 from collabdesk.services import actions, notes, workshops
-from collabdesk.ui.events import EventHub
-from collabdesk.ui.actions_panel import (
+from collabdesk.ui.common.events import EventHub
+from collabdesk.ui.actions.panel import (
     DUE_COLUMN, NO_DATE, OWNER_COLUMN, STATUS_COLUMN, TEXT_COLUMN, ActionDelegate, ActionsModel, ActionsPanel,
 )
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from collabdesk.ui import app as gui
+from collabdesk.ui.shell import app as gui
 QMessageBox.exec = lambda box: print("MESSAGE:", box.text().splitlines()[0]) or 0  # no one to click
 application = gui.make_application()
 """

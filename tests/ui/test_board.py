@@ -9,8 +9,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from collabdesk.services import voting
-from collabdesk.ui.board import CARD_SIZE
-from collabdesk.ui.board_prompts import ExerciseChooser, ThemeNameDialog
+from collabdesk.ui.board.scene import CARD_SIZE
+from collabdesk.ui.board.prompts import ExerciseChooser, ThemeNameDialog
 from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
 
 pytestmark = STRICT_QT

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from collabdesk.report.markdown import render_markdown
-from collabdesk.ui import export_dialog
-from collabdesk.ui.export_dialog import ExportDialog, default_file_name
+from collabdesk.ui.export import dialog as export_dialog
+from collabdesk.ui.export.dialog import ExportDialog, default_file_name
 from tests.report.builders import PEOPLE, realistic_workshop
 from tests.ui.desk import STRICT_QT
 

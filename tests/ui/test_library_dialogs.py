@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from collabdesk.services import frameworks
 from collabdesk.services import library as library_services
-from collabdesk.ui.library import prompts
-from collabdesk.ui.library.frameworks_dialog import FrameworksDialog
-from collabdesk.ui.library.templates_dialog import DOMAIN, MINUTES, PROMPT, TITLE, TemplatesDialog
+from collabdesk.ui.common import prompts
+from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
+from collabdesk.ui.planning.templates_dialog import DOMAIN, MINUTES, PROMPT, TITLE, TemplatesDialog
 
 HOSTILE = "<b>Trust</b> &amp; 信頼 الثقة אמון 🤝"
 

@@ -15,7 +15,7 @@ from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
 from collabdesk.services.library import SearchResult
 from collabdesk.store import Store
-from collabdesk.ui.library import prompts
+from collabdesk.ui.common import prompts
 from collabdesk.ui.library import view as view_module
 from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
 from collabdesk.ui.library.search import SearchResultsModel, result_html, snippet_html

@@ -14,13 +14,13 @@ from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
 from collabdesk.services.files import export_workshop_json
 from collabdesk.store import Store
-from collabdesk.ui import main_window
-from collabdesk.ui.actions_panel import ActionsDock
-from collabdesk.ui.library import prompts
+from collabdesk.ui.shell import main_window
+from collabdesk.ui.actions.panel import ActionsDock
+from collabdesk.ui.common import prompts
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.library.sidebar import TRASH
-from collabdesk.ui.library.templates_dialog import TemplatesDialog
-from collabdesk.ui.series_export import SeriesReportDialog
+from collabdesk.ui.planning.templates_dialog import TemplatesDialog
+from collabdesk.ui.export.series import SeriesReportDialog
 from tests.report.pdf_text import contains, squash
 from tests.store.test_library import NEEDLE, NEEDLE_WORDS, build_library, rich_workshop
 from tests.ui.desk import STRICT_QT, make_window, settings  # noqa: F401

@@ -3,12 +3,12 @@
 from PySide6.QtCore import QRect, Qt
 
 from collabdesk.services import workshops
-from collabdesk.ui.help_dialogs import shortcut_rows
+from collabdesk.ui.shell.help import shortcut_rows
 from collabdesk.ui.library.model import TITLE
-from collabdesk.ui.agenda_editor import AgendaModel as PlanModel
-from collabdesk.ui.agenda_panel import AgendaModel
+from collabdesk.ui.planning.agenda_editor import AgendaPlanModel
+from collabdesk.ui.run.agenda_panel import AgendaModel
 from collabdesk.ui.operations import AgendaRow
-from collabdesk.ui.schedule import schedule
+from collabdesk.domain.schedule import schedule
 from collabdesk.services.frameworks import framework
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
 
@@ -92,7 +92,7 @@ def test_models_pass_the_model_tester(qtmodeltester, fresh_db, qtbot):
     agenda = AgendaModel()
     agenda.set_exercises(fresh_db.exercises(workshop.id), five)
     qtmodeltester.check(agenda)
-    plan = PlanModel(five, [AgendaRow("head", "Head", "", 20), AgendaRow("heart", "Heart", "", 15)])
+    plan = AgendaPlanModel(five, [AgendaRow("head", "Head", "", 20), AgendaRow("heart", "Heart", "", 15)])
     qtmodeltester.check(plan)
 
 

@@ -9,15 +9,15 @@ from PySide6.QtWidgets import (
 
 from collabdesk.paths import backup_dir
 from collabdesk.services import demo, workshops
-from collabdesk.ui import main_window
-from collabdesk.ui.export_dialog import ExportDialog
-from collabdesk.ui.help_dialogs import ShortcutsDialog
-from collabdesk.ui.library import prompts
-from collabdesk.ui.library.frameworks_dialog import FrameworksDialog
+from collabdesk.ui.shell import main_window
+from collabdesk.ui.export.dialog import ExportDialog
+from collabdesk.ui.shell.help import ShortcutsDialog
+from collabdesk.ui.common import prompts
+from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 from collabdesk.ui.library.model import TITLE
-from collabdesk.ui.library.templates_dialog import TemplatesDialog
+from collabdesk.ui.planning.templates_dialog import TemplatesDialog
 from collabdesk.ui.operations import READ_ONLY, AgendaRow, ReadOnlyError
-from collabdesk.ui.setup_dialog import AgendaDialog, NewWorkshopDialog
+from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
 from tests.ui.desk import STRICT_QT, make_workshop, settings, window  # noqa: F401
 
 pytestmark = STRICT_QT
@@ -285,7 +285,7 @@ def test_action_hits_open_the_actions_tab_at_that_action(qtbot, closed, window, 
 
 def test_closed_on_text_falls_back_to_the_session_date():
     from collabdesk.domain.model import Workshop, WorkshopContent
-    from collabdesk.ui.review import against_plan, closed_text
+    from collabdesk.ui.run.review import against_plan, closed_text
 
     assert closed_text(WorkshopContent(Workshop("w", "t", date="2026-03-12"))) == \
         "Closed (held on 12 Mar 2026) — read only"

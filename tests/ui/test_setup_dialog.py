@@ -3,8 +3,8 @@
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from collabdesk.ui.agenda_editor import MINUTES, TITLE
-from collabdesk.ui.setup_dialog import AgendaDialog, NewWorkshopDialog
+from collabdesk.ui.planning.agenda_editor import MINUTES, TITLE
+from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
 from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
 
 pytestmark = STRICT_QT

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from collabdesk.ui.single_instance import InstanceServer, server_name
+from collabdesk.ui.shell.single_instance import InstanceServer, server_name
 from tests.ui.desk import STRICT_QT
 
 pytestmark = STRICT_QT
@@ -40,7 +40,7 @@ def test_a_second_gui_launch_brings_the_first_forward_with_the_workshop_and_exit
         second = launch("""
             import sys
             from pathlib import Path
-            from collabdesk.ui.app import run_gui
+            from collabdesk.ui.shell.app import run_gui
             sys.exit(run_gui(Path(sys.argv[1]), "3f2a"))
         """, str(db_path))
     assert asked.args == ["3f2a"]
@@ -54,7 +54,7 @@ def test_a_launch_without_a_workshop_just_asks_for_the_window(qtbot, server, db_
         second = launch("""
             import sys
             from PySide6.QtCore import QCoreApplication
-            from collabdesk.ui.single_instance import send_to_running
+            from collabdesk.ui.shell.single_instance import send_to_running
             app = QCoreApplication([])
             sys.exit(0 if send_to_running(sys.argv[1]) else 1)
         """, server.name)
@@ -64,7 +64,7 @@ def test_a_launch_without_a_workshop_just_asks_for_the_window(qtbot, server, db_
 
 
 def test_nobody_answers_when_no_gui_runs(qapp, tmp_path):
-    from collabdesk.ui.single_instance import send_to_running
+    from collabdesk.ui.shell.single_instance import send_to_running
 
     assert not send_to_running(server_name(tmp_path / "nobody.sqlite"))
 

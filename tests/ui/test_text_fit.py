@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel
 
-from collabdesk.ui.text_fit import fit_text, is_right_to_left
+from collabdesk.ui.common.text_fit import fit_text, is_right_to_left
 from tests.ui.desk import STRICT_QT, make_workshop, running, settings, window  # noqa: F401
 
 pytestmark = STRICT_QT

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
 from collabdesk.services import demo, voting
 from collabdesk.store import Store
-from collabdesk.ui import main_window
-from collabdesk.ui.board import CARD_SIZE
-from collabdesk.ui.board_prompts import ExerciseChooser
+from collabdesk.ui.shell import main_window
+from collabdesk.ui.board.scene import CARD_SIZE
+from collabdesk.ui.board.prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
 from tests.ui.test_board import (

@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from collabdesk.services import notes, voting, workshops
 from collabdesk.store import Store
-from collabdesk.ui.events import EventHub
+from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.voting import (
     BallotScreen, ResultsView, RoomResultsView, RoomVotingView, RoundSettings, RoundSetupDialog, VotingPanel,
 )

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from collabdesk.services import notes, voting, workshops
-from collabdesk.ui.events import EventHub
+from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.voting import BallotScreen, ResultsView, TallyPanel
 from collabdesk.ui.voting.tally import HandsModel
 

@@ -18,7 +18,7 @@ SHORT_DATE = "d MMM yy"
 CHOICE_LENGTH = 12  # characters a framework or facilitator list shows when closed
 
 
-class FilterBar(QWidget):
+class LibraryFilterBar(QWidget):
     """Sets the proxy's filters as the facilitator changes them; nothing to apply."""
 
     def __init__(self, proxy: LibraryFilter, parent: QWidget | None = None):

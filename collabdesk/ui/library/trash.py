@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...services import library as library_services
 from ...store import Store
-from . import prompts
+from ..common import prompts
 from .model import DATE, NOTES, TITLE, TRASHED, LibraryFilter, LibraryModel
 
 SHOWN = (TITLE, DATE, TRASHED, NOTES)

@@ -18,9 +18,9 @@ from ...services import frameworks as framework_services
 from ...services import library as library_services
 from ...services.library import SearchResult
 from ...store import Store
-from . import prompts
+from ..common import prompts
 from .drop import WorkshopFileDropTarget
-from .filters import FilterBar
+from .filters import LibraryFilterBar
 from .model import (
     ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
     LibraryModel,
@@ -60,7 +60,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
-        self.filters = FilterBar(self.proxy)
+        self.filters = LibraryFilterBar(self.proxy)
         self.results_model = SearchResultsModel(self)
         self.results = self._make_results()
         self.results_heading = QLabel()
@@ -490,7 +490,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
 
     # -- dialogs ---------------------------------------------------------------------------
     def show_templates(self) -> None:
-        from .templates_dialog import TemplatesDialog
+        from ..planning.templates_dialog import TemplatesDialog
 
         dialog = TemplatesDialog(self._store, self)
         dialog.workshop_created.connect(self._on_created_elsewhere)
@@ -498,7 +498,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         dialog.deleteLater()
 
     def show_frameworks(self) -> None:
-        from .frameworks_dialog import FrameworksDialog
+        from ..planning.frameworks_dialog import FrameworksDialog
 
         dialog = FrameworksDialog(self._store, self)
         dialog.exec()

@@ -1,11 +1,11 @@
 """Dot voting on screen: setting up a round, private ballots, tallies, results, the side panel."""
 
 from .ballot import BallotScreen
-from .commands import CloseRoundCommand, RecordHandsCommand, RevealCommand, SetTallyCommand
 from .dock import TallyScreen, VotingDock, create_panel
 from .panel import VotingPanel
 from .results import ResultsView, RoomResultsView, RoomVotingProgress, RoomVotingView
-from .setup_dialog import RoundSettings, RoundSetupDialog
+from .round_setup import RoundSettings, RoundSetupDialog
+from .steps import CloseRoundCommand, RecordHandsCommand, RevealCommand, SetTallyCommand
 from .tally import TallyPanel
 
 __all__ = [

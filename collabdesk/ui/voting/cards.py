@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...domain.voting import VoteItem
-from ..style import NOTE_INK, paper
+from ..common.style import NOTE_INK, paper
 
 DOT_INK = "#C2185B"  # a sticker-dot magenta that reads on every note colour
 THEME_PAPER = "#E8EAF0"

@@ -18,10 +18,10 @@ from ...domain.model import VoteRound
 from ...services import voting
 from ...store import Store
 from .cards import plain_label
-from .commands import CloseRoundCommand, RevealCommand, run
 from .listening import follow_hub, while_alive
 from .results import ResultsView
-from .setup_dialog import RoundSetupDialog
+from .round_setup import RoundSetupDialog
+from .steps import CloseRoundCommand, RevealCommand, run
 
 RoundRole = Qt.ItemDataRole.UserRole + 1  # the VoteRound of a row
 STATUS_WORDS = {"pending": "still to vote", "confirmed": "voted", "skipped": "skipped"}

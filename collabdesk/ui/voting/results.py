@@ -15,7 +15,7 @@ from ...domain import voting as rules
 from ...domain.voting import ResultLine, rank_label
 from ...services import voting
 from ...store import Store
-from ..style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
+from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
 from .cards import DOT_INK, card_text, plain_label
 from .listening import follow_hub
 

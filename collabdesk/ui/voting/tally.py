@@ -22,8 +22,8 @@ from ...domain.voting import Item, VoteItem
 from ...services import voting
 from ...store import Store
 from .cards import card_text, plain_label
-from .commands import RecordHandsCommand, SetTallyCommand, run
 from .listening import follow_hub, while_alive
+from .steps import RecordHandsCommand, SetTallyCommand, run
 
 ITEM_COLUMN = 0  # the hands grid: the card, then one column per voter
 VoterRole = Qt.ItemDataRole.UserRole + 1  # a cell's voter id

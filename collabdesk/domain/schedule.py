@@ -1,0 +1,68 @@
+"""How the workshop runs against its plan (pure: no Qt, given exercises and a time)."""
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Exercise
+
+
+@dataclass(frozen=True)
+class Schedule:
+    planned_total: float  # seconds, the whole agenda as planned (minutes added included)
+    drift: float  # seconds behind plan (positive) or ahead of it (negative)
+    projected_finish: float | None  # wall-clock seconds when the agenda will end at this pace
+
+    def summary(self, clock_text) -> str:
+        """E.g. "4 min behind plan · ends about 16:42"; ``clock_text`` formats a wall time."""
+        minutes = round(self.drift / 60)
+        if minutes == 0:
+            pace = "On plan"
+        elif minutes > 0:
+            pace = f"{minutes} min behind plan"
+        else:
+            pace = f"{-minutes} min ahead of plan"
+        if self.projected_finish is None:
+            return pace
+        return f"{pace} · ends about {clock_text(self.projected_finish)}"
+
+
+def schedule(exercises: Sequence[Exercise], now: float) -> Schedule:
+    """Done exercises count their real length against the plan; the current one counts
+    only once it runs over; pending ones are assumed to take what is planned."""
+    planned_total = sum(e.timer.planned for e in exercises)
+    drift = 0.0
+    remaining = 0.0
+    has_current = False
+    for exercise in exercises:
+        timer = exercise.timer
+        if exercise.state == "done":
+            drift += timer.elapsed(now) - timer.planned
+        elif exercise.state == "current":
+            has_current = True
+            drift += max(0.0, -timer.remaining(now))
+            remaining += max(0.0, timer.remaining(now))
+        else:
+            remaining += timer.planned
+    return Schedule(planned_total, drift, now + remaining if has_current else None)
+
+
+def clock_time(seconds: float) -> str:
+    """A wall-clock time as the facilitator reads it: "16:42"."""
+    return time.strftime("%H:%M", time.localtime(seconds))
+
+
+def elapsed_text(seconds: float) -> str:
+    """Time spent, counted up in whole seconds: "12:04" (never rounded up, unlike a countdown)."""
+    minutes, secs = divmod(int(max(0.0, seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def duration_text(seconds: float) -> str:
+    """A planned length as people say it: "45 min", "1 h 40 min"."""
+    minutes = round(seconds / 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"

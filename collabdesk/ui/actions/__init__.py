@@ -1,0 +1,1 @@
+"""The workshop's actions: who does what next."""

@@ -1,0 +1,416 @@
+"""The workshop's actions: who does what next, edited in place with undo.
+
+An action can be written fresh, or made from a note or a theme (``add_from_note``,
+``add_from_theme``): it then keeps a link to where it came from, and starts with that
+text for the facilitator to turn into a task.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QCompleter, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
+)
+
+from ...domain.errors import CollabDeskError
+from ...domain.model import ACTION_STATUSES, Action
+from ...services import actions as action_services
+from ...store import Store
+from ..common.widgets import plain_tooltip
+from ..operations.undo import ServiceCommand
+from ..voting.listening import while_alive
+
+TEXT_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(4)
+HEADERS = ("Action", "Owner", "Due", "Status")
+COMPACT_WIDTH = 480  # narrower than this (a side panel on a small laptop), due and status step aside
+FIELDS = ("text", "owner", "due", "status")  # the Action field each column edits
+ActionRole = Qt.ItemDataRole.UserRole + 1  # the Action of a row
+NO_DATE = QDate(2000, 1, 1)  # the date editor's "no date" (shown as its special text)
+
+
+def fields_from_note(store: Store, note_id: int) -> dict:
+    """A new action's starting point from a note: its text, and the link back to it."""
+    return {"text": store.note(note_id).text, "note_id": note_id}
+
+
+def fields_from_theme(store: Store, theme_id: int) -> dict:
+    """A new action's starting point from a theme: its name, and the link back to it."""
+    return {"text": store.theme(theme_id).title, "theme_id": theme_id}
+
+
+def _preview(text: str, limit: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# -- undoable edits -----------------------------------------------------------------------
+class _ActionCommand(ServiceCommand):
+    """An edit of the actions table; the panel and the hub's ``actions_changed`` hear of it."""
+
+    def announce(self) -> None:
+        if self.changed is not None:
+            self.changed()
+        if self.hub is not None:
+            self.hub.actions_changed.emit(self.workshop_id)
+
+
+class AddActionCommand(_ActionCommand):
+    """Adding an action; undo deletes it, redo brings the same action (same id) back."""
+
+    def __init__(self, store: Store, workshop_id: str, fields: dict, **hooks):
+        super().__init__(store, workshop_id, f"Add action “{_preview(fields.get('text', ''))}”", **hooks)
+        self.fields = dict(fields)
+        self.action: Action | None = None
+
+    def first(self) -> None:
+        fields = dict(self.fields)
+        self.action = action_services.add_action(self.store, self.workshop_id, fields.pop("text"), **fields)
+
+    def apply(self) -> None:
+        action_services.restore_action(self.store, self.action.id)
+
+    def revert(self) -> None:
+        action_services.delete_action(self.store, self.action.id)
+
+
+class EditActionCommand(_ActionCommand):
+    def __init__(self, store: Store, action: Action, after: dict, **hooks):
+        super().__init__(store, action.workshop_id, f"Edit action “{_preview(action.text)}”", **hooks)
+        self.action_id = action.id
+        self.before = {name: getattr(action, name) for name in after}
+        self.after = dict(after)
+
+    def apply(self) -> None:
+        action_services.edit_action(self.store, self.action_id, **self.after)
+
+    def revert(self) -> None:
+        action_services.edit_action(self.store, self.action_id, **self.before)
+
+
+class DeleteActionCommand(_ActionCommand):
+    def __init__(self, store: Store, action: Action, **hooks):
+        super().__init__(store, action.workshop_id, f"Delete action “{_preview(action.text)}”", **hooks)
+        self.action_id = action.id
+
+    def apply(self) -> None:
+        action_services.delete_action(self.store, self.action_id)
+
+    def revert(self) -> None:
+        action_services.restore_action(self.store, self.action_id)
+
+
+# -- model and editors ----------------------------------------------------------------------
+class ActionsModel(QAbstractTableModel):
+    """The workshop's live actions, one per row, in their order."""
+
+    def __init__(self, store: Store, workshop_id: str, edit: Callable[[Action, dict], bool], parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.workshop_id = workshop_id
+        self.edit = edit  # (action, changed fields) -> saved?
+        self.actions: list[Action] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Reread the actions; only changed rows are redrawn when the same actions remain."""
+        fresh = self.store.actions(self.workshop_id)
+        if [a.id for a in fresh] != [a.id for a in self.actions]:
+            self.beginResetModel()
+            self.actions = fresh
+            self.endResetModel()
+            return
+        old, self.actions = self.actions, fresh
+        for row, (before, after) in enumerate(zip(old, fresh)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def row_of(self, action_id: int) -> int:
+        return next((i for i, a in enumerate(self.actions) if a.id == action_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.actions)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.actions):
+            return None
+        action = self.actions[index.row()]
+        if role == ActionRole:
+            return action
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT_COLUMN:
+            facts = f"{action.owner or 'No owner'} · due {action.due or '—'} · {action.status}"
+            return plain_tooltip(f"{action.text}\n{facts}")
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        value = getattr(action, FIELDS[index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == TEXT_COLUMN:
+                return " ".join(value[:500].split())
+            if index.column() == DUE_COLUMN and not value:
+                return "—"
+        return value
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        action = self.actions[index.row()]
+        name = FIELDS[index.column()]
+        if getattr(action, name) == value:
+            return True
+        return self.edit(action, {name: value})
+
+
+class ActionDelegate(QStyledItemDelegate):
+    """Editors per column: names offered for the owner, a date picker, a status list."""
+
+    def __init__(self, names: Callable[[], list[str]], parent=None):
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        column = index.column()
+        if column == OWNER_COLUMN:
+            editor = QLineEdit(parent)
+            completer = QCompleter(self.names(), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+            editor.setPlaceholderText("A participant, or anyone")
+            return editor
+        if column == DUE_COLUMN:
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setMinimumDate(NO_DATE)
+            editor.setSpecialValueText("No date")
+            return editor
+        if column == STATUS_COLUMN:
+            editor = QComboBox(parent)
+            editor.addItems(list(ACTION_STATUSES))
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateEdit):
+            editor.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findText(value)))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QDateEdit):
+            date = editor.date()
+            model.setData(index, "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate))
+        elif isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
+        else:
+            super().setModelData(editor, model, index)
+
+
+# -- the panel ---------------------------------------------------------------------------------
+class ActionsPanel(QWidget):
+    changed = Signal(str)  # workshop id, after any saved change (and after undo or redo)
+
+    def __init__(self, store: Store, workshop_id: str, *, undo_stack: QUndoStack | None = None, hub=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.workshop_id = workshop_id
+        self.undo_stack = undo_stack
+        self.hub = hub  # optional EventHub: told actions_changed; its actions_changed refreshes this panel
+
+        self.model = ActionsModel(store, workshop_id, self.edit_action, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ActionDelegate(self._participant_names, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(OWNER_COLUMN, 150)
+        header.resizeSection(DUE_COLUMN, 110)
+        header.resizeSection(STATUS_COLUMN, 110)
+        self._compact: bool | None = None
+        self.new_edit = QLineEdit()
+        self.new_edit.setPlaceholderText("Write a new action and press Enter")
+        self.add_button = QPushButton("Add")
+        self.delete_button = QPushButton("Delete")
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #B3261E")
+        self.message_label.hide()
+        self.new_edit.returnPressed.connect(self._on_add)
+        self.add_button.clicked.connect(self._on_add)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        entry = QHBoxLayout()
+        entry.addWidget(self.new_edit, 1)
+        entry.addWidget(self.add_button)
+        entry.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(entry)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._on_current_changed)
+        self._on_current_changed()
+        if hub is not None:
+            hub.actions_changed.connect(self._on_actions_changed)
+
+    def _participant_names(self) -> list[str]:
+        return [p.name for p in self.store.participants(self.workshop_id)]
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def current_action(self) -> Action | None:
+        return self.model.data(self.table.currentIndex(), ActionRole)
+
+    # -- what the facilitator does --------------------------------------------------------
+    def add_action(self, text: str, **fields) -> Action | None:
+        """Add an action (undoably); None, with the reason shown, if it cannot be saved."""
+        command = AddActionCommand(self.store, self.workshop_id, {"text": text, **fields}, **self._hooks())
+        if not self._run(command):
+            return None
+        row = self.model.row_of(command.action.id)
+        self.table.setCurrentIndex(self.model.index(row, TEXT_COLUMN))
+        return command.action
+
+    def add_from_note(self, note_id: int) -> Action | None:
+        return self.add_action(**fields_from_note(self.store, note_id))
+
+    def add_from_theme(self, theme_id: int) -> Action | None:
+        return self.add_action(**fields_from_theme(self.store, theme_id))
+
+    def edit_action(self, action: Action, fields: dict) -> bool:
+        return self._run(EditActionCommand(self.store, action, fields, **self._hooks()))
+
+    def delete_selected(self) -> bool:
+        action = self.current_action()
+        return action is not None and self._run(DeleteActionCommand(self.store, action, **self._hooks()))
+
+    def _on_add(self) -> None:
+        if self.add_action(self.new_edit.text()) is not None:
+            self.new_edit.clear()
+
+    def _run(self, command: _ActionCommand) -> bool:
+        try:
+            command.run(self.undo_stack)
+        except CollabDeskError as error:
+            self._say(str(error))
+            return False
+        self._say("")
+        return True
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow side panel the action's words come first: the due date and status
+        columns step aside (they stay in the row's tooltip, and come back when widened)."""
+        compact = self.width() < COMPACT_WIDTH
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for column in (DUE_COLUMN, STATUS_COLUMN):
+            self.table.setColumnHidden(column, compact)
+        self.table.horizontalHeader().resizeSection(OWNER_COLUMN, 110 if compact else 150)
+
+    def _say(self, message: str) -> None:
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
+
+    def _hooks(self) -> dict:
+        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+                "failed": while_alive(self, self._say)}
+
+    def _on_current_changed(self, *_args) -> None:
+        self.delete_button.setEnabled(self.table.currentIndex().isValid())
+
+    def _on_changed(self) -> None:
+        self.model.reload()
+        self.changed.emit(self.workshop_id)
+
+    def _on_actions_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id:
+            self.model.reload()
+
+
+class ActionsDock(QWidget):
+    """The "Actions" tab of the run view: the open workshop's ActionsPanel, made again per workshop."""
+
+    def __init__(self, store: Store, *, undo_stack: QUndoStack | None = None, hub=None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.hub = hub
+        self.panel: ActionsPanel | None = None
+        self.placeholder = QLabel("Open a workshop to see and write its actions.")
+        self.placeholder.setWordWrap(True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.placeholder)
+
+    @property
+    def model(self) -> ActionsModel | None:
+        return self.panel.model if self.panel is not None else None
+
+    @property
+    def table(self) -> QTableView | None:
+        return self.panel.table if self.panel is not None else None
+
+    def set_workshop(self, workshop_id: str | None) -> None:
+        if self.panel is not None:
+            self.body.removeWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+        self.placeholder.setVisible(workshop_id is None)
+        if workshop_id is not None:
+            self.panel = ActionsPanel(self.store, workshop_id, undo_stack=self.undo_stack, hub=self.hub)
+            self.body.addWidget(self.panel)
+
+    def show_action(self, action_id: int) -> None:
+        """Select an action (one just made from the board) and give the table the keyboard:
+        F2 or typing rewords it; Tab moves on to its owner, due date and status."""
+        if self.panel is None:
+            return
+        self.panel.model.reload()
+        row = self.panel.model.row_of(action_id)
+        if row >= 0:
+            index = self.panel.model.index(row, TEXT_COLUMN)
+            self.panel.table.setCurrentIndex(index)
+            self.panel.table.scrollTo(index)
+            self.panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def create_panel(window) -> tuple[str, QWidget]:
+    """The run view's "Actions" tab (found by the main window)."""
+    return "Actions", ActionsDock(window.ops.store, undo_stack=window.undo_stack, hub=window.hub)
+

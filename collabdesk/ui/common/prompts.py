@@ -1,0 +1,45 @@
+"""The few modal questions the library asks, as plain functions tests replace.
+
+Widgets call them through this module (``prompts.ask(...)``), so a test monkeypatches
+``collabdesk.ui.common.prompts.ask`` instead of clicking a modal box.
+"""
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+JSON_FILTER = "CollabDesk files (*.json);;All files (*)"
+
+
+def ask(parent: QWidget, title: str, question: str, *, confirm: str = "OK") -> bool:
+    """Yes or no; the safe answer (Cancel) is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """A line of text, or None when cancelled."""
+    value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value if accepted else None
+
+
+def show_error(parent: QWidget, message: str) -> None:
+    QMessageBox.warning(parent, "CollabDesk", message)
+
+
+def open_file(parent: QWidget, title: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", JSON_FILTER)
+    return path or None
+
+
+def save_file(parent: QWidget, title: str, suggested: str, file_filter: str = JSON_FILTER) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def choose_colour(parent: QWidget, colour: str) -> str | None:
+    """A colour from the platform's picker as ``#RRGGBB``, or None when cancelled."""
+    chosen = QColorDialog.getColor(QColor(colour), parent, "Domain colour")
+    return chosen.name().upper() if chosen.isValid() else None

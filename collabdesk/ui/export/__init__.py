@@ -1,0 +1,1 @@
+"""Writing files: File → Export and the series report, on a worker thread."""

@@ -1,0 +1,1 @@
+"""The room view: what the projector shows."""

@@ -1,0 +1,128 @@
+"""Starting the GUI: ``run_gui`` is what the command line calls (no sub-command, or ``open ID``)."""
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ...domain.errors import CollabDeskError
+from ...resource_files import resource_path
+from ...store import CorruptDatabaseError, Store, StoreError
+from ..common.events import EventHub
+from ..common.fonts import use_bundled_fonts
+from .single_instance import InstanceServer, send_to_running, server_name
+
+ORGANISATION = "CollabDesk"
+SCREENSHOT_AND_QUIT = "COLLABDESK_SCREENSHOT_AND_QUIT"  # packaging/smoke.py: does the window come up?
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName("CollabDesk")
+    app.setApplicationDisplayName("CollabDesk")
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "collabdesk.png"))))
+    app.setDesktopFileName("collabdesk")  # packaging/linux/collabdesk.desktop: the icon in docks and task bars
+    use_bundled_fonts(app)
+    return app
+
+
+def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
+    """Show CollabDesk on ``db_path`` (opening ``workshop_id`` in the run view); the exit code.
+
+    If CollabDesk already runs on this database, that window comes forward (and opens
+    the workshop) and this process ends with 0.
+    """
+    app = make_application()
+    name = server_name(db_path)
+    if send_to_running(name, workshop_id):
+        return 0
+    store = open_database(Path(db_path))
+    if store is None:
+        return 1
+    from .main_window import MainWindow  # after the hand-over check: a second launch stays quick
+    from ..operations import Operations
+
+    take_daily_backup(store)
+    window = MainWindow(Operations(store, EventHub()), QSettings())
+    server = InstanceServer(name, window)
+    server.open_requested.connect(window.bring_forward)
+    server.listen()
+    window.show()
+    if workshop_id:
+        try:
+            window.open_workshop(store.resolve_workshop_id(workshop_id))
+        except CollabDeskError as error:
+            window.show_error("Could not open the workshop", str(error))
+    screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
+    if screenshot:
+        QTimer.singleShot(0, lambda: _screenshot_and_close(window, screenshot))
+    try:
+        return app.exec()
+    finally:
+        server.close()
+        store.close()
+
+
+def _screenshot_and_close(window: QWidget, path: str) -> None:
+    """Save the first screen as a PNG and close the window as a person would (the app then
+    quits through its usual path): how the bundle's smoke test sees the window come up."""
+    window.grab().save(path)
+    window.close()
+
+
+def open_database(path: Path) -> Store | None:
+    """The store, or None after telling the facilitator clearly why it cannot be opened."""
+    from ...store.opening import open_store
+
+    while True:
+        try:
+            return open_store(path, check=True)
+        except CorruptDatabaseError as error:
+            if not offer_backup(path, str(error)):
+                return None
+        except StoreError as error:  # a newer database, a read-only folder, a full disk
+            _message(QMessageBox.Icon.Critical, "CollabDesk cannot open its database", str(error))
+            return None
+
+
+def offer_backup(path: Path, message: str) -> bool:
+    """Show what happened to a damaged database; restore the newest good backup if asked."""
+    from ...store import backup
+
+    latest = backup.latest_good_backup(path)
+    if latest is None:
+        _message(QMessageBox.Icon.Critical, "The database was damaged", message)
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, "The database was damaged", message, QMessageBox.StandardButton.NoButton)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(f"Open the backup of {latest.taken_text}", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        backup.restore_backup(path, latest.path)
+    except (CollabDeskError, OSError) as error:
+        _message(QMessageBox.Icon.Critical, "The backup could not be restored", str(error))
+        return False
+    return True
+
+
+def take_daily_backup(store: Store) -> None:
+    from ...store.backup import backup_if_due
+
+    try:
+        backup_if_due(store)
+    except CollabDeskError:
+        pass  # a missed daily backup is tried again at the next start; `collabdesk check` lists them
+
+
+def _message(icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -1,0 +1,498 @@
+"""The main window: the library, the run view or review mode, the status bar, the room view.
+
+The home page is the library (``library.create_home``): it asks this window to open a
+workshop, a note or an action found by search, or to write a series report. A running or
+draft workshop opens in the run view; a closed one in review mode (``review.ReviewView``),
+read only until the facilitator chooses Reopen. Files dropped on the window are imported.
+
+Where colleagues plug in (each found lazily, so this window works without them):
+- side panels of the run view: ``collabdesk.ui.actions.panel.create_panel(window)`` and
+  ``collabdesk.ui.voting.create_panel(window)``, each returning ``(title, widget)`` or None;
+  the widget may have ``set_workshop(workshop_id | None)``, called on open and close.
+- the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
+- export: ``collabdesk.ui.export.dialog.export_workshop(parent, store, workshop_id)``.
+``window.ops`` (services + event hub) and ``window.undo_stack`` are there for all of them.
+"""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget,
+)
+
+from ...domain.errors import CollabDeskError
+from ...domain.model import NOTE_COLOURS, NOTE_KINDS
+from ...domain.schedule import clock_time
+from ..common import style
+from ..common.ticker import Ticker
+from ..library import create_home
+from ..library.drop import WorkshopFileDropTarget
+from ..operations import Operations
+from ..run.chime import Chime
+from .menus import WindowMenus
+
+if TYPE_CHECKING:  # made on first use, so the home shows sooner
+    from ..run.review import ReviewView
+    from ..room.view import RoomView
+    from ..run.view import RunView
+
+
+class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
+    def __init__(self, ops: Operations, settings: QSettings, *, clock: Callable[[], float] | None = None,
+                 chime: Chime | None = None, ticker: Ticker | None = None):
+        super().__init__()
+        self.ops = ops
+        self.hub = ops.hub
+        self.settings = settings
+        self.clock = clock or ops.store.clock
+        self.setObjectName("main-window")
+        self.setWindowTitle("CollabDesk")
+        self.undo_stack = QUndoStack(self)
+        self.ticker = ticker or Ticker(self)
+        self.chime = chime or Chime(muted=settings.value("sound/muted", False, type=bool))
+        self.workshop_id: str | None = None
+        self._room: "RoomView | None" = None
+        self._run_view: "RunView | None" = None
+        self._review: "ReviewView | None" = None
+
+        self.stack = QStackedWidget(self)
+        self.home = create_home(self)
+        self.stack.addWidget(self.home)
+        self.setAcceptDrops(True)  # workshop files dropped anywhere on the window are imported
+        self.setCentralWidget(self.stack)
+        self.side_panels: list[QWidget] | None = None  # found on the first open: start-up stays quick
+
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("saved")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.actions: dict[str, QAction] = {}
+        self.menu_actions: list[tuple[str, QAction]] = []
+        self._build_menus()
+
+        self.hub.saved.connect(self._on_saved)
+        self.hub.save_failed.connect(self._on_save_failed)
+        self.stack.currentChanged.connect(lambda _index: self._update_actions())
+
+        self.resize(1366, 768)
+        self._restore_state()
+        self._update_actions()
+        self.ticker.start()
+
+    @property
+    def run_view(self) -> "RunView":
+        """The run view, made the first time a workshop opens (or a test asks)."""
+        if self._run_view is None:
+            from ..run.view import RunView
+
+            view = RunView(self.ops, self.undo_stack, self.ticker, self.clock, self)
+            self.stack.addWidget(view)
+            for key in ("edit_card", "delete"):
+                view.board.addAction(self.actions[key])
+            view.board.addAction(self.board_escape)
+            board_menu = QMenu("&Board", self)  # the board's own keys: themes, moving notes on, zoom
+            board_menu.addActions([*view.board_editor.help_actions(), view.find_action])
+            self.menuBar().insertMenu(self.menuBar().actions()[-1], board_menu)
+            self.menu_actions += [("Board", action) for action in board_menu.actions()]
+            view.status_message.connect(self._on_save_failed)
+            view.timer.face.time_up.connect(self.chime.play)
+            view.agenda.edit_requested.connect(self.edit_agenda)
+            splitter = self.settings.value("run/splitter")
+            if splitter is not None:
+                view.sized = view.splitter.restoreState(splitter)
+            self._run_view = view
+        return self._run_view
+
+    def _update_actions(self) -> None:
+        current = self.stack.currentWidget()
+        running = self._run_view is not None and current is self._run_view and self.workshop_id is not None
+        reviewing = self.reviewing
+        for key in ("timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
+                    "edit_agenda", "add_participant", "finish", "edit_card", "delete", "focus_entry",
+                    "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
+                    *(f"colour_{c}" for c in NOTE_COLOURS)):
+            self.actions[key].setEnabled(running)
+        self.actions["close"].setEnabled(running or reviewing)
+        self.actions["reopen"].setEnabled(reviewing)
+        if reviewing:  # nothing to undo or redo in a workshop that cannot change
+            self.undo_stack.clear()
+
+    @property
+    def reviewing(self) -> bool:
+        """True while a closed workshop is shown read only."""
+        return self._review is not None and self.stack.currentWidget() is self._review
+
+    # -- workshops ----------------------------------------------------------------------
+    def new_workshop(self) -> None:
+        from ..planning.dialogs import NewWorkshopDialog
+
+        if self.reviewing:
+            self.show_home()  # a new workshop is planned from the library, never over a read-only one
+        result = NewWorkshopDialog.ask(self.ops, self)
+        if result is None:
+            return
+        workshop, start_now = result
+        if start_now:
+            self.open_workshop(workshop.id)
+        else:
+            self.show_home()
+
+    def open_selected(self) -> None:
+        if self.stack.currentWidget() is self.home and self.home.current_workshop_id():
+            self.open_workshop(self.home.current_workshop_id())
+        else:
+            self.show_home()
+            self.home.setFocus()
+
+    def open_workshop(self, workshop_id: str) -> bool:
+        """Open a workshop: into the run view at its current exercise, focus in the note entry
+        (a draft is started), or, when it is closed, into review mode, read only."""
+        store = self.ops.store
+        try:
+            if store.workshop(workshop_id).status == "closed":
+                return self.review_workshop(workshop_id)
+            if self.reviewing or workshop_id != self.workshop_id:
+                self._leave_workshop()
+            self.ops.start_workshop(workshop_id)
+        except CollabDeskError as error:
+            self.show_error("Could not open the workshop", str(error))
+            return False
+        self.workshop_id = workshop_id
+        self.run_view.open_workshop(workshop_id)
+        self.stack.setCurrentWidget(self.run_view)
+        self.setWindowTitle(f"{store.workshop(workshop_id).title} — CollabDesk")
+        for panel in self._side_panels():
+            if hasattr(panel, "set_workshop"):
+                panel.set_workshop(workshop_id)
+        if self._room is not None:
+            self._room.follow(workshop_id)
+        self._update_actions()
+        self.run_view.focus_entry()
+        return True
+
+    def review_workshop(self, workshop_id: str) -> bool:
+        """Show a closed workshop read only: every editing action off, every write refused."""
+        self._leave_workshop()
+        try:
+            self.review.open_workshop(workshop_id)
+        except CollabDeskError as error:
+            self.show_error("Could not open the workshop", str(error))
+            return False
+        self.ops.read_only = True
+        self.workshop_id = workshop_id
+        self.stack.setCurrentWidget(self.review)
+        self.setWindowTitle(f"{self.review.content.workshop.title} (read only) — CollabDesk")
+        self._saved_look(f"color: {style.OK_INK};")
+        self.saved_label.setText("Read only")
+        self._update_actions()
+        self.review.setFocus()
+        return True
+
+    @property
+    def review(self) -> "ReviewView":
+        """Review mode's view, made the first time a closed workshop opens."""
+        if self._review is None:
+            from ..run.review import ReviewView
+
+            self._review = ReviewView(self.ops.store, self.clock, self)
+            self._review.reopen_requested.connect(self.reopen_workshop)
+            self._review.back_requested.connect(self.show_home)
+            self.stack.addWidget(self._review)
+        return self._review
+
+    def open_note(self, workshop_id: str, exercise_id: int, note_id: int) -> bool:
+        """Open the workshop at that exercise, the note selected on the board and in view."""
+        if not self.open_workshop(workshop_id):
+            return False
+        view = self.review if self.reviewing else self.run_view
+        return view.show_note(exercise_id, note_id)
+
+    def open_action(self, workshop_id: str, action_id: int) -> bool:
+        """Open the workshop with the action shown: in review mode's Actions tab, or in the
+        run view's actions panel when there is one."""
+        if not self.open_workshop(workshop_id):
+            return False
+        if self.reviewing:
+            return self.review.show_action(action_id)
+        for panel in self._side_panels():
+            if _select_action(panel, action_id):
+                self.run_view.side_panel.setCurrentWidget(panel)
+                return True
+        return False
+
+    def reopen_workshop(self, workshop_id: str | None = None) -> bool:
+        """Carry on with the closed workshop under review, after asking: it runs again, and
+        the library counts that it was reopened."""
+        workshop_id = workshop_id or (self.workshop_id if self.reviewing else None)
+        if workshop_id is None:
+            return False
+        title = " ".join(self.ops.store.workshop(workshop_id).title.split())
+        if not self.confirm(f"Reopen “{title}” to carry on with it? It becomes a running workshop again "
+                            "and can be changed; the library records that it was reopened.", "Reopen"):
+            return False
+        self.ops.read_only = False
+        if self.ops.attempt(self.ops.reopen_workshop, workshop_id) is None:
+            self.ops.read_only = self.reviewing
+            return False
+        return self.open_workshop(workshop_id)
+
+    def _side_panels(self) -> list[QWidget]:
+        """The run view's side panels from the voting and actions work, made once."""
+        if self.side_panels is None:
+            self.side_panels = []
+            from .. import voting  # made on first use: start-up stays quick
+            from ..actions import panel as actions_panel
+
+            for create in (actions_panel.create_panel, voting.create_panel):
+                title, widget = create(self)
+                self.run_view.add_side_panel(widget, title)
+                self.side_panels.append(widget)
+        return self.side_panels
+
+    def _leave_workshop(self) -> None:
+        """Put away the workshop on screen (live or under review) before showing another thing."""
+        if self.workshop_id is not None and self._run_view is not None and self._run_view.workshop is not None:
+            self._run_view.close_workshop()
+            for panel in self._side_panels():
+                if hasattr(panel, "set_workshop"):
+                    panel.set_workshop(None)
+        if self._review is not None and self._review.content is not None:
+            self._review.close_workshop()
+            self.saved_label.clear()
+        self.ops.read_only = False
+        self.undo_stack.clear()
+        self.workshop_id = None
+        if self._room is not None:
+            self._room.follow(None)
+
+    def show_home(self) -> None:
+        self._leave_workshop()
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle("CollabDesk")
+        self.home.refresh()
+        self._update_actions()
+
+    def current_workshop_id(self) -> str | None:
+        if self.workshop_id is not None:
+            return self.workshop_id
+        return self.home.current_workshop_id()
+
+    # -- files and reuse --------------------------------------------------------------------
+    def import_workshop(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, "Import workshops", "",
+                                                      "Workshop files (*.json);;All files (*)")
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> list[str]:
+        """Import workshop files (checked as `collabdesk import` checks them); the library lists
+        and selects them, and shows in one message any that could not be imported."""
+        imported = self.home.import_files(paths)
+        if imported:
+            self.hub.saved.emit("import")
+            if self.stack.currentWidget() is not self.home:
+                count = len(imported)
+                self.statusBar().showMessage(
+                    f"Imported {count} workshop{'' if count == 1 else 's'} into the library (Ctrl+W to see).", 6000)
+        return imported
+
+    def export_workshop(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None:
+            self.show_error("Export", "Choose a workshop to export first.")
+            return
+        from ..export.dialog import export_workshop
+
+        export_workshop(self, self.ops.store, workshop_id)
+
+    def duplicate_workshop(self) -> None:
+        """A new draft like the open (or selected) workshop: same agenda and people, no notes."""
+        workshop_id = self.current_workshop_id()
+        copy = self.home.duplicate_workshop(workshop_id) if workshop_id else None
+        if copy is not None and self.stack.currentWidget() is not self.home:
+            self.statusBar().showMessage(f"Made “{copy.title}” in the library: same agenda, no notes.", 6000)
+
+    def save_agenda_as_template(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is not None:
+            self.home.save_agenda_as_template(workshop_id)
+
+    def write_series_report(self, series_id: int) -> None:
+        from ..export.series import SeriesReportDialog
+
+        SeriesReportDialog.ask(self.ops.store, series_id, self)
+
+    # -- the workshop on screen ---------------------------------------------------------------
+    def edit_agenda(self) -> None:
+        from ..planning.dialogs import AgendaDialog
+
+        if self.workshop_id is not None and not self.reviewing and AgendaDialog.ask(self.ops, self.workshop_id, self):
+            self.run_view.focus_entry()
+
+    def add_participant(self) -> None:
+        if self.workshop_id is None or self.reviewing:
+            return
+        name, ok = QInputDialog.getText(self, "Add a participant", "Name or role of the person who joined:")
+        if ok and name.strip():
+            participant = self.ops.attempt(self.ops.add_participant, self.workshop_id, name)
+            if participant is not None:
+                self.statusBar().showMessage(f"Added {participant.name}.", 4000)
+        self.run_view.focus_entry()
+
+    def finish_workshop(self) -> None:
+        """Close the workshop on screen, after asking; the services back the database up."""
+        if self.workshop_id is None or self.reviewing or not self.confirm(
+                "Close this workshop? Its timers stop and it is marked closed: it then opens read only, "
+                "and can be reopened from there.", "Close workshop"):
+            return
+        if self.ops.attempt(self.ops.close_workshop, self.workshop_id) is not None:
+            self.show_home()
+
+    def add_custom_time(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "Add time", "Minutes to add (negative to take off):", 5, -120, 240)
+        if ok and minutes:
+            self.run_view.add_time(minutes * 60)
+        self.run_view.focus_entry()
+
+    # -- the room view ----------------------------------------------------------------------
+    def room_view(self) -> "RoomView":
+        """The projector window, made on first use."""
+        if self._room is None:
+            from ..room.view import RoomView
+
+            self._room = RoomView(self.ops, self.ticker, self.clock)
+            self._room.follow(self.workshop_id)
+            self._room.closed.connect(lambda: self.actions["room"].setChecked(False))
+            geometry = self.settings.value("room/geometry")
+            if geometry is not None:
+                self._room.restoreGeometry(geometry)
+        return self._room
+
+    def toggle_room_view(self) -> None:
+        room = self.room_view()
+        if room.isVisible():
+            room.close()
+            return
+        if not room.place_on_second_screen(self.screen()):
+            room.show()
+        self.actions["room"].setChecked(True)
+        self.activateWindow()  # keep the keyboard with the facilitator
+
+    def toggle_room_full_screen(self) -> None:
+        room = self.room_view()
+        if not room.isVisible():
+            self.toggle_room_view()
+        room.toggle_full_screen()
+        self.activateWindow()
+
+    def toggle_blank(self) -> None:
+        blank = not self.room_view().blanked
+        self.room_view().set_blank(blank)
+        self.actions["blank"].setChecked(blank)
+        self.statusBar().showMessage("Room board hidden (Ctrl+B shows it)" if blank else "Room board shown", 4000)
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def toggle_mute(self) -> None:
+        self.chime.muted = self.actions["mute"].isChecked()
+        self.settings.setValue("sound/muted", self.chime.muted)
+
+    # -- messages ----------------------------------------------------------------------------
+    def _on_saved(self, _what: str) -> None:
+        self._saved_look(f"color: {style.OK_INK};")
+        self.saved_label.setText(f"All changes saved · {clock_time(self.clock())}")
+
+    def _on_save_failed(self, message: str) -> None:
+        self._saved_look(f"color: {style.ERROR_INK}; font-weight: bold;")
+        self.saved_label.setText(message)
+
+    def _saved_look(self, sheet: str) -> None:
+        if self.saved_label.styleSheet() != sheet:  # restyling costs more than a capture
+            self.saved_label.setStyleSheet(sheet)
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def confirm(self, question: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def show_shortcuts(self) -> None:
+        from .help import ShortcutsDialog, shortcut_rows
+
+        ShortcutsDialog(shortcut_rows(self.menu_actions), self).exec()
+
+    def show_about(self) -> None:
+        from .help import ABOUT
+
+        box = QMessageBox(QMessageBox.Icon.Information, "About CollabDesk", ABOUT, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- single instance, window state ----------------------------------------------------------
+    def bring_forward(self, workshop_id: str | None = None) -> None:
+        """Another launch asked for this window (and maybe a workshop)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if workshop_id:
+            try:
+                workshop_id = self.ops.store.resolve_workshop_id(workshop_id)
+            except CollabDeskError as error:
+                self.show_error("Could not open the workshop", str(error))
+                return
+            self.open_workshop(workshop_id)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        if self._run_view is not None:
+            self.settings.setValue("run/splitter", self._run_view.splitter.saveState())
+        if self._room is not None:
+            self.settings.setValue("room/geometry", self._room.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._run_view is not None:
+            self._run_view.board.finish_editing()
+        self.save_state()
+        self.ticker.stop()
+        if self._room is not None:
+            self._room.close()
+            self._room.deleteLater()
+            self._room = None
+        super().closeEvent(event)
+
+
+def _select_action(panel: QWidget, action_id: int) -> bool:
+    """Select the action in a side panel that lists actions (a ``model`` with ``row_of``, a ``table``)."""
+    model, table = getattr(panel, "model", None), getattr(panel, "table", None)
+    row = model.row_of(action_id) if hasattr(model, "row_of") and table is not None else -1
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    table.setCurrentIndex(index)
+    table.scrollTo(index)
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
