@@ -7,6 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from collabdesk.report.html import render_html
 from collabdesk.report.markdown import render_markdown
 from collabdesk.ui.export import dialog as export_dialog
 from collabdesk.ui.export.dialog import ExportDialog, default_file_name
@@ -76,6 +77,9 @@ def test_format_sets_the_extension_and_the_options_that_apply(qtbot, dialog):
     assert not dialog.page_size.isEnabled() and not dialog.appendix.isEnabled() and dialog.anonymise.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     assert dialog.path.text().endswith(".json") and not dialog.anonymise.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert dialog.path.text().endswith(".html")
+    assert dialog.page_size.isEnabled() and dialog.appendix.isEnabled() and dialog.anonymise.isEnabled()
 
 
 def test_markdown_export_writes_what_the_report_renders(qtbot, dialog, fresh_db, workshop_id, tmp_path):
@@ -85,6 +89,19 @@ def test_markdown_export_writes_what_the_report_renders(qtbot, dialog, fresh_db,
     export(qtbot, dialog)
     content = fresh_db.content(workshop_id)
     assert target.read_text(encoding="utf-8") == render_markdown(content, dialog.framework)
+
+
+def test_html_export_writes_the_page_with_the_chosen_options(qtbot, dialog, fresh_db, workshop_id, tmp_path):
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("letter"))
+    qtbot.mouseClick(dialog.appendix, LEFT)
+    qtbot.mouseClick(dialog.anonymise, LEFT)
+    target = tmp_path / "summary.html"
+    save_as(qtbot, dialog, target)
+    export(qtbot, dialog)
+    content = fresh_db.content(workshop_id)
+    assert target.read_text(encoding="utf-8") == render_html(content, dialog.framework, appendix=False,
+                                                             anonymise=True, paper="letter")
 
 
 def test_anonymised_csv_export_names_nobody(qtbot, dialog, tmp_path):

@@ -21,6 +21,7 @@ from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.library.sidebar import TRASH
 from collabdesk.ui.planning.templates_dialog import TemplatesDialog
 from collabdesk.ui.export.series import SeriesReportDialog
+from tests.report.html_reading import Page
 from tests.report.pdf_text import contains, squash
 from tests.store.test_library import NEEDLE, NEEDLE_WORDS, build_library, rich_workshop
 from tests.ui.desk import STRICT_QT, make_window, settings  # noqa: F401
@@ -264,7 +265,7 @@ def series(fresh_db):
     return made, members
 
 
-@pytest.mark.parametrize("chosen", ["pdf", "md"])
+@pytest.mark.parametrize("chosen", ["pdf", "html", "md"])
 def test_the_series_report_from_the_library_holds_every_workshop_and_open_action(
         qtbot, fresh_db, settings, clock, series, tmp_path, monkeypatch, chosen):
     made, members = series
@@ -292,6 +293,8 @@ def test_the_series_report_from_the_library_holds_every_workshop_and_open_action
     if chosen == "pdf":
         text = squash("\n".join(page.extract_text() for page in pypdf.PdfReader(target).pages))
         assert progress and max(progress) == 100
+    elif chosen == "html":
+        text = squash(Page(target.read_text(encoding="utf-8")).root.text)
     else:
         text = squash(target.read_text(encoding="utf-8").replace("&lt;", "<").replace("&amp;", "&"))
     assert contains(text, "Northfield 2026")

@@ -1,4 +1,5 @@
-"""File → Export: a workshop as a PDF summary, Markdown, CSV or a workshop file (JSON).
+"""File → Export: a workshop as a PDF summary, an accessible web page (HTML), Markdown, CSV or a
+workshop file (JSON).
 
 The workshop is read from the store on the GUI thread when the dialog opens (a SQLite
 connection is used only on the thread that opened it); the file is rendered and written
@@ -20,11 +21,13 @@ from .file_jobs import FileFormat, FileJobDialog, Progress, Writer, safe_file_na
 
 FORMATS = (
     FileFormat("pdf", "PDF summary", ".pdf"),
+    FileFormat("html", "Web page (accessible HTML summary, to publish)", ".html"),
     FileFormat("md", "Markdown", ".md"),
     FileFormat("csv", "CSV spreadsheet (one row per note and action)", ".csv"),
     FileFormat("json", "Workshop file (JSON, to import elsewhere)", ".json"),
 )
 PAGE_SIZES = (("A4", "A4"), ("letter", "US Letter"))
+PAGED = ("pdf", "html")  # the formats with a paper size (HTML's when printed) and an optional appendix
 
 
 def default_file_name(content: WorkshopContent, suffix: str) -> str:
@@ -54,6 +57,11 @@ def _write(job: ExportJob, path: Path, progress: Progress) -> None:
 
         write_pdf(job.content, job.framework, path, appendix=job.appendix, anonymise=job.anonymise,
                   pagesize=job.pagesize, progress=progress)
+    elif job.format == "html":
+        from ...report.html import write_html
+
+        write_html(job.content, job.framework, path, appendix=job.appendix, anonymise=job.anonymise,
+                   paper=job.pagesize, progress=progress)
     else:
         path.write_text(_render_text(job), encoding="utf-8", newline="")
 
@@ -109,8 +117,8 @@ class ExportDialog(FileJobDialog):
 
     def _on_format_changed(self) -> None:
         chosen = self.current_format()
-        self.page_size.setEnabled(chosen.key == "pdf")
-        self.appendix.setEnabled(chosen.key == "pdf")
+        self.page_size.setEnabled(chosen.key in PAGED)
+        self.appendix.setEnabled(chosen.key in PAGED)
         self.anonymise.setEnabled(chosen.key != "json")
         self.anonymise.setToolTip("" if chosen.key != "json" else
                                   "A workshop file keeps everything, names included, so it can be imported again.")

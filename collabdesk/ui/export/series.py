@@ -1,4 +1,5 @@
-"""The series report from the library: a PDF or Markdown file, written on a worker thread.
+"""The series report from the library: a PDF, an accessible web page (HTML) or Markdown, written
+on a worker thread.
 
 Every workshop of the series is read from the store on the GUI thread as the dialog opens
 (a SQLite connection is used only on the thread that opened it); the report is rendered
@@ -18,15 +19,21 @@ from ...services.library import SeriesReportInput
 from ...store import Store
 from .file_jobs import FileFormat, FileJobDialog, Progress, Writer, safe_file_name
 
-FORMATS = (FileFormat("pdf", "PDF report", ".pdf"), FileFormat("md", "Markdown", ".md"))
+FORMATS = (FileFormat("pdf", "PDF report", ".pdf"),
+           FileFormat("html", "Web page (accessible HTML report, to publish)", ".html"),
+           FileFormat("md", "Markdown", ".md"))
 
 
 def write_report(report: SeriesReportInput, chosen: str, path: Path, progress: Progress) -> None:
-    """Render the report as ``chosen`` ("pdf" or "md") into ``path`` (on the worker thread)."""
+    """Render the report as ``chosen`` ("pdf", "html" or "md") into ``path`` (on the worker thread)."""
     from ...report.series import render_series_markdown, write_series_pdf  # ReportLab loads when first needed
 
     if chosen == "pdf":
         write_series_pdf(report.contents, report.framework, report.title, path, progress=progress)
+    elif chosen == "html":
+        from ...report.series_html import write_series_html
+
+        write_series_html(report.contents, report.framework, report.title, path, progress=progress)
     else:
         path.write_text(render_series_markdown(report.contents, report.framework, report.title),
                         encoding="utf-8", newline="")
