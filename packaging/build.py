@@ -6,8 +6,12 @@ runs PyInstaller on packaging/collabdesk.spec (work files in build/pyinstaller/)
 dist/CollabDesk/ (dist/CollabDesk.app on macOS) into dist/CollabDesk-VERSION-PLATFORM.tar.gz
 on Linux, or .zip on Windows and macOS, and prints the sizes. Check the app before shipping
 it: python packaging/smoke.py dist/CollabDesk
+
+``build.py app`` and ``build.py archive`` do one half each, so that a release can sign the
+app in between (.github/workflows/release.yml).
 """
 
+import argparse
 import platform
 import shutil
 import subprocess
@@ -31,12 +35,14 @@ def platform_tag() -> str:
     return f"{system}-{machine}"
 
 
-def build() -> Path:
-    """Run PyInstaller; the folder (or .app) a person unpacks and runs."""
+def build() -> None:
+    """Run PyInstaller: the folder (or .app) a person unpacks and runs."""
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
                     str(HERE / "collabdesk.spec")], check=True)
-    return DIST / (f"{NAME}.app" if sys.platform == "darwin" else NAME)
+    if sys.platform.startswith("linux"):  # install.sh puts the unpacked app in the applications menu
+        for name in ("install.sh", "collabdesk.desktop"):
+            shutil.copy2(HERE / "linux" / name, DIST / NAME / name)
 
 
 def archive(app: Path) -> Path:
@@ -60,13 +66,19 @@ def size(path: Path) -> str:
     return f"{total / 1e6:.0f} MB"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("step", nargs="?", choices=("app", "archive"), help="only build the app, or only pack it")
+    step = parser.parse_args(argv).step
+    app = DIST / (f"{NAME}.app" if sys.platform == "darwin" else NAME)
     started = time.perf_counter()
-    app = build()
-    built = time.perf_counter()
-    packed = archive(app)
-    print(f"{app.relative_to(ROOT)}: {size(app)}, built in {built - started:.0f} s")
-    print(f"{packed.relative_to(ROOT)}: {size(packed)}, packed in {time.perf_counter() - built:.0f} s")
+    if step != "archive":
+        build()
+        print(f"{app.relative_to(ROOT)}: {size(app)}, built in {time.perf_counter() - started:.0f} s")
+    if step != "app":
+        started = time.perf_counter()
+        packed = archive(app)
+        print(f"{packed.relative_to(ROOT)}: {size(packed)}, packed in {time.perf_counter() - started:.0f} s")
     return 0
 
 

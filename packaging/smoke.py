@@ -108,6 +108,32 @@ def run_checks(command: list[str], env: dict[str, str], workdir: Path, resources
         raise SmokeFailure(f"the first screen is only {width}×{height}: {screenshot}")
 
 
+def check_menu_entry(bundle: Path, executable: Path, env: dict[str, str]) -> None:
+    """Linux: install.sh adds the app to this (temporary) user's applications menu and
+    ~/.local/bin, the command there runs the bundle, and --uninstall takes both away."""
+    home = Path(env["HOME"])
+    entry = Path(env["XDG_DATA_HOME"]) / "applications" / "collabdesk.desktop"
+    command = home / ".local" / "bin" / "collabdesk"
+    command.parent.mkdir(parents=True, exist_ok=True)
+
+    def install(*args: str) -> None:  # with the shell's usual tools on PATH, as a person runs it
+        done = subprocess.run(["/bin/sh", str(bundle / "install.sh"), *args], env={**env, "PATH": os.environ["PATH"]},
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SmokeFailure(f"install.sh {' '.join(args)}: exit code {done.returncode}\n{done.stderr}")
+
+    install()
+    if f'Exec="{executable}"' not in entry.read_text(encoding="utf-8"):
+        raise SmokeFailure(f"install.sh wrote a menu entry that does not run {executable}:\n{entry.read_text()}")
+    linked = subprocess.run([str(command), "--version"], env=env, capture_output=True, text=True)
+    if linked.stdout.strip() != f"collabdesk {__version__}":
+        raise SmokeFailure(f"~/.local/bin/collabdesk --version: {linked.stdout}{linked.stderr}")
+    install("--uninstall")
+    if entry.exists() or command.exists():
+        raise SmokeFailure("install.sh --uninstall left the menu entry or the command behind")
+    print("ok  install.sh: menu entry, icon and command added, the command runs; --uninstall removes them")
+
+
 def check_pdf(path: Path, title: str) -> None:
     reader = pypdf.PdfReader(path)
     fonts = {}
@@ -147,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="collabdesk-smoke-") as scratch:
             workdir = args.keep.resolve() if args.keep else Path(scratch)
             workdir.mkdir(parents=True, exist_ok=True)
-            run_checks([str(executable)], machine_without_python(workdir / "home"), workdir, resources)
+            env = machine_without_python(workdir / "home")
+            run_checks([str(executable)], env, workdir, resources)
+            if (args.bundle / "install.sh").exists():
+                check_menu_entry(args.bundle.resolve(), executable, env)
     except SmokeFailure as failure:
         print(f"FAILED  {failure}", file=sys.stderr)
         return 1
