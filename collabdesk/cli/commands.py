@@ -211,7 +211,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     content = files.read_workshop_file(Path(args.file).expanduser())  # refused before the database is opened
     with _open(args) as store:
-        new_id = store.insert_content(content, what="import the workshop")
+        new_id = files.import_content(store, content, args.file)
         title = store.workshop(new_id).title
     if args.json:
         _print_json({"id": new_id, "title": title})

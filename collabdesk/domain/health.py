@@ -111,12 +111,18 @@ def clean_comment(comment: str | None) -> str:
 
 def checked_ballot(round_: HealthRound, scores: Mapping[str, int],
                    comments: Mapping[str, str] | None = None) -> dict[str, tuple[int, str]]:
+    """One voter's ratings for an open round as ``{domain: (score, comment)}`` (see ``ballot_of``)."""
+    check_open(round_)
+    return ballot_of(round_, scores, comments)
+
+
+def ballot_of(round_: HealthRound, scores: Mapping[str, int],
+              comments: Mapping[str, str] | None = None) -> dict[str, tuple[int, str]]:
     """One voter's ratings as ``{domain: (score, comment)}``, refused if any breaks a rule.
 
     A voter may leave a domain unrated (no score given), but cannot comment on a domain
     without rating it.
     """
-    check_open(round_)
     comments = comments or {}
     for key in list(scores) + list(comments):
         check_domain(round_, key)
@@ -132,12 +138,19 @@ def checked_ballot(round_: HealthRound, scores: Mapping[str, int],
 
 def check_tally(round_: HealthRound, domain_key: str, score: int, count: object,
                 counts: Mapping[int, int], raters: int) -> None:
-    """Refuse a show-of-hands count the room cannot have given.
-
-    ``counts`` holds the domain's other points as recorded; ``raters`` how many people
-    take part (0 when no participants are listed: then only the sign and a ceiling hold).
-    """
+    """Refuse a show-of-hands count for an open round the room cannot have given (see ``check_hands``)."""
     check_open(round_)
+    check_hands(round_, domain_key, score, count, counts, raters)
+
+
+def check_hands(round_: HealthRound, domain_key: str, score: int, count: object,
+                counts: Mapping[int, int], raters: int) -> None:
+    """Refuse a count of hands for one point of one domain that the room cannot have given.
+
+    ``counts`` holds the domain's points as recorded (the one being set is replaced);
+    ``raters`` how many people take part (0 when no participants are listed: then only the
+    sign and a ceiling hold).
+    """
     check_domain(round_, domain_key)
     check_score(score, "A point on the scale")
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:

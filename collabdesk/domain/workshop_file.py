@@ -1,4 +1,7 @@
-"""The workshop file, format version 1: one whole workshop as a JSON document.
+"""The workshop file, format version 2: one whole workshop as a JSON document.
+
+Version 2 added health checks (``workshop.health_checks``); a version 1 file, which
+cannot hold them, still reads unchanged.
 
 This is a public surface (see docs/workshop-format.md): other machines and scripts read
 and write it, so it changes only with a new version number. The two functions here are
@@ -20,8 +23,9 @@ from collections.abc import Iterable
 from datetime import date as Date
 from datetime import datetime
 
-from . import text
+from . import health, text
 from .errors import ValidationError
+from .health import HealthRound, Rating, TallyCount
 from .model import (
     ACTION_STATUSES, EXERCISE_STATES, NOTE_COLOURS, NOTE_KINDS, WORKSHOP_STATUSES, Action, Ballot, Exercise,
     Note, Participant, Theme, Vote, VoteRound, Workshop, WorkshopContent,
@@ -29,7 +33,8 @@ from .model import (
 from .timer import TimerState
 
 FORMAT = "collabdesk.workshop"
-VERSION = 1
+VERSION = 2
+FIRST_VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 MAX_COUNTS = {  # per file; far beyond any real workshop, low enough to refuse a hostile one quickly
@@ -41,6 +46,9 @@ MAX_COUNTS = {  # per file; far beyond any real workshop, low enough to refuse a
     "votes": 200_000,
     "ballots": 100_000,
     "actions": 5_000,
+    "health_checks": 500,
+    "ratings": 200_000,
+    "tallies": 50_000,
 }
 ROUND_TARGETS = ("notes", "themes")
 ROUND_MODES = ("ballot", "tally")
@@ -55,7 +63,8 @@ MAX_STAMP = 64  # characters in a timestamp
 DOCUMENT_FIELDS = {"format", "version", "exported", "workshop"}
 WORKSHOP_FIELDS = {"id", "title", "purpose", "facilitator", "location", "date", "status", "framework",
                    "created", "updated", "started", "ended", "reopened",
-                   "participants", "exercises", "vote_rounds", "actions"}
+                   "participants", "exercises", "vote_rounds", "actions", "health_checks"}
+WORKSHOP_FIELDS_V1 = WORKSHOP_FIELDS - {"health_checks"}
 PARTICIPANT_FIELDS = {"id", "name"}
 EXERCISE_FIELDS = {"id", "domain", "title", "prompt", "state", "timer", "themes", "notes"}
 TIMER_FIELDS = {"planned_seconds", "accumulated_seconds", "running_since"}
@@ -66,6 +75,10 @@ ROUND_FIELDS = {"title", "exercise", "target", "mode", "dots_per_voter", "max_pe
 BALLOT_FIELDS = {"participant", "status"}
 VOTE_FIELDS = {"note", "theme", "voter", "count"}
 ACTION_FIELDS = {"text", "owner", "due", "status", "note", "theme"}
+HEALTH_FIELDS = {"title", "domains", "mode", "anonymous", "state", "revealed", "created", "ballots", "ratings",
+                 "tallies"}
+RATING_FIELDS = {"participant", "domain", "score", "comment"}
+TALLY_FIELDS = {"domain", "score", "count"}
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -136,7 +149,22 @@ def content_to_document(content: WorkshopContent, *, exported: str = "") -> dict
             "actions": [{"text": a.text, "owner": a.owner, "due": a.due, "status": a.status,
                          "note": notes.get(a.note_id), "theme": themes.get(a.theme_id)}
                         for a in content.actions],
+            "health_checks": [_health_check(content, r, people) for r in content.health_rounds],
         },
+    }
+
+
+def _health_check(content: WorkshopContent, r: HealthRound, people: dict[int, int]) -> dict:
+    return {
+        "title": r.title, "domains": list(r.domain_keys), "mode": r.mode, "anonymous": r.anonymous,
+        "state": r.state, "revealed": r.revealed, "created": r.created,
+        "ballots": [{"participant": people[b.participant_id], "status": b.status}
+                    for b in content.health_ballots if b.round_id == r.id and b.participant_id in people],
+        "ratings": [{"participant": people[x.participant_id], "domain": x.domain_key, "score": x.score,
+                     "comment": x.comment}
+                    for x in content.ratings if x.round_id == r.id and x.participant_id in people],
+        "tallies": [{"domain": t.domain_key, "score": t.score, "count": t.count}
+                    for t in content.tallies if t.round_id == r.id],
     }
 
 
@@ -294,7 +322,7 @@ def _unique(ids: dict[int, object], new_id: int, path: str, what: str) -> None:
 
 
 def document_to_content(document: object) -> WorkshopContent:
-    """Read a workshop file's document, refusing anything that is not a valid version 1 file.
+    """Read a workshop file's document, refusing anything that is not a valid version 1 or 2 file.
 
     The records of the returned content carry the file's local ids; the store gives them
     real ids when it inserts the content.
@@ -312,13 +340,14 @@ def document_to_content(document: object) -> WorkshopContent:
         raise ValidationError(
             f"This workshop file is format version {version}, written by a newer CollabDesk; "
             f"this one reads version {VERSION}. Update CollabDesk to import it.")
-    if version < VERSION:
-        raise ValidationError(f"version: {version} is not a workshop file version (the first is {VERSION}).")
+    if version < FIRST_VERSION:
+        raise ValidationError(f"version: {version} is not a workshop file version (the first is {FIRST_VERSION}).")
     top = _Record(document, "document", DOCUMENT_FIELDS)
     top.timestamp("exported")
     if "workshop" not in document:
         raise ValidationError("workshop: is missing.")
-    return _workshop(_Record(document["workshop"], "workshop", WORKSHOP_FIELDS))
+    fields = WORKSHOP_FIELDS_V1 if version == 1 else WORKSHOP_FIELDS
+    return _workshop(_Record(document["workshop"], "workshop", fields))
 
 
 def _workshop(w: _Record) -> WorkshopContent:
@@ -397,8 +426,11 @@ def _workshop(w: _Record) -> WorkshopContent:
             theme_id=a.reference("theme", themes, "theme"),
             position=position,
         ))
+    health_rounds, health_ballots, ratings, tallies = _health_checks(w, counter, workshop_id, participants)
     return WorkshopContent(
         workshop=workshop,
+        health_rounds=tuple(health_rounds), health_ballots=tuple(health_ballots),
+        ratings=tuple(ratings), tallies=tuple(tallies),
         participants=tuple(participants.values()),
         exercises=tuple(exercises.values()),
         notes=tuple(notes.values()),
@@ -439,16 +471,7 @@ def _rounds(w: _Record, counter: _Counter, workshop_id: str, participants: dict,
             revealed=r.boolean("revealed", False),
             created=r.timestamp("created"),
         ))
-        voted = set()
-        for b in r.records("ballots", BALLOT_FIELDS, counter):
-            participant = b.reference("participant", participants, "participant")
-            if participant is None:
-                raise _problem(b.at("participant"), "is missing")
-            if participant in voted:
-                raise _problem(b.at("participant"), f"participant {participant} has two ballots in this vote")
-            voted.add(participant)
-            ballots.append(Ballot(round_id=round_id, participant_id=participant,
-                                  status=b.choice("status", BALLOT_STATUSES, "pending")))
+        ballots += _ballots(r, counter, round_id, participants)
         for v in r.records("votes", VOTE_FIELDS, counter):
             note_id = v.reference("note", notes, "note")
             theme_id = v.reference("theme", themes, "theme")
@@ -459,3 +482,77 @@ def _rounds(w: _Record, counter: _Counter, workshop_id: str, participants: dict,
                               note_id=note_id, theme_id=theme_id,
                               voter_id=v.reference("voter", participants, "participant")))
     return rounds, votes, ballots
+
+
+def _ruled(path: str, check, *args):
+    """Apply a domain rule (``domain.health``) to what the file says, reporting a refusal at ``path``."""
+    try:
+        return check(*args)
+    except ValidationError as error:
+        message = str(error).rstrip(".")
+        raise _problem(path, message[0].lower() + message[1:]) from None
+
+
+def _ballots(r: _Record, counter: _Counter, round_id: int, participants: dict) -> list[Ballot]:
+    ballots, seen = [], set()
+    for b in r.records("ballots", BALLOT_FIELDS, counter):
+        participant = b.reference("participant", participants, "participant")
+        if participant is None:
+            raise _problem(b.at("participant"), "is missing")
+        if participant in seen:
+            raise _problem(b.at("participant"), f"participant {participant} has two ballots in this "
+                                                 f"{'vote' if 'vote_rounds' in b.path else 'health check'}")
+        seen.add(participant)
+        ballots.append(Ballot(round_id=round_id, participant_id=participant,
+                              status=b.choice("status", BALLOT_STATUSES, "pending")))
+    return ballots
+
+
+def _health_checks(w: _Record, counter: _Counter, workshop_id: str, participants: dict):
+    """Health checks, held to the same rules as ratings typed or tallied in the app."""
+    rounds, ballots, ratings, tallies = [], [], [], []
+    for round_id, r in enumerate(w.records("health_checks", HEALTH_FIELDS, counter), 1):
+        domains = r.value.get("domains")
+        if not isinstance(domains, list) or not all(isinstance(d, str) and d.strip() for d in domains):
+            raise _problem(r.at("domains"), "must be a list of domain keys (text)")
+        if any(len(d) > text.LIMITS["short"] for d in domains):
+            raise _problem(r.at("domains"), f"has a key longer than {text.LIMITS['short']} characters")
+        mode = r.choice("mode", health.MODES, "ballot")
+        _ruled(r.at("domains"), lambda: health.check_settings(mode=mode, domain_keys=domains))
+        round_ = HealthRound(
+            id=round_id, workshop_id=workshop_id, title=r.text("title", "title", required=True),
+            domain_keys=tuple(domains), mode=mode, anonymous=r.boolean("anonymous", True),
+            state=r.choice("state", health.STATES, "open"), revealed=r.boolean("revealed", False),
+            created=r.timestamp("created"))
+        rounds.append(round_)
+        own_ballots = _ballots(r, counter, round_id, participants)
+        ballots += own_ballots
+        confirmed = {b.participant_id for b in own_ballots if b.status == "confirmed"}
+        rated = set()
+        for x in r.records("ratings", RATING_FIELDS, counter):
+            voter = x.reference("participant", participants, "participant")
+            if voter not in confirmed:
+                raise _problem(x.at("participant"), "a rating needs a confirmed ballot of its participant in "
+                                                    "this health check")
+            domain = x.text("domain", "short", required=True)
+            if (voter, domain) in rated:
+                raise _problem(x.at("domain"), f"participant {voter} rates {domain!r} twice in this health check")
+            rated.add((voter, domain))
+            _ruled(x.at("domain"), health.check_domain, round_, domain)
+            ratings.append(Rating(round_id, voter, domain, _ruled(x.at("score"), health.check_score,
+                                                                   x.value.get("score")),
+                                  _ruled(x.at("comment"), health.clean_comment, x.text("comment", "note"))))
+        counts: dict[str, dict[int, int]] = {}
+        hands = r.records("tallies", TALLY_FIELDS, counter)
+        if hands and mode != "tally":
+            raise _problem(r.at("tallies"), "counts of hands belong to a health check whose mode is tally")
+        for t in hands:
+            domain = t.text("domain", "short", required=True)
+            score, count = t.value.get("score"), t.value.get("count")
+            if score in counts.get(domain, {}):
+                raise _problem(t.at("score"), f"point {score} of {domain!r} is counted twice in this health check")
+            _ruled(t.path, health.check_hands, round_, domain, score, count, counts.get(domain, {}),
+                   len(own_ballots))
+            counts.setdefault(domain, {})[score] = count
+            tallies.append(TallyCount(round_id, domain, score, count))
+    return rounds, ballots, ratings, tallies

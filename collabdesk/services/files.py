@@ -10,10 +10,11 @@ import os
 from pathlib import Path
 
 from ..domain.clock import iso
-from ..domain.errors import ValidationError
+from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import WorkshopContent
 from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document, document_to_content
 from ..store import Store
+from .frameworks import framework
 
 
 def workshop_document(store: Store, workshop_id: str) -> dict:
@@ -22,7 +23,7 @@ def workshop_document(store: Store, workshop_id: str) -> dict:
 
 
 def export_workshop_json(store: Store, workshop_id: str) -> str:
-    """The workshop as a version 1 workshop file: UTF-8 JSON text, ending in a newline."""
+    """The workshop as a workshop file (the current version): UTF-8 JSON text, ending in a newline."""
     return json.dumps(workshop_document(store, workshop_id), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -62,7 +63,26 @@ def parse_workshop_file(data: bytes, source: str = "The file") -> WorkshopConten
 
 def import_workshop_file(store: Store, path: str | os.PathLike) -> str:
     """Add the workshop in the file at ``path`` under a new id, all in one transaction."""
-    return store.insert_content(read_workshop_file(path), what="import the workshop")
+    return import_content(store, read_workshop_file(path), path)
+
+
+def import_content(store: Store, content: WorkshopContent, source: object = "the file") -> str:
+    """Add a workshop read from a file under a new id, once checked against this library's frameworks."""
+    _check_health_domains(store, content, source)
+    return store.insert_content(content, what="import the workshop")
+
+
+def _check_health_domains(store: Store, content: WorkshopContent, source: object) -> None:
+    """A health check rates only domains of the workshop's framework, when this library knows it."""
+    try:
+        known = {d.key for d in framework(store, content.workshop.framework_key).domains}
+    except NotFoundError:
+        return  # shown with the default framework; its ratings keep the file's domain keys
+    for i, round_ in enumerate(content.health_rounds):
+        stray = [key for key in round_.domain_keys if key not in known]
+        if stray:
+            raise _refused(source, f"workshop.health_checks[{i}].domains: {stray[0]!r} is not a domain of the "
+                                   f"framework {content.workshop.framework_key!r}")
 
 
 def _refused(source: object, why: str) -> ValidationError:

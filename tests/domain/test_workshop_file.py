@@ -1,4 +1,4 @@
-"""The workshop file format v1: what it writes, and how it refuses what it cannot read."""
+"""The workshop file format v2 (and v1): what it writes, and how it refuses what it cannot read."""
 
 import copy
 import json
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from collabdesk.domain import text, workshop_file
 from collabdesk.domain.errors import ValidationError
+from collabdesk.domain.health import HealthRound, Rating, TallyCount
 from collabdesk.domain.model import (
     Action, Ballot, Exercise, Note, Participant, Theme, Vote, VoteRound, Workshop, WorkshopContent,
 )
@@ -65,8 +66,18 @@ def sample_content(note_text: str = "Pool the budgets") -> WorkshopContent:
     actions = (Action(id=1, workshop_id="abc", text="Map the budgets", owner="Ann", due="2026-04-01",
                       status="in progress", note_id=100, position=0),
                Action(id=2, workshop_id="abc", text="Write up", note_id=102, theme_id=3, position=1))
+    checks = (HealthRound(id=11, workshop_id="abc", title="Start of day", domain_keys=("head", "heart"),
+                          anonymous=False, state="closed", revealed=True, created="2026-03-01T09:06:00+00:00"),
+              HealthRound(id=12, workshop_id="abc", title="Hands up", domain_keys=("head", "heart"), mode="tally"))
+    health_ballots = (Ballot(round_id=11, participant_id=40, status="confirmed"),
+                      Ballot(round_id=11, participant_id=41, status="confirmed"),
+                      Ballot(round_id=12, participant_id=40), Ballot(round_id=12, participant_id=41))
+    ratings = (Rating(11, 40, "head", 2, "Money pulls us apart"), Rating(11, 40, "heart", 4),
+               Rating(11, 41, "head", 3))
+    tallies = (TallyCount(12, "head", 4, 2), TallyCount(12, "heart", 1, 1))
     return WorkshopContent(workshop=w, participants=people, exercises=exercises, notes=notes, themes=themes,
-                           rounds=rounds, votes=votes, ballots=ballots, actions=actions)
+                           rounds=rounds, votes=votes, ballots=ballots, actions=actions, health_rounds=checks,
+                           health_ballots=health_ballots, ratings=ratings, tallies=tallies)
 
 
 def through_json(document: dict) -> dict:
@@ -80,7 +91,7 @@ def canonical(content: WorkshopContent) -> dict:
 # -- writing ---------------------------------------------------------------------------------
 def test_document_numbers_local_ids_in_order_and_links_records_by_them():
     doc = canonical(sample_content())
-    assert doc["format"] == "collabdesk.workshop" and doc["version"] == 1
+    assert doc["format"] == "collabdesk.workshop" and doc["version"] == 2
     w = doc["workshop"]
     assert [p["id"] for p in w["participants"]] == [1, 2]
     head, heart = w["exercises"]
@@ -97,6 +108,13 @@ def test_document_numbers_local_ids_in_order_and_links_records_by_them():
     assert priorities["ballots"] == [{"participant": 1, "status": "confirmed"}, {"participant": 2, "status": "skipped"}]
     assert by_theme["exercise"] == 1 and by_theme["votes"] == [{"note": None, "theme": 1, "voter": None, "count": 7}]
     assert [(a["note"], a["theme"]) for a in w["actions"]] == [(1, None), (None, 1)]  # link to the trash dropped
+    named, hands = w["health_checks"]
+    assert (named["domains"], named["anonymous"], named["revealed"]) == (["head", "heart"], False, True)
+    assert named["ratings"] == [{"participant": 1, "domain": "head", "score": 2, "comment": "Money pulls us apart"},
+                                {"participant": 1, "domain": "heart", "score": 4, "comment": ""},
+                                {"participant": 2, "domain": "head", "score": 3, "comment": ""}]
+    assert hands["mode"] == "tally" and hands["tallies"] == [{"domain": "head", "score": 4, "count": 2},
+                                                             {"domain": "heart", "score": 1, "count": 1}]
 
 
 def test_reading_the_document_back_gives_the_same_document():
@@ -191,6 +209,30 @@ REFUSALS = [
     ("unknown status", lambda w: w.update(status="archived"), "workshop.status: must be one of draft, running, closed"),
     ("action for a missing theme", lambda w: w["actions"][1].update(theme=8),
      "workshop.actions[1].theme: refers to theme 8, which is not in the file."),
+    ("rating off the scale", lambda w: w["health_checks"][0]["ratings"][0].update(score=6),
+     "workshop.health_checks[0].ratings[0].score: a rating is a whole number from 1 to 5, not 6."),
+    ("rating a domain the check does not ask", lambda w: w["health_checks"][0]["ratings"][0].update(domain="limbs"),
+     "workshop.health_checks[0].ratings[0].domain: 'limbs' is not one of the domains this health check rates."),
+    ("second ballot", lambda w: w["health_checks"][0]["ballots"][1].update(participant=1),
+     "workshop.health_checks[0].ballots[1].participant: participant 1 has two ballots in this health check."),
+    ("a domain rated twice", lambda w: w["health_checks"][0]["ratings"][2].update(participant=1),
+     "workshop.health_checks[0].ratings[2].domain: participant 1 rates 'head' twice in this health check."),
+    ("rating without a ballot", lambda w: w["health_checks"][0]["ballots"][1].update(status="skipped"),
+     "workshop.health_checks[0].ratings[2].participant: a rating needs a confirmed ballot"),
+    ("comment too long", lambda w: w["health_checks"][0]["ratings"][0].update(comment="x" * 201),
+     "workshop.health_checks[0].ratings[0].comment: a comment is 201 characters long; the most allowed is 200."),
+    ("domain listed twice", lambda w: w["health_checks"][0].update(domains=["head", "head"]),
+     "workshop.health_checks[0].domains: a health check lists each domain once."),
+    ("no domains", lambda w: w["health_checks"][0].update(domains=[]),
+     "workshop.health_checks[0].domains: a health check needs at least one domain to rate."),
+    ("hands beyond the room", lambda w: w["health_checks"][1]["tallies"][0].update(count=3),
+     "workshop.health_checks[1].tallies[0]: 2 people can give at most 2 ratings per domain; this count would make 3."),
+    ("hands in a private check", lambda w: w["health_checks"][0].update(tallies=[{"domain": "head", "score": 1,
+                                                                                 "count": 1}]),
+     "workshop.health_checks[0].tallies: counts of hands belong to a health check whose mode is tally."),
+    ("a point counted twice", lambda w: w["health_checks"][1]["tallies"].append({"domain": "head", "score": 4,
+                                                                                "count": 0}),
+     "workshop.health_checks[1].tallies[2].score: point 4 of 'head' is counted twice in this health check."),
 ]
 
 
@@ -205,14 +247,16 @@ def test_a_bad_record_is_refused_saying_where(change, message):
     ([], "The file must hold a JSON object, not a list."),
     ({"format": "something.else", "version": 1}, "This is not a CollabDesk workshop file"),
     ({"version": 1, "workshop": {}}, "This is not a CollabDesk workshop file"),
-    ({"format": "collabdesk.workshop", "version": 2, "workshop": {}}, "This workshop file is format version 2"),
+    ({"format": "collabdesk.workshop", "version": 3, "workshop": {}},
+     "This workshop file is format version 3, written by a newer CollabDesk; this one reads version 2. "
+     "Update CollabDesk to import it."),
     ({"format": "collabdesk.workshop", "version": 0, "workshop": {}}, "version: 0 is not a workshop file version"),
     ({"format": "collabdesk.workshop", "version": "1", "workshop": {}}, "version: must be a whole number"),
     ({"format": "collabdesk.workshop", "version": 1}, "workshop: is missing."),
     ({"format": "collabdesk.workshop", "version": 1, "workshop": {"title": "x"}, "extra": 1},
      "document.extra: is not a field of this record"),
 ])
-def test_a_document_that_is_not_a_v1_workshop_file_is_refused(document, message):
+def test_a_document_that_is_not_a_workshop_file_this_version_reads_is_refused(document, message):
     with pytest.raises(ValidationError) as caught:
         document_to_content(document)
     assert str(caught.value).startswith(message)
@@ -224,6 +268,17 @@ def test_counts_are_bounded_across_the_whole_file(monkeypatch):
     document_to_content(copy.deepcopy(doc))
     doc["workshop"]["exercises"][1]["notes"].append({"id": 9, "text": "one too many"})
     with pytest.raises(ValidationError, match=r"workshop\.exercises\[1\]\.notes: brings the file to more than 2 notes"):
+        document_to_content(doc)
+
+
+def test_a_version_1_file_reads_unchanged_but_cannot_hold_health_checks():
+    doc = through_json(canonical(sample_content()))
+    doc["version"] = 1
+    doc["workshop"].pop("health_checks")
+    read = document_to_content(doc)
+    assert read.health_rounds == () and [n.text for n in read.notes] == ["Pool the budgets", "Said aloud"]
+    doc["workshop"]["health_checks"] = []
+    with pytest.raises(ValidationError, match=r"^workshop\.health_checks: is not a field of this record"):
         document_to_content(doc)
 
 
@@ -245,7 +300,20 @@ def test_the_documented_example_is_exactly_what_collabdesk_writes():
     example = json.loads(FORMAT_DOC.read_text(encoding="utf-8").split("```json\n", 1)[1].split("```", 1)[0])
     content = document_to_content(example)
     assert (len(content.participants), len(content.exercises), len(content.notes), len(content.votes)) == (2, 2, 3, 2)
+    assert (len(content.health_rounds), len(content.ratings)) == (1, 4)
     assert content_to_document(content, exported=example["exported"]) == example
+
+
+def test_every_documented_example_reads_and_every_field_is_documented():
+    documented = FORMAT_DOC.read_text(encoding="utf-8")
+    examples = [json.loads(block.split("```", 1)[0]) for block in documented.split("```json\n")[1:]]
+    assert [e["version"] for e in examples] == [workshop_file.VERSION, workshop_file.FIRST_VERSION]
+    for example in examples:
+        document_to_content(example)
+    for fields in (workshop_file.WORKSHOP_FIELDS, workshop_file.HEALTH_FIELDS, workshop_file.RATING_FIELDS,
+                   workshop_file.TALLY_FIELDS, workshop_file.ROUND_FIELDS, workshop_file.NOTE_FIELDS):
+        for field in fields:
+            assert f"`{field}`" in documented, field
 
 
 def test_the_documented_limits_are_the_limits():
