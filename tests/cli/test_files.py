@@ -124,7 +124,7 @@ def write_refused(kind: str, path, document: dict) -> None:
     elif kind == "empty":
         path.write_bytes(b"")
     elif kind == "wrong version":
-        path.write_text(json.dumps({**document, "version": 2}), encoding="utf-8")
+        path.write_text(json.dumps({**document, "version": 3}), encoding="utf-8")
     elif kind == "wrong format":
         path.write_text(json.dumps({**document, "format": "collabdesk.framework"}), encoding="utf-8")
     elif kind == "oversized":
@@ -149,7 +149,7 @@ REFUSED = {
     "malformed": "is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 49",
     "truncated": "is not valid JSON",
     "empty": "is not valid JSON: Expecting value at line 1, column 1",
-    "wrong version": "this workshop file is format version 2, written by a newer CollabDesk",
+    "wrong version": "this workshop file is format version 3, written by a newer CollabDesk",
     "wrong format": "this is not a CollabDesk workshop file",
     "oversized": "it is larger than 50 MB",
     "broken reference": "workshop.exercises[3].notes[2].author: refers to participant 999, which is not in the file",
