@@ -84,6 +84,7 @@ table.figures td { font-size: 2.2rem; font-weight: 700; color: var(--ink); paddi
 .rank { font-size: 1.6rem; font-weight: 700; line-height: 1.1; color: var(--hue); width: 3.2rem; }
 .priority { color: var(--ink); font-size: 1.05rem; }
 .chart { margin: 0.5rem 0 0; }
+.chart table { max-width: 27rem; }
 .chart svg { display: block; width: 100%; max-width: 27rem; height: auto; margin-bottom: 0.5rem; }
 .timing { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; padding: 0.6rem 0 0.8rem;
   border-bottom: 1px solid var(--rule); margin-bottom: 1rem; color: var(--muted); font-size: 0.9rem; }
@@ -116,6 +117,7 @@ footer { margin-top: 4rem; padding-top: 0.75rem; border-top: 1px solid var(--rul
   table.figures th { font-size: 0.75rem; }
   .facts { gap: 0.75rem 1.5rem; }
   .rank { font-size: 1.25rem; width: 2.4rem; }
+  .votes { min-width: 3.4rem; }
   ol.appendix { padding-left: 2.2rem; }
 }
 @media print {

@@ -62,7 +62,7 @@ class SummaryDocument(BaseDocTemplate):
             subject=f"Summary of a workshop using the {summary.framework.name} framework"
                     + (f", held on {long_date(summary.date)}" if summary.date else ""),
             keywords=["workshop summary", summary.framework.name, *domains],
-            invariant=1, lang=LANG,
+            invariant=1, lang=LANG, displayDocTitle=1,
             initialFontName=fonts.SANS,  # not Helvetica, which would be the one font left unembedded
         )
         self.summary = summary
@@ -82,6 +82,7 @@ class SummaryDocument(BaseDocTemplate):
             key = f"part{self._bookmarks}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level)
+            self.canv.showOutline()  # a reader opens with the bookmarks showing
 
     def _header_and_footer(self, canvas, document):
         """Page X of Y, then the running header and footer, which are the same on every

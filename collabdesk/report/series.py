@@ -261,7 +261,7 @@ class SeriesDocument(BaseDocTemplate):
             subject=f"Series report of {_count(len(series.workshops), 'workshop')} using the "
                     f"{series.framework.name} framework",
             keywords=["series report", series.framework.name, *(d.domain.name for d in series.domains)],
-            invariant=1, lang=LANG, initialFontName=fonts.SANS)
+            invariant=1, lang=LANG, displayDocTitle=1, initialFontName=fonts.SANS)
         self.series = series
         self._bookmarks = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -277,6 +277,7 @@ class SeriesDocument(BaseDocTemplate):
             key = f"part{self._bookmarks}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level)
+            self.canv.showOutline()
 
     def _header_and_footer(self, canvas, document):
         width, height = document.pagesize

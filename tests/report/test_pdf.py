@@ -158,7 +158,9 @@ def test_metadata_outline_and_page_numbers(realistic, tmp_path):
         "Cover", "At a glance", "1. Head", "2. Heart", "3. Bones", "4. Limbs", "5. Blood", "Actions", "Appendix"]
     assert ("Top priorities", 1) in outline and ("Money that pulls apart", 1) in outline  # every heading
     assert [title for title, level in outline if level == 1][-2:] == ["Every note", "Vote rounds"]
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en" and catalog["/PageMode"] == "/UseOutlines"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]  # a reader shows the title, not the file name
     pages = len(reader.pages)
     assert f"Page 2 of\n{pages}" in reader.pages[1].extract_text()
     assert f"Page {pages} of\n{pages}" in reader.pages[-1].extract_text()
