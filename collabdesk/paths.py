@@ -23,5 +23,12 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def backup_dir(db_path: Path) -> Path:
-    """Backups sit beside the database they copy, so a USB stick carries both."""
-    return db_path.parent / f"{db_path.stem}-backups"
+    """Backups sit beside the database they copy, so a USB stick carries both.
+
+    Each database has a folder of its own: ``team.sqlite`` keeps ``team-backups`` (the
+    name CollabDesk always used), any other name adds ``.backups`` to the whole file
+    name (``team.db.backups``), so ``team.sqlite`` and ``team.db`` never share one.
+    """
+    if db_path.suffix == ".sqlite":
+        return db_path.parent / f"{db_path.stem}-backups"
+    return db_path.parent / f"{db_path.name}.backups"

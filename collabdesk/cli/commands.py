@@ -27,6 +27,8 @@ class UsageError(Exception):
 
 def run(args: argparse.Namespace) -> int:
     handler = HANDLERS[args.command or "gui"]
+    if handler is not run_gui:  # the window says this in a dialog of its own
+        _finish_interrupted_restore(_db(args))
     try:
         return handler(args)
     except UsageError as error:
@@ -36,6 +38,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _db(args: argparse.Namespace) -> Path:
     return database_path(args.db)
+
+
+def _finish_interrupted_restore(db: Path) -> None:
+    from ..store.restore import finish_interrupted
+
+    done = finish_interrupted(db)
+    if done:
+        print(f"collabdesk: {done}", file=sys.stderr)
 
 
 def _open(args: argparse.Namespace, **options):
@@ -222,22 +232,20 @@ def run_import(args: argparse.Namespace) -> int:
 
 # -- the database ----------------------------------------------------------------------------
 def run_check(args: argparse.Namespace) -> int:
-    from ..store import backup
+    from ..store import backup, checking, restore
 
     db = _db(args)
     with _open(args) as store:
-        problems = store.integrity_problems()
-        facts = {"database": str(db), "schema": store.schema_version,
-                 "workshops": store.workshop_count(), "trashed": store.workshop_count(trashed=True)}
+        facts, problems = checking.examine(store)
     backups = backup.list_backups(db)
+    aside = restore.moved_aside(db)
     if args.json:
-        _print_json({**facts, "problems": problems, "backups": [render.backup_record(b) for b in backups]})
+        _print_json({**facts, "problems": problems, "backups": [render.backup_record(b) for b in backups],
+                     "moved_aside": [render.aside_record(a) for a in aside]})
     else:
-        print(render.check_report(facts, problems, backups))
+        print(render.check_report(facts, problems, backups, aside))
     if problems:
-        good = next((b for b in backups if b.ok), None)
-        advice = f" The latest good backup is {good.path}: collabdesk restore {good.path}" if good else ""
-        raise CollabDeskError(f"{db} has {len(problems)} problem(s).{advice}")
+        raise CollabDeskError(f"{db} has {len(problems)} problem(s). {backup.restore_advice(db)}")
     return 0
 
 
@@ -255,18 +263,20 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from ..paths import backup_dir
-    from ..store import backup
+    from ..store import restore
 
     db = _db(args)
     chosen = Path(args.backup).expanduser()
     if not chosen.exists() and (backup_dir(db) / args.backup).exists():
         chosen = backup_dir(db) / args.backup
-    moved = backup.restore_backup(db, chosen)
+    moved = restore.restore_backup(db, chosen)
     with _open(args):  # brings an older backup up to this version's schema, and proves it opens
         pass
     print(f"Restored {chosen} as {db}.")
     if moved:
         print(f"The database it replaced is kept as {moved}.")
+    else:
+        print("There was no database there before, so nothing was replaced.")
     return 0
 
 

@@ -105,22 +105,25 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "check": (
         "check the database and list its backups",
-        "Run SQLite's integrity and foreign key checks on the database, and list the\n"
-        "backups found beside it with whether each passes a quick check. Exits with 1\n"
-        "when the database has a problem.",
+        "Run SQLite's integrity and foreign key checks on the database (naming the table\n"
+        "any damage is in), list the backups found beside it with whether each passes a\n"
+        "quick check, and the earlier database files set aside beside it. Exits with 1\n"
+        "when the database has a problem, naming the latest good backup.",
         "  collabdesk check",
     ),
     "backup": (
         "back up the database now",
         "Copy the database into its backup folder now (the app also does this when a\n"
-        "workshop closes and once a day at start). The newest 10 backups are kept.",
+        "workshop closes and once a day at start), and check the copy. The newest 10\n"
+        "backups are kept. A damaged database is not backed up over the good backups.",
         "  collabdesk backup",
     ),
     "restore": (
         "put a backup back in place of the database",
         "Replace the database with a backup (a path, or a file name from\n"
-        "`collabdesk check`). The current database is not deleted: it is renamed\n"
-        "beside itself first. Close the app before restoring.",
+        "`collabdesk check`). The backup is checked first; the current database is not\n"
+        "deleted but kept beside itself under a new name. Refused while the app (or\n"
+        "another command) has the database open.",
         "  collabdesk restore collabdesk-20260301-141502.sqlite",
     ),
     "demo": (

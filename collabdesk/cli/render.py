@@ -162,19 +162,34 @@ def backup_record(info) -> dict:
             "problem": info.problem}
 
 
-def check_report(facts: dict, problems: list[str], backups: list) -> str:
+def aside_record(info) -> dict:
+    return {"path": str(info.path), "kind": info.label, "size": info.size}
+
+
+def check_report(facts: dict, problems: list[str], backups: list, aside: list) -> str:
+    if facts["workshops"] is None:
+        counts = "cannot be counted (the damage hides them)"
+    else:
+        counts = f"{facts['workshops']}" + (f" (and {facts['trashed']} in the trash)" if facts["trashed"] else "")
     lines = [
         f"Database   {facts['database']} (schema {facts['schema']})",
-        f"Workshops  {facts['workshops']}" + (f" (and {facts['trashed']} in the trash)" if facts["trashed"] else ""),
+        f"Workshops  {counts}",
         "Integrity  " + ("ok (integrity check and foreign keys)" if not problems
                          else f"{_plural(len(problems), 'problem')}:"),
     ]
     lines += [f"  {p}" for p in problems[:20]]
+    if len(problems) > 20:
+        lines.append(f"  … and {len(problems) - 20} more")
     if not backups:
         lines.append("Backups    none yet (make one with: collabdesk backup)")
     else:
-        lines.append(f"Backups    {len(backups)}, newest first, in {backups[0].path.parent}")
+        good = sum(1 for b in backups if b.ok)
+        lines.append(f"Backups    {len(backups)} ({good} good), newest first, in {backups[0].path.parent}")
         for b in backups:
             state = "ok" if b.ok else f"BAD: {b.problem}"
             lines.append(f"  {b.taken_text}  {_size(b.size):>8}  {b.path.name}  {state}")
+    if aside:
+        lines.append(f"Set aside  {len(aside)} earlier database file(s), kept beside it, newest first:")
+        lines += [f"  {_size(a.size):>8}  {a.path.name}  "
+                  + ("damaged when found" if a.label == "corrupt" else "replaced by a restore") for a in aside]
     return "\n".join(lines)

@@ -13,3 +13,7 @@ class NewerDatabaseError(StoreError):
 
 class CorruptDatabaseError(StoreError):
     """The database file is damaged."""
+
+
+class ForeignDatabaseError(StoreError):
+    """The file is another program's SQLite database; it is left untouched."""

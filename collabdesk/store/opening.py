@@ -12,12 +12,11 @@ read (no file yet, an older schema to migrate, a damaged or locked file) goes th
 ``open_store`` instead.
 """
 
-import shlex
 import sqlite3
 from pathlib import Path
 
 from ..domain.clock import Clock, system_clock
-from .errors import CorruptDatabaseError, StoreError
+from .errors import CorruptDatabaseError, ForeignDatabaseError, StoreError
 
 # The same rows, in the same order, as LibraryRows.summaries() (library.SUMMARY_SQL and
 # LIBRARY_ORDER), but with the counts the triggers of schema v4 keep rather than counted
@@ -38,16 +37,20 @@ _LIBRARY_ORDER = "(date = '') DESC, date DESC, updated DESC, id"
 def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = False):
     """Open the workshop store at ``path``, creating and migrating it as needed.
 
-    With ``check`` (at app start) the file is also given ``PRAGMA quick_check``. A file
-    that is not a readable database, or fails the check, is moved aside to
-    ``<name>.corrupt-<time>`` and a ``CorruptDatabaseError`` says where it went and how to
-    restore the latest good backup; the next start begins a new, empty database.
+    A file that is another program's SQLite database is refused untouched
+    (``ForeignDatabaseError``); so is an empty (zero-byte) file that has good backups
+    beside it, with the command that restores the latest. With ``check`` (at app start)
+    the file is also given ``PRAGMA quick_check``. A file that is not a readable
+    database, or fails the check, is moved aside to ``<name>.corrupt-<time>`` and a
+    ``CorruptDatabaseError`` says where it went and how to restore the latest good
+    backup; the next start begins a new, empty database.
     """
     from .store import Store  # sqlite-utils loads only when the full store is needed
 
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give the path of a database file.")
+    _refuse_what_is_not_ours(path, clock)
     try:
         store = Store(path, clock=clock)
     except CorruptDatabaseError as error:
@@ -55,14 +58,36 @@ def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = F
             raise StoreError(f"Could not open {path}: {error.__cause__ or error}.") from error
         raise _moved_aside(path, clock, _reason(error)) from error
     if check:
-        try:
-            result = [row[0] for row in store.db.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as error:
-            result = [str(error)]
-        if result != ["ok"]:
+        from .backup import quick_check
+
+        problems = quick_check(store.db.conn)
+        if problems:
             store.close()
-            raise _moved_aside(path, clock, "; ".join(result[:3]))
+            raise _moved_aside(path, clock, "; ".join(problems[:3]))
     return store
+
+
+def _refuse_what_is_not_ours(path: Path, clock: Clock) -> None:
+    """Look before ``Store`` writes a byte: a foreign, empty or unreadable file is not started over."""
+    from .identity import Kind, identify
+
+    found = identify(path)
+    if found.kind is Kind.FOREIGN:
+        raise ForeignDatabaseError(
+            f"{path} is not a CollabDesk database: it is another program's SQLite file ({found.detail}). "
+            "CollabDesk has not changed it. Give --db a CollabDesk database, or a new file name.")
+    if found.kind is Kind.EMPTY and _has_good_backup(path):
+        raise CorruptDatabaseError(
+            f"{path} is empty (0 bytes), though good backups of it exist, so CollabDesk has not started "
+            f"a new database over it. {_way_back(path)}")
+    if found.kind is Kind.DAMAGED:
+        raise _moved_aside(path, clock, found.detail)
+
+
+def _has_good_backup(path: Path) -> bool:
+    from .backup import latest_good_backup
+
+    return latest_good_backup(path) is not None
 
 
 def _is_damage(cause: BaseException | None) -> bool:
@@ -76,37 +101,34 @@ def _reason(error: CorruptDatabaseError) -> str:
 
 
 def _moved_aside(path: Path, clock: Clock, reason: str) -> CorruptDatabaseError:
-    from . import backup
+    from .restore import move_aside
 
     try:
-        moved = backup.move_aside(path, "corrupt", clock)
+        moved = move_aside(path, "corrupt", clock)
     except OSError as error:
         return CorruptDatabaseError(
             f"{path} is damaged ({reason}) and could not be moved aside ({error.strerror}). "
-            f"Move it somewhere safe yourself, then {_way_back(path)}")
+            f"Move it somewhere safe yourself. {_way_back(path)}")
     return CorruptDatabaseError(
         f"{path} is damaged ({reason}). It was moved aside to {moved}; nothing was deleted. {_way_back(path)}")
 
 
 def _way_back(path: Path) -> str:
-    from . import backup
-    from ..paths import database_path
+    from .backup import restore_advice
 
-    latest = backup.latest_good_backup(path)
-    if latest is None:
-        return "No good backup was found, so CollabDesk will start a new, empty database here."
-    db_option = "" if path == database_path() else f" --db {shlex.quote(str(path))}"
-    return (f"To go back to the latest good backup ({latest.taken_text}), run: "
-            f"collabdesk{db_option} restore {shlex.quote(str(latest.path))}")
+    return restore_advice(path, if_none="No good backup was found, so CollabDesk will start a new, empty "
+                                        "database here.")
 
 
 def read_summaries(path: str | Path, *, trashed: bool = False) -> list[dict]:
     """Every live (or trashed) workshop's summary row as a dict, newest first."""
     from .schema import SCHEMA_VERSION
 
+    from .identity import Kind, identify
+
     path = Path(path)
     rows = None
-    if path.is_file():
+    if identify(path).kind is Kind.OURS:
         try:
             conn = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True, timeout=10)
         except sqlite3.Error:

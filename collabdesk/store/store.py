@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..domain.clock import Clock, iso, system_clock
+from . import in_use
 from .actions import ActionRows
 from .content import ContentRows
 from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
@@ -42,6 +43,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         self.path = Path(path)
         self.clock = clock
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._in_use = in_use.shared(self.path)  # a restore waits until every store on the file has closed
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.db = DatabaseHandle(conn)
@@ -49,11 +51,12 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         except sqlite3.DatabaseError as error:
             with contextlib.suppress(Exception):
                 conn.close()
+            self._in_use.release()
             raise CorruptDatabaseError(
                 f"{self.path} is not a readable CollabDesk database ({error})."
             ) from error
         if version > SCHEMA_VERSION:
-            conn.close()
+            self._close_unopened()
             raise NewerDatabaseError(
                 f"{self.path} was written by a newer CollabDesk (schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}). It has not been changed: update CollabDesk to open it."
@@ -63,7 +66,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
             if version < SCHEMA_VERSION:
                 migrate(self.db.utils)
         except sqlite3.DatabaseError as error:
-            conn.close()
+            self._close_unopened()
             raise _translate(error, "open the database", self.path) from error
         self._hold = Hold.take(conn, self.path)
         register(self.path)
@@ -76,6 +79,10 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
             self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = FULL")
 
+    def _close_unopened(self) -> None:
+        self.db.close()
+        self._in_use.release()
+
     def close(self) -> None:
         if self._hold is not None and self._hold.state() is not State.HELD:
             self._hold.release(self.db.conn)  # no checkpoint of a log that may not be the live one
@@ -83,6 +90,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
             self.db.close()
         self._hold = None
         unregister(self.path)
+        self._in_use.release()
 
     @property
     def hold_state(self) -> State:
@@ -190,12 +198,10 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
     def integrity_problems(self) -> list[str]:
-        """What ``PRAGMA integrity_check`` reports; empty when the database is sound."""
-        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
-        fk = self.db.execute("PRAGMA foreign_key_check").fetchall()
-        problems = [] if rows == ["ok"] else rows
-        problems += [f"row {r[1]} of {r[0]} points to a missing {r[2]}" for r in fk]
-        return problems
+        """What SQLite's integrity and foreign key checks report, by table; empty when sound."""
+        from .checking import problems
+
+        return problems(self.db.conn)
 
 
 def _translate(error: sqlite3.DatabaseError, what: str, path: Path) -> StoreError:

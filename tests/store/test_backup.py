@@ -1,20 +1,26 @@
 """Backups, restoring one, and what happens to a damaged database at start."""
 
+import json
 import os
 import sqlite3
+import subprocess
+import sys
 import types
+from pathlib import Path
 
 import pytest
 
 from collabdesk.paths import backup_dir
 from collabdesk.services import notes, workshops
 from collabdesk.store import CorruptDatabaseError, NewerDatabaseError, Store, StoreError
-from collabdesk.store import backup
+from collabdesk.store import backup, restore
 from collabdesk.store import store as store_module
 from collabdesk.store.opening import open_store
 from collabdesk.store.schema import SCHEMA_VERSION
+from tests.store.damage import damage_a_page
 
 DAY = 24 * 3600
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def add_workshop(store, note_text="pooled budgets for carers"):
@@ -37,7 +43,7 @@ def test_backup_is_a_single_plain_file_named_after_the_time_holding_unflushed_wr
     path = backup.take_backup(fresh_db)
     assert path.parent == backup_dir(db_path)
     assert path.name == "collabdesk-20270115-080000.sqlite"  # the fake clock's UTC time
-    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no leftovers
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]  # no -wal, no lock, no leftovers
     assert note_texts(path) == ["still in the write-ahead log"]
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -97,7 +103,7 @@ def test_restore_brings_a_backup_back_and_keeps_the_replaced_file(db_path, clock
         add_workshop(store, "before the backup")
         saved = backup.take_backup(store)
         add_workshop(store, "after the backup")
-    moved = backup.restore_backup(db_path, saved, clock=clock)
+    moved = restore.restore_backup(db_path, saved, clock=clock)
     assert note_texts(db_path) == ["before the backup"]
     assert note_texts(moved) == ["after the backup", "before the backup"]
     assert moved.name.startswith("collabdesk.sqlite.replaced-")
@@ -113,23 +119,23 @@ def test_restore_refuses_a_damaged_or_newer_backup_and_changes_nothing(db_path, 
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"garbage" * 1000)
     with pytest.raises(StoreError, match="cannot be restored"):
-        backup.restore_backup(db_path, damaged, clock=clock)
+        restore.restore_backup(db_path, damaged, clock=clock)
     newer = tmp_path / "newer.sqlite"
     conn = sqlite3.connect(newer)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(NewerDatabaseError):
-        backup.restore_backup(db_path, newer, clock=clock)
+        restore.restore_backup(db_path, newer, clock=clock)
     assert db_path.read_bytes() == before
 
 
 def test_moving_aside_never_overwrites(tmp_path, clock):
     db = tmp_path / "collabdesk.sqlite"
     db.write_bytes(b"first")
-    first = backup.move_aside(db, "corrupt", clock)
+    first = restore.move_aside(db, "corrupt", clock)
     db.write_bytes(b"second")
     db.with_name(db.name + "-wal").write_bytes(b"second wal")
-    second = backup.move_aside(db, "corrupt", clock)  # same second: a new name, not the first's
+    second = restore.move_aside(db, "corrupt", clock)  # same second: a new name, not the first's
     assert first != second
     assert first.read_bytes() == b"first" and second.read_bytes() == b"second"
     assert second.with_name(second.name + "-wal").read_bytes() == b"second wal"
@@ -187,3 +193,100 @@ def test_a_file_that_cannot_be_opened_is_not_taken_for_damage(tmp_path, clock, m
         open_store(unreadable, clock=clock)
     assert not isinstance(caught.value, CorruptDatabaseError)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["collabdesk.sqlite", "folder.sqlite"]  # nothing moved
+
+
+# -- a backup is a promise ---------------------------------------------------------------------
+def test_a_damaged_database_backed_up_eleven_times_keeps_the_good_backup(db_path, clock):
+    with Store(db_path, clock=clock) as store:
+        add_workshop(store)
+        good = backup.take_backup(store)
+    damage_a_page(db_path)
+    with Store(db_path, clock=clock) as store:
+        for _ in range(11):
+            clock.advance(3600)
+            with pytest.raises(backup.DamagedDatabaseError) as caught:
+                backup.take_backup(store)
+    message = str(caught.value)
+    assert "is damaged" in message and "not backed up" in message
+    assert f"restore {good}" in message and "2027-01-15 08:00:00 UTC" in message
+    assert [info.path for info in backup.list_backups(db_path)] == [good]
+    assert backup.latest_good_backup(db_path).path == good
+
+
+def test_the_time_a_backup_was_taken_is_recorded_inside_it(fresh_db, db_path):
+    add_workshop(fresh_db)
+    path = backup.take_backup(fresh_db)
+    renamed = path.with_name("collabdesk-20990101-000000.sqlite")  # a name that says otherwise
+    path.rename(renamed)
+    [info] = backup.list_backups(db_path)
+    assert info.taken_text == "2027-01-15 08:00:00 UTC"
+
+
+def test_backups_dated_in_the_future_never_make_a_new_backup_vanish(fresh_db, clock):
+    add_workshop(fresh_db)
+    clock.advance(365 * DAY)  # the laptop's clock runs a year ahead for a while
+    ahead = []
+    for _ in range(10):
+        ahead.append(backup.take_backup(fresh_db))
+        clock.advance(3600)
+    clock.advance(-365 * DAY - 10 * 3600)  # set right again
+    made = []
+    for _ in range(3):
+        clock.advance(DAY)
+        made.append(backup.take_backup(fresh_db))
+        assert made[-1].exists()  # "Backed up to ..." is true
+    kept = {info.path for info in backup.list_backups(fresh_db.path)}
+    assert set(made) <= kept and len(kept) == 10
+    assert sum(p in kept for p in ahead) == 7  # the wrongly dated ones went first
+    clock.advance(DAY + 1)
+    assert backup.backup_if_due(fresh_db) is not None  # the daily backup is not put off by them
+
+
+def test_leftovers_of_a_killed_backup_are_cleared_by_the_next(fresh_db, db_path):
+    add_workshop(fresh_db)
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    leftovers = [folder / ".collabdesk-20270115-070000.sqlite.partial", folder / "collabdesk-20260101-000000.sqlite.partial"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a backup")
+    made = backup.take_backup(fresh_db)
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]
+
+
+def test_two_backups_at_once_both_succeed(fresh_db, db_path):
+    add_workshop(fresh_db)
+    for _ in range(3):
+        children = [subprocess.Popen([sys.executable, "-m", "collabdesk", "--db", str(db_path), "backup", "--json"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT)}) for _ in range(2)]
+        results = [(child.wait(60), *child.communicate()) for child in children]
+        assert [code for code, _, _ in results] == [0, 0], [err for _, _, err in results]
+        paths = [Path(json.loads(out)["path"]) for _, out, _ in results]
+        assert paths[0] != paths[1] and all(backup.check_database_file(p)[0] for p in paths)
+    assert len(backup.list_backups(db_path)) == 6
+    assert not list(backup_dir(db_path).glob("*.partial"))
+
+
+def test_databases_with_one_name_and_two_extensions_keep_their_backups_apart(tmp_path, clock):
+    team_sqlite, team_db = tmp_path / "team.sqlite", tmp_path / "team.db"
+    assert backup_dir(team_sqlite) != backup_dir(team_db)
+    with Store(team_sqlite, clock=clock) as one, Store(team_db, clock=clock) as other:
+        add_workshop(one)
+        add_workshop(other)
+        kept = backup.take_backup(one)
+        for _ in range(12):
+            clock.advance(60)
+            backup.take_backup(other)
+    assert kept.exists() and [i.path for i in backup.list_backups(team_sqlite)] == [kept]
+    assert len(backup.list_backups(team_db)) == 10
+
+
+def test_moved_aside_copies_are_kept_but_bounded(tmp_path, clock):
+    db = tmp_path / "collabdesk.sqlite"
+    for round_ in range(restore.KEEP_ASIDE + 2):
+        db.write_bytes(b"damaged %d" % round_)
+        restore.move_aside(db, "corrupt", clock)
+        clock.advance(60)
+    kept = restore.moved_aside(db)
+    assert len(kept) == restore.KEEP_ASIDE
+    assert [k.path.read_bytes() for k in kept] == [b"damaged %d" % r for r in range(6, 1, -1)]

@@ -78,7 +78,11 @@ def _screenshot_and_close(window: QWidget, path: str) -> None:
 def open_database(path: Path) -> Store | None:
     """The store, or None after telling the facilitator clearly why it cannot be opened."""
     from ...store.opening import open_store
+    from ...store.restore import finish_interrupted
 
+    done = finish_interrupted(path)
+    if done:
+        _message(QMessageBox.Icon.Information, "An interrupted restore was completed", done)
     while True:
         try:
             return open_store(path, check=True)
@@ -92,7 +96,7 @@ def open_database(path: Path) -> Store | None:
 
 def offer_backup(path: Path, message: str) -> bool:
     """Show what happened to a damaged database; restore the newest good backup if asked."""
-    from ...store import backup
+    from ...store import backup, restore
 
     latest = backup.latest_good_backup(path)
     if latest is None:
@@ -106,7 +110,7 @@ def offer_backup(path: Path, message: str) -> bool:
     if box.clickedButton() is not restore:
         return False
     try:
-        backup.restore_backup(path, latest.path)
+        restore.restore_backup(path, latest.path)
     except (CollabDeskError, OSError) as error:
         _message(QMessageBox.Icon.Critical, "The backup could not be restored", str(error))
         return False
