@@ -57,6 +57,27 @@ def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_p
     assert list(db_path.parent.glob(db_path.name + ".corrupt-*"))  # moved aside, not deleted
 
 
+def test_the_offered_backup_of_a_damaged_database_is_restored_and_opened(db_path, tmp_path):
+    from collabdesk.store import backup
+
+    with Store(db_path) as store:
+        workshop = workshops.create_workshop(store, title="Kept in the backup")
+        backup.take_backup(store)
+    db_path.write_bytes(b"this is not a database at all" * 100)
+    result = run("""
+        def take_the_backup(box):
+            print("MESSAGE:", box.text().splitlines()[0])
+            box.buttons()[0].click() if len(box.buttons()) > 1 else None
+            return 0
+        QMessageBox.exec = take_the_backup
+        QTimer.singleShot(0, application.quit)
+        sys.exit(gui.run_gui(Path(sys.argv[1])))
+    """, str(db_path), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with Store(db_path) as store:
+        assert [s.id for s in store.summaries()] == [workshop.id]
+
+
 def test_the_smoke_test_variable_saves_the_library_with_its_icon_as_shown_and_quits_cleanly(db_path, tmp_path):
     screenshot = tmp_path / "first-screen.png"
     result = run("""

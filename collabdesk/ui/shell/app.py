@@ -104,10 +104,10 @@ def offer_backup(path: Path, message: str) -> bool:
         return False
     box = QMessageBox(QMessageBox.Icon.Critical, "The database was damaged", message, QMessageBox.StandardButton.NoButton)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    restore = box.addButton(f"Open the backup of {latest.taken_text}", QMessageBox.ButtonRole.AcceptRole)
+    go_back = box.addButton(f"Open the backup of {latest.taken_text}", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is not restore:
+    if box.clickedButton() is not go_back:
         return False
     try:
         restore.restore_backup(path, latest.path)
