@@ -2,6 +2,7 @@
 
 import contextlib
 import logging
+import os
 import shlex
 import sqlite3
 import time
@@ -42,10 +43,15 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
     def __init__(self, path: str | Path, *, clock: Clock = system_clock):
         self.path = Path(path)
         self.clock = clock
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = _on_read_only_disk(self.path)  # then every read works and every write says why not
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"There is no database at {self.path}, and its folder cannot be written to, so "
+                             "CollabDesk cannot make one there. Choose a folder you can write to.")
         self._in_use = in_use.shared(self.path)  # a restore waits until every store on the file has closed
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = self._connect()
             self.db = DatabaseHandle(conn)
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
@@ -61,6 +67,10 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
                 f"{self.path} was written by a newer CollabDesk (schema {version}; this one "
                 f"reads up to {SCHEMA_VERSION}). It has not been changed: update CollabDesk to open it."
             )
+        if self.read_only and version < SCHEMA_VERSION:
+            self._close_unopened()
+            raise StoreError(f"{self.path} is on a read-only disk and was written by an older CollabDesk, which "
+                             "this one has to update first. Copy it to a folder you can write to and open the copy.")
         try:
             self._configure()
             if version < SCHEMA_VERSION:
@@ -68,14 +78,24 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         except sqlite3.DatabaseError as error:
             self._close_unopened()
             raise _translate(error, "open the database", self.path) from error
-        self._hold = Hold.take(conn, self.path)
+        self._hold = None if self.read_only else Hold.take(conn, self.path)
         register(self.path)
+
+    def _connect(self) -> sqlite3.Connection:
+        """Read-write; on a read-only disk, read-only (through the log when it has one beside it)."""
+        timeout = BUSY_TIMEOUT_MS / 1000
+        if not self.read_only:
+            return sqlite3.connect(str(self.path), timeout=timeout)
+        uri = self.path.resolve().as_uri()
+        if Path(f"{self.path}-wal").exists() and Path(f"{self.path}-shm").exists():
+            return sqlite3.connect(uri + "?mode=ro", uri=True, timeout=timeout)
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=timeout)  # nothing can change it
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.db.execute("PRAGMA recursive_triggers = ON")
         self.db.execute("PRAGMA foreign_keys = ON")
-        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if not self.read_only and self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = FULL")
 
@@ -204,12 +224,19 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         return problems(self.db.conn)
 
 
+def _on_read_only_disk(path: Path) -> bool:
+    """Whether the database (or, for a new one, its folder) cannot be written to."""
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), path.parent)
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+
+
 def _translate(error: sqlite3.DatabaseError, what: str, path: Path) -> StoreError:
     message = str(error).lower()
     if "full" in message:
         reason = "the disk is full. Free some space and try again"
     elif "readonly" in message or "read-only" in message:
-        reason = f"{path} is read-only. Check the file's permissions or choose another database"
+        reason = (f"{path} can only be read (it is on a read-only disk, or the file is read-only). Copy it to "
+                  "a folder you can write to, or choose another database")
     elif "locked" in message or "busy" in message:
         reason = "another CollabDesk is busy with the database. Try again in a moment"
     elif "malformed" in message or "not a database" in message:

@@ -1,12 +1,18 @@
 """The command line and files it did not make: another program's database, a damaged one, one in use."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from collabdesk.store import Store
 from tests.store.damage import damage_a_page
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 COMMANDS = (["list"], ["list", "--json"], ["show", "abc"], ["search", "budget"], ["check"], ["backup"], ["demo"],
@@ -95,3 +101,28 @@ def test_an_interrupted_restore_is_finished_at_the_next_command_and_check_lists_
     assert len(json.loads(result.out)) == 1
     result = run("check")
     assert "Set aside  1 earlier database file(s)" in result.out and "replaced by a restore" in result.out
+
+
+def _read_only_mounts() -> bool:
+    """Whether this machine lets a test mount a read-only folder (a user namespace, or root)."""
+    try:
+        return subprocess.run(["unshare", "-rm", "true"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.mark.skipif(not _read_only_mounts(), reason="needs unshare to mount a read-only folder")
+def test_a_database_on_a_read_only_disk_answers_every_read_command(run, db_path, tmp_path):
+    workshop_id = json.loads(run("demo", "--json").out)["id"]
+    disk = tmp_path / "usb"
+    disk.mkdir()
+    commands = [["list"], ["show", workshop_id[:8]], ["search", "budget"], ["check"],
+                ["export", workshop_id[:8], "--format", "md"], ["demo"]]
+    script = f"mount -t tmpfs none {disk} && cp {db_path} {disk} && mount -o remount,ro {disk} && " + " ; ".join(
+        f"{sys.executable} -m collabdesk --db {disk / db_path.name} {' '.join(c)} >/dev/null 2>{tmp_path}/err; "
+        f"echo \"{c[0]} $? $(cat {tmp_path}/err)\"" for c in commands)
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert [lines[c[0]].split(" ")[0] for c in commands[:-1]] == ["0"] * 5, done.stdout + done.stderr
+    assert lines["demo"].startswith("1 ") and "can only be read" in lines["demo"]

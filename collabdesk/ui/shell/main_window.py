@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget,
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
@@ -38,6 +38,33 @@ if TYPE_CHECKING:  # made on first use, so the home shows sooner
     from ..run.review import ReviewView
     from ..room.view import RoomView
     from ..run.view import RunView
+
+
+def _read_only_banner(store) -> QLabel:
+    """The line across the top when the database is on a read-only disk: what works, what does not."""
+    from ..run.review import BANNER_BACKGROUND, BANNER_INK
+
+    banner = QLabel(f"{store.path} is on a disk CollabDesk cannot write to, so it is open read only: you can "
+                    "look at workshops, search and export them, but nothing can be changed or added. To work "
+                    "with it, copy the file to a folder you can write to and open the copy.")
+    banner.setObjectName("read-only-banner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setWordWrap(True)
+    banner.setStyleSheet(f"#read-only-banner {{ background: {BANNER_BACKGROUND}; color: {BANNER_INK}; "
+                         "padding: 6px 10px; border-bottom: 1px solid #E4C873; }")
+    return banner
+
+
+def _with_banner(banner: QLabel | None, body: QWidget) -> QWidget:
+    if banner is None:
+        return body
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(banner)
+    layout.addWidget(body, 1)
+    return page
 
 
 class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
@@ -62,7 +89,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.home = create_home(self)
         self.stack.addWidget(self.home)
         self.setAcceptDrops(True)  # workshop files dropped anywhere on the window are imported
-        self.setCentralWidget(self.stack)
+        self.read_only_banner = _read_only_banner(ops.store) if ops.store.read_only else None
+        self.setCentralWidget(_with_banner(self.read_only_banner, self.stack))
         self.side_panels: list[QWidget] | None = None  # found on the first open: start-up stays quick
 
         self.saved_label = QLabel(self)
