@@ -26,6 +26,10 @@ MODES = ("ballot", "tally")
 STATES = ("open", "closed")
 SPLIT_SPREAD = 2  # a middle half spanning this many points or more is a split room
 MAX_TALLY = 10_000  # people choosing one point in one domain: beyond this it is a typing slip
+# One hue per point, weak to strong: orange to purple through grey, a diverging scheme
+# readable with the common colour-vision deficiencies (ColorBrewer's PuOr), for every chart.
+SCALE_COLOURS = ("#B35806", "#F1A340", "#D5D5D5", "#998EC3", "#542788")
+SCALE_INK = ("#FFFFFF", "#1E2329", "#1E2329", "#1E2329", "#FFFFFF")  # text that reads on each
 GENERIC_LABELS = ("Stuck", "Struggling", "Getting there", "Working well", "Thriving")
 
 
@@ -169,7 +173,13 @@ class DomainResult:
     domain_key: str
     counts: tuple[int, ...]  # people per point, index 0 is point 1
     median: float | None  # None when nobody rated
-    spread: float | None  # interquartile range (see module docstring); None when nobody rated
+    lower: float | None = None  # the lower and upper quartiles (Tukey's hinges): the middle half's ends
+    upper: float | None = None
+
+    @property
+    def spread(self) -> float | None:
+        """The interquartile range (see module docstring); None when nobody rated."""
+        return None if self.median is None else self.upper - self.lower
 
     @property
     def raters(self) -> int:
@@ -213,14 +223,12 @@ def summarise(domain_key: str, counts: Sequence[int]) -> DomainResult:
         raise ValueError(f"counts per point must be {len(SCALE)} non-negative numbers, not {counts}")
     n = sum(counts)
     if not n:
-        return DomainResult(domain_key, counts, None, None)
+        return DomainResult(domain_key, counts, None)
     median = _median_of(counts, 0, n)
     if n == 1:
-        return DomainResult(domain_key, counts, median, 0.0)
+        return DomainResult(domain_key, counts, median, median, median)
     half = n // 2
-    lower = _median_of(counts, 0, half)
-    upper = _median_of(counts, n - half, half)
-    return DomainResult(domain_key, counts, median, upper - lower)
+    return DomainResult(domain_key, counts, median, _median_of(counts, 0, half), _median_of(counts, n - half, half))
 
 
 def distribution(scores: Iterable[int]) -> tuple[int, ...]:

@@ -9,6 +9,7 @@ Line breaks inside a note become ``<br>`` so a note stays one list item or table
 
 import re
 
+from ..domain import health
 from ..domain.model import Framework, WorkshopContent
 from .summary import UNGROUPED, Item, Section, Summary, build_summary, minutes
 
@@ -51,8 +52,9 @@ def summary_markdown(summary: Summary) -> str:
             "| Notes | Votes | Actions | Time used |", "|---:|---:|---:|---|",
             f"| {summary.notes} | {summary.votes} | {len(summary.actions)} | "
             f"{minutes(summary.used_seconds)} of {minutes(summary.planned_seconds)} planned |", ""]
-    if summary.unrevealed_line:
-        out += [f"*{summary.unrevealed_line}*", ""]
+    for held in (summary.unrevealed_line, summary.health.unrevealed_line):
+        if held:
+            out += [f"*{held}*", ""]
     out += ["### Top priorities", ""]
     if summary.priorities:
         for p in summary.priorities:
@@ -65,6 +67,7 @@ def summary_markdown(summary: Summary) -> str:
     out += ["### Notes and votes per domain", "", "| Domain | Notes | Votes |", "|---|---:|---:|"]
     out += [f"| {escape(t.domain.name)} | {t.notes} | {t.votes} |" for t in summary.tallies]
     out.append("")
+    out += _health(summary)
 
     for number, section in enumerate(summary.sections, 1):
         out += _section(number, section)
@@ -79,6 +82,32 @@ def summary_markdown(summary: Summary) -> str:
     out.append("")
     out += _appendix(summary)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _health(summary: Summary) -> list[str]:
+    """The health checks: a table of the numbers the PDF's chart draws, the sentences, the comments."""
+    if not summary.health.checks:
+        return []
+    out = ["## Health check", "",
+           "Ratings from 1 (weakest) to 5 (strongest). The spread is how many points the middle half of the "
+           "raters spans: 2 or more and the room split.", ""]
+    for check in summary.health.checks:
+        out += [f"### {escape(check.title)}", "", f"{escape(check.how)} · {escape(check.raters)}", "",
+                "| Domain | 1 | 2 | 3 | 4 | 5 | Rated | Median | Spread | Room |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for line in check.domains:
+            r = line.result
+            figures = ("—", "—") if r.median is None else (health.points(r.median), health.points(r.spread))
+            out.append(f"| {escape(line.domain.name)} | {' | '.join(map(str, r.counts))} | {r.raters} | "
+                       f"{figures[0]} | {figures[1]} | {r.verdict} |")
+        out += ["", *[f"- {escape(line.sentence)}" for line in check.domains], ""]
+        for line in check.domains:
+            if line.comments:
+                out += [f"**Comments on {escape(line.domain.name)}**", ""]
+                out += [f"- {escape(text)}" + (f" — {escape(author)}" if author else "")
+                        for text, author in line.comments]
+                out.append("")
+    return out
 
 
 def _section(number: int, section: Section) -> list[str]:

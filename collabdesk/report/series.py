@@ -29,6 +29,7 @@ from .styles import (
     FOOTER_Y, HEADER_Y, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles,
     table_style,
 )
+from .series_health import SeriesHealth, build_series_health, health_markdown, health_trend_pages
 from .summary import ActionLine, Item, Summary, build_summary
 from .wording import excerpt  # a note cut as a vote result shows it; the workshop's own summary has it whole
 
@@ -92,6 +93,7 @@ class SeriesSummary:
     domains: tuple[DomainPart, ...]
     top_voted: tuple[SeriesNote, ...]
     open_actions: tuple[OpenAction, ...]
+    health: SeriesHealth = SeriesHealth((), ())
 
     @property
     def notes(self) -> int:
@@ -128,6 +130,7 @@ def build_series(contents: Sequence[WorkshopContent], framework: Framework, seri
         top_voted=_ranked(everything, lines, TOP_IN_SERIES),
         open_actions=tuple(OpenAction(a, lines[i]) for i, s in enumerate(summaries) for a in s.actions
                            if a.status in OPEN_STATUSES),
+        health=build_series_health(summaries, domains),
     )
 
 
@@ -178,6 +181,7 @@ def series_markdown(series: SeriesSummary) -> str:
     out += ["", "## Top-voted notes across the series", ""]
     out += _ranked_lines(series.top_voted, with_domain=True) or ["No votes were cast in this series."]
     out.append("")
+    out += health_markdown(series.health)
     for part in series.domains:
         out += _domain_markdown(part)
     out += ["## Open actions", ""]
@@ -242,6 +246,9 @@ def write_series_summary_pdf(series: SeriesSummary, path: Path, *,
         document.setProgressCallBack(_Progress(progress))
     width = document.width
     story = _cover(series, width) + [NextPageTemplate("body"), PageBreak()] + _across(series, width)
+    trend = health_trend_pages(series.health, width, _outlined)
+    if trend:
+        story += [PageBreak()] + trend
     total = len(series.domains)
     for number, part in enumerate(series.domains, 1):
         story += [PageBreak()] + _domain_pages(part, number, total, width)

@@ -14,6 +14,7 @@ from .charts import domain_chart
 from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width,
                       mark_gutter, rule_gutter, time_bar)
 from .flowables import Decorated, user_paragraph
+from .health_pdf import health_pages
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
 from .summary import UNGROUPED, Item, Section, Summary, minutes
@@ -105,8 +106,9 @@ def at_a_glance(summary: Summary, width: float) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 12), ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)))
     story: list[Flowable] = [_marked(Paragraph("At a glance", s["h1"]), "At a glance", 0), Spacer(1, 6), grid]
-    if summary.unrevealed_line:
-        story.append(Paragraph(summary.unrevealed_line, s["small"]))
+    for held in (summary.unrevealed_line, summary.health.unrevealed_line):
+        if held:
+            story.append(Paragraph(held, s["small"]))
     story.append(_marked(Paragraph("Top priorities", s["h2"]), "Top priorities", 1))
     if summary.priorities:
         story.append(_priorities(summary, width))
@@ -298,6 +300,9 @@ def _results(round_) -> list[Flowable]:
 
 def whole_story(summary: Summary, width: float, *, with_appendix: bool) -> list[Flowable]:
     story = cover(summary, width) + [NextPageTemplate("body"), PageBreak()] + at_a_glance(summary, width)
+    checks = health_pages(summary.health, width, _marked)
+    if checks:
+        story += [PageBreak()] + checks
     total = len(summary.sections)
     after_skipped = False
     for number, part in enumerate(summary.sections, 1):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..domain.model import Domain, Exercise, Framework, Note, WorkshopContent
 from ..domain.voting import rank, rank_label, shares_rank
+from .health_summary import HealthSummary, build_health
 
 TOP_PRIORITIES = 5  # ranks shown under "at a glance"; ties at the last rank are all shown
 MAX_PRIORITIES = 8  # but never more lines than this
@@ -175,6 +176,7 @@ class Summary:
     sections: tuple[Section, ...]
     rounds: tuple[RoundLine, ...]
     anonymised: bool
+    health: HealthSummary = HealthSummary((), 0)
 
     @property
     def revealed_rounds(self) -> int:
@@ -249,6 +251,7 @@ def build_summary(content: WorkshopContent, framework: Framework, *, anonymise: 
         sections=tuple(sections),
         rounds=tuple(_round_line(r, content, live_notes, themes, exercises, numbers) for r in content.rounds),
         anonymised=anonymise,
+        health=build_health(content, framework, anonymise=anonymise),
     )
 
 

@@ -2,8 +2,8 @@
 
 A council and health partnership roundtable about getting older residents home from
 hospital sooner and keeping them well there, run on the five domains: notes of every
-kind (quotes with who said them), themes, a revealed vote across the whole workshop and
-the actions agreed. Everything in it is invented.
+kind (quotes with who said them), themes, a revealed vote across the whole workshop, a
+health check of the five domains at the start of the day and the actions agreed. Everything in it is invented.
 """
 
 from dataclasses import replace
@@ -13,7 +13,7 @@ from ..domain.frameworks import default_agenda
 from ..domain.model import Workshop
 from ..domain.timer import TimerState
 from ..store import Store
-from . import actions, frameworks, notes, timer, voting, workshops
+from . import actions, frameworks, health, notes, timer, voting, workshops
 
 TITLE = "Home from hospital: council and health partnership roundtable"
 PURPOSE = ("Agree where the council, the NHS and the voluntary sector should pool effort so that older "
@@ -115,6 +115,35 @@ ACTIONS = (
 )
 
 
+# The health check at the start of the day: each person's ratings per domain, in PEOPLE's
+# order, and a few comments as (person, domain, comment). Agreement on head, heart and
+# bones; a split room on limbs and blood.
+HEALTH = {
+    "head": (2, 2, 3, 2, 1, 2, 3, 2),
+    "heart": (4, 4, 3, 4, 5, 4, 4, 3),
+    "bones": (1, 2, 1, 2, 1, 1, 2, 2),
+    "limbs": (2, 4, 1, 5, 3, 2, 5, 4),
+    "blood": (3, 1, 4, 2, 5, 3, 1, 4),
+}
+HEALTH_COMMENTS = (
+    (0, "head", "We only all turn up when the winter figures are bad."),
+    (1, "limbs", "The virtual ward shows we can deliver together."),
+    (2, "limbs", "Every pilot ends when its funding does."),
+    (3, "bones", "No two of us can see the same record."),
+    (6, "blood", "Front-line staff already work as one team; managers do not."),
+)
+
+
+def _health_check(store: Store, workshop_id: str) -> None:
+    check = health.start_check(store, workshop_id, title="Where do we stand? (start of the day)")
+    comments = {(person, domain): text for person, domain, text in HEALTH_COMMENTS}
+    for index, participant in enumerate(store.participants(workshop_id)):
+        health.cast_ballot(store, check.id, participant.id, {d: scores[index] for d, scores in HEALTH.items()},
+                           {d: text for (person, d), text in comments.items() if person == index})
+    health.close(store, check.id)
+    health.reveal(store, check.id)
+
+
 def create_demo_workshop(store: Store) -> Workshop:
     """Add the sample workshop (closed, with its vote revealed) and return it."""
     today = datetime.fromtimestamp(store.clock(), timezone.utc).date()
@@ -125,6 +154,7 @@ def create_demo_workshop(store: Store) -> Workshop:
         location="Riverside Community Centre, Room 2", date=today.isoformat(), participants=PEOPLE)
     people = {p.name: p.id for p in store.participants(workshop.id)}
     workshops.start_workshop(store, workshop.id)
+    _health_check(store, workshop.id)
 
     placed: dict[tuple[str, int], int] = {}
     for exercise in store.exercises(workshop.id):

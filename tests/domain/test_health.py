@@ -13,30 +13,39 @@ from collabdesk.domain.health import HealthRound, Rating, TallyCount
 ROUND = HealthRound(id=1, workshop_id="w", title="Start of day", domain_keys=("head", "heart", "bones"))
 
 
-def plain(scores: list[int]) -> tuple[tuple[int, ...], float | None, float | None]:
-    """Distribution, median and interquartile range (Tukey's hinges) the long way round."""
+def plain(scores: list[int]) -> tuple:
+    """Distribution, median, quartiles and interquartile range (Tukey's hinges) the long way round."""
     counts = tuple(scores.count(point) for point in (1, 2, 3, 4, 5))
     if not scores:
-        return counts, None, None
+        return counts, None, None, None, None
     ordered = sorted(scores)
+    median = float(statistics.median(ordered))
     if len(ordered) == 1:
-        return counts, float(ordered[0]), 0.0
+        return counts, median, median, median, 0.0
     half = len(ordered) // 2
-    lower, upper = ordered[:half], ordered[len(ordered) - half:]
-    return counts, float(statistics.median(ordered)), float(statistics.median(upper) - statistics.median(lower))
+    lower, upper = float(statistics.median(ordered[:half])), float(statistics.median(ordered[len(ordered) - half:]))
+    return counts, median, lower, upper, upper - lower
+
+
+def computed(scores: list[int]) -> tuple:
+    result = health.summarise("head", health.distribution(scores))
+    return result.counts, result.median, result.lower, result.upper, result.spread
 
 
 @given(st.lists(st.integers(min_value=1, max_value=5), max_size=600))
 def test_results_match_a_plain_computation(scores):
-    result = health.summarise("head", health.distribution(scores))
-    assert (result.counts, result.median, result.spread) == plain(scores)
-    assert result.raters == len(scores)
+    assert computed(scores) == plain(scores)
+    assert health.summarise("head", health.distribution(scores)).raters == len(scores)
 
 
 @given(st.lists(st.integers(min_value=1, max_value=5), min_size=500, max_size=500))
 def test_five_hundred_raters(scores):
-    result = health.summarise("head", health.distribution(scores))
-    assert (result.counts, result.median, result.spread) == plain(scores)
+    assert computed(scores) == plain(scores)
+
+
+@pytest.mark.parametrize("scores", [[], [3], [2, 4], [1, 1, 5, 5], [3, 3, 3], [1, 2, 2, 3, 3, 3, 4, 5, 5, 5]])
+def test_ties_and_small_rooms_match_a_plain_computation(scores):
+    assert computed(scores) == plain(scores)
 
 
 def test_no_raters_has_no_median_and_says_so():
