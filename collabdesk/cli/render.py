@@ -6,6 +6,8 @@ list) are shown as spaces so that each record stays on its line.
 
 from collections.abc import Iterable
 
+from ..domain import health
+
 SHORT_ID = 8
 SNIPPET_WIDTH = 100
 BOLD, PLAIN = "\033[1m", "\033[0m"
@@ -70,6 +72,11 @@ def workshop(content, framework) -> str:
         for vote_round in content.rounds:
             lines += _vote_lines(content, vote_round)
 
+    if content.health_rounds:
+        lines += ["", "Health checks"]
+        for check in content.health_rounds:
+            lines += _health_lines(content, framework, check)
+
     lines += ["", "Actions"]
     for a in content.actions:
         owner = f" — {a.owner}" if a.owner else ""
@@ -108,6 +115,31 @@ def _vote_lines(content, vote_round) -> list[str]:
         lines.append("    no dots placed")
     elif len(ranked) > 5:
         lines.append(f"    … and {len(ranked) - 5} more with dots")
+    return lines
+
+
+def _health_lines(content, framework, check) -> list[str]:
+    """A health check's line, then per domain its median, spread and raters once revealed."""
+    ballots = [b for b in content.health_ballots if b.round_id == check.id]
+    how = "show of hands" if check.mode == "tally" else "private ballots, " + (
+        "anonymous" if check.anonymous else "named")
+    turnout = "" if check.mode == "tally" else \
+        f", {sum(1 for b in ballots if b.status == 'confirmed')} of {len(ballots)} rated"
+    shown = ", results shown" if check.revealed else ""
+    lines = [f"  {_one_line(check.title)} ({how}; {check.state}{shown}{turnout})"]
+    if not check.revealed:
+        return lines + ["    results not revealed yet"]
+    ratings = [r for r in content.ratings if r.round_id == check.id]
+    tallies = [t for t in content.tallies if t.round_id == check.id]
+    names = {key: _one_line(framework.domain(key).name, 24) for key in check.domain_keys}
+    width = max(len(name) for name in names.values())
+    for result in health.results(check, ratings, tallies):
+        name = names[result.domain_key].ljust(width)
+        if result.median is None:
+            lines.append(f"    {name}  no ratings")
+            continue
+        lines.append(f"    {name}  median {health.points(result.median):<4} spread {health.points(result.spread):<4}"
+                     f" {_plural(result.raters, 'rating')}, {result.verdict}")
     return lines
 
 

@@ -1,4 +1,5 @@
-"""Health checks in workshop files through the command line: version 2 round-trips, 1 imports, 3 is refused."""
+"""Health checks through the command line: `show` lists medians once revealed; workshop files of
+version 2 round-trip, 1 imports, 3 is refused."""
 
 import json
 
@@ -21,6 +22,17 @@ def checked(fresh_db):
     hands = health.start_check(fresh_db, w.id, title="End", mode="tally", anonymous=False)
     health.set_tally(fresh_db, hands.id, "blood", 3, 2)
     return w.id
+
+
+def test_show_lists_each_check_with_its_medians_once_revealed(run, checked):
+    out = run("show", checked).out
+    part = out[out.index("Health checks"):out.index("Actions")]
+    assert "Start (private ballots, anonymous; open, results shown, 2 of 2 rated)" in part
+    assert "    Head   median 3    spread 2    2 ratings, split" in part
+    assert "    Heart  median 5    spread 0    1 rating, agreed" in part
+    assert "    Bones  no ratings" in part
+    assert "End (show of hands; open)\n    results not revealed yet" in part
+    assert part.count("median") == 2
 
 
 def test_a_version_2_file_round_trips_its_health_checks(run, fresh_db, checked, tmp_path):
