@@ -119,8 +119,9 @@ def test_a_read_only_database_gives_a_clear_error_and_keeps_what_was_saved(fresh
     fresh_db.db = sqlite_utils.Database(read_only)
     with pytest.raises(StoreError) as caught:
         notes.add_note(fresh_db, exercise, "never acknowledged")
-    assert str(caught.value) == (f"Could not save the note: {db_path} is read-only. Check the file's permissions "
-                                 "or choose another database. Nothing saved before was lost.")
+    assert str(caught.value) == (f"Could not save the note: {db_path} can only be read (it is on a read-only disk, "
+                                 "or the file is read-only). Copy it to a folder you can write to, or choose another "
+                                 "database. Nothing saved before was lost.")
     with Store(db_path) as reopened:
         assert [n.text for n in reopened.notes(exercise)] == [saved.text]
 
