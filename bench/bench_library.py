@@ -190,9 +190,11 @@ def child(kind: str, db: str) -> None:
         window = main_window(store)
         library = window.home
     else:
+        from collabdesk.ui.common.events import EventHub
         from collabdesk.ui.library import LibraryView
+        from collabdesk.ui.operations import Operations
 
-        window = library = LibraryView(store)
+        window = library = LibraryView(Operations(store, EventHub()))
     window.resize(1366, 768)
     window.show()
     QTimer.singleShot(0, lambda: (window.grab(), app.quit()))
@@ -233,11 +235,13 @@ def search_as_you_type(db: Path) -> list[float]:
     """Milliseconds for each prefix of each query: the search, the results model, one redraw."""
     from PySide6.QtWidgets import QApplication
 
+    from collabdesk.ui.common.events import EventHub
     from collabdesk.ui.library import LibraryView
+    from collabdesk.ui.operations import Operations
 
     app = QApplication.instance() or QApplication([])
     store = Store(db)
-    view = LibraryView(store)
+    view = LibraryView(Operations(store, EventHub()))
     view.resize(1366, 768)
     view.show()
     app.processEvents()

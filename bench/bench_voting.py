@@ -45,6 +45,8 @@ from collabdesk.domain.model import (  # noqa: E402
 from collabdesk.domain.timer import TimerState  # noqa: E402
 from collabdesk.services import voting  # noqa: E402
 from collabdesk.store import Store  # noqa: E402
+from collabdesk.ui.common.events import EventHub  # noqa: E402
+from collabdesk.ui.operations import Operations  # noqa: E402
 from collabdesk.ui.voting import ResultsView, RoomResultsView  # noqa: E402
 
 EXERCISES, THEMES_PER_EXERCISE, NOTES_PER_THEME, PEOPLE, DOTS = 5, 20, 20, 30, 10
@@ -133,10 +135,11 @@ def main() -> None:
         workshop_id = build(store, rng)
         made = rounds(store, workshop_id, rng)
         bare = sqlite3.connect(path)
-        view = ResultsView(store, None)
+        ops = Operations(store, EventHub())
+        view = ResultsView(ops, None)
         view.resize(1920, 1080)
         view.show()
-        room = RoomResultsView(store, None)
+        room = RoomResultsView(ops, None)
         room.resize(1920, 1080)
         room.show()
         app.processEvents()

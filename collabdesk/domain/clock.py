@@ -2,7 +2,7 @@
 
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 Clock = Callable[[], float]  # wall-clock seconds since the epoch
 
@@ -11,5 +11,5 @@ system_clock: Clock = time.time
 
 def iso(seconds: float | None = None) -> str:
     """An ISO 8601 UTC timestamp, to the second."""
-    moment = datetime.fromtimestamp(time.time() if seconds is None else seconds, timezone.utc)
+    moment = datetime.fromtimestamp(time.time() if seconds is None else seconds, UTC)
     return moment.isoformat(timespec="seconds")

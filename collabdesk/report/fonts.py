@@ -24,7 +24,7 @@ a ToUnicode entry for each of them.
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -105,7 +105,7 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
         return tuple(_split(text, base))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_in(name: str) -> re.Pattern:
     """A pattern matching text made only of characters font ``name`` has (as loaded)."""
     codes = sorted(c for c in _load(name).face.charToGlyph if c > 0x20 and c != 0x7F)

@@ -7,7 +7,7 @@ health check of the five domains at the start of the day and the actions agreed.
 """
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from ..domain.frameworks import default_agenda
 from ..domain.model import Workshop
@@ -146,7 +146,7 @@ def _health_check(store: Store, workshop_id: str) -> None:
 
 def create_demo_workshop(store: Store) -> Workshop:
     """Add the sample workshop (closed, with its vote revealed) and return it."""
-    today = datetime.fromtimestamp(store.clock(), timezone.utc).date()
+    today = datetime.fromtimestamp(store.clock(), UTC).date()
     agenda = [replace(item, title=TITLES.get(item.domain_key, item.title))
               for item in default_agenda(frameworks.framework(store, frameworks.DEFAULT_FRAMEWORK))]
     workshop = workshops.create_workshop(

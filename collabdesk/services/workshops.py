@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 
 from ..domain import text
+from ..domain.agenda import AgendaRow
 from ..domain.dates import optional_date
 from ..domain.errors import ValidationError
 from ..domain.frameworks import default_agenda
@@ -163,4 +164,33 @@ def remove_exercise(store: Store, exercise_id: int) -> None:
 
 def reorder_exercises(store: Store, workshop_id: str, exercise_ids: Sequence[int]) -> list[Exercise]:
     store.reorder_exercises(workshop_id, list(exercise_ids))
+    return store.exercises(workshop_id)
+
+
+def apply_agenda(store: Store, workshop_id: str, rows: Sequence[AgendaRow]) -> list[Exercise]:
+    """Make the workshop's agenda match ``rows``: remove, add, edit, reorder, in one transaction.
+
+    Every row is checked before anything is written, and the edits are one transaction,
+    so a refused row or a failure part-way leaves the agenda exactly as it was.
+    """
+    checked = [agenda_item(r.domain_key, r.title, r.prompt, r.minutes) for r in rows]
+    if len(checked) > MAX_EXERCISES:
+        raise ValidationError(f"An agenda can have at most {MAX_EXERCISES} exercises.")
+    with store.agenda_change():
+        current = {e.id: e for e in store.exercises(workshop_id)}
+        kept = {r.exercise_id for r in rows if r.exercise_id is not None}
+        for exercise_id in current.keys() - kept:
+            store.remove_exercise(exercise_id)
+        order = []
+        for row, item in zip(rows, checked):
+            if row.exercise_id is None:
+                order.append(store.add_exercise(workshop_id, item).id)
+                continue
+            if row.exercise_id not in current:
+                raise ValidationError("An exercise of this agenda was removed meanwhile; reopen the agenda.")
+            if row.differs_from(current[row.exercise_id]):
+                store.update_exercise(row.exercise_id, domain_key=item.domain_key, title=item.title,
+                                      prompt=item.prompt, planned_seconds=float(item.minutes) * 60)
+            order.append(row.exercise_id)
+        store.reorder_exercises(workshop_id, order)
     return store.exercises(workshop_id)

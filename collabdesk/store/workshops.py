@@ -1,7 +1,8 @@
 """Workshops, their participants and their agenda of exercises."""
 
+import contextlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..domain.errors import NotFoundError
 from ..domain.model import AgendaItem, Exercise, Participant, Workshop
@@ -115,6 +116,12 @@ class WorkshopRows:
         if not found:
             raise NotFoundError(f"No exercise has the id {exercise_id}.")
         return rows.exercise(found[0])
+
+    @contextlib.contextmanager
+    def agenda_change(self, what: str = "change the agenda") -> Iterator[None]:
+        """Group the edits of one agenda change in a single transaction: all saved, or none."""
+        with self._write(what):
+            yield
 
     def add_exercise(self, workshop_id: str, item: AgendaItem, position: int | None = None) -> Exercise:
         """Insert an exercise at ``position`` (the end when None), shifting those after it."""

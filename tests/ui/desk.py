@@ -1,4 +1,4 @@
-"""Shared set-up for the run-view tests: a main window on a fresh store, driven by a fake clock."""
+"""Building blocks for the window tests (the fixtures made of them are in conftest.py)."""
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -32,21 +32,3 @@ def make_workshop(store, **fields):
     details = {"title": "Health and care roundtable", "purpose": "Can we pool our budgets?",
                "participants": ["Amira", "Ben", "Chen Wei"], **fields}
     return workshops.create_workshop(store, **details)
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return make_settings(tmp_path)
-
-
-@pytest.fixture
-def window(qtbot, fresh_db, settings, clock):
-    return make_window(qtbot, fresh_db, settings, clock)
-
-
-@pytest.fixture
-def running(window, fresh_db):
-    """The window with a five-domain workshop open in the run view."""
-    workshop = make_workshop(fresh_db)
-    assert window.open_workshop(workshop.id)
-    return window

@@ -7,7 +7,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleOptionViewItem
 
 from collabdesk.services import actions, notes, workshops
-from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.actions.panel import (
     DUE_COLUMN, NO_DATE, OWNER_COLUMN, STATUS_COLUMN, TEXT_COLUMN, ActionDelegate, ActionsModel, ActionsPanel,
 )
@@ -16,10 +15,10 @@ TEXTS = ["<b>Ring</b> &amp; <img src=x>", "合作 🎉", "تعاون", "שיתו
 
 
 @pytest.fixture
-def setup(qtbot, fresh_db):
+def setup(qtbot, fresh_db, ops):
     w = workshops.create_workshop(fresh_db, title="Roundtable", participants=["Ann Smith", "Bo Chen"])
     stack = QUndoStack()
-    panel = ActionsPanel(fresh_db, w.id, undo_stack=stack)
+    panel = ActionsPanel(ops, w.id, undo_stack=stack)
     qtbot.addWidget(panel)
     panel.show()
     return fresh_db, w, stack, panel
@@ -143,10 +142,10 @@ def test_the_actions_model_passes_the_model_tester(qtmodeltester, fresh_db):
     qtmodeltester.check(model)
 
 
-def test_undo_after_the_panel_is_gone_still_reaches_the_store_and_the_app(qtbot, fresh_db):
+def test_undo_after_the_panel_is_gone_still_reaches_the_store_and_the_app(qtbot, fresh_db, ops):
     w = workshops.create_workshop(fresh_db, title="Roundtable")
-    stack, hub = QUndoStack(), EventHub()
-    panel = ActionsPanel(fresh_db, w.id, undo_stack=stack, hub=hub)
+    stack, hub = QUndoStack(), ops.hub
+    panel = ActionsPanel(ops, w.id, undo_stack=stack)
     action = panel.add_action("Send the minutes")
     shiboken6.delete(panel)
     with qtbot.waitSignal(hub.actions_changed) as announced:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from collabdesk.services import voting
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser, ThemeNameDialog
-from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT
 
 pytestmark = STRICT_QT
 CTRL = Qt.KeyboardModifier.ControlModifier

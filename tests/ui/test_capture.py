@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT
 
 pytestmark = STRICT_QT
 CTRL = Qt.KeyboardModifier.ControlModifier

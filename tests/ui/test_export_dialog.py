@@ -24,8 +24,8 @@ def workshop_id(fresh_db):
 
 
 @pytest.fixture
-def dialog(qtbot, fresh_db, workshop_id):
-    dialog = ExportDialog(fresh_db, workshop_id)
+def dialog(qtbot, fresh_db, workshop_id, ops):
+    dialog = ExportDialog(ops, workshop_id)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -146,10 +146,10 @@ def test_choose_asks_for_a_file_and_keeps_the_extension(qtbot, dialog, tmp_path,
     assert dialog.path.text() == str(tmp_path / "mine.pdf")
 
 
-def test_file_menu_entry_point_runs_the_dialog(fresh_db, workshop_id, monkeypatch):
+def test_file_menu_entry_point_runs_the_dialog(fresh_db, workshop_id, monkeypatch, ops):
     asked = []
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, store, wid, parent=None: asked.append(wid)))
-    export_dialog.export_workshop(None, fresh_db, workshop_id)
+    export_dialog.export_workshop(None, ops, workshop_id)
     assert asked == [workshop_id]
 
 

@@ -37,8 +37,8 @@ def choose(list_widget, text: str) -> None:
 
 
 # -- frameworks ----------------------------------------------------------------------
-def test_a_new_framework_gets_its_domains_edited_and_saved(qtbot, fresh_db, answers):
-    dialog = FrameworksDialog(fresh_db)
+def test_a_new_framework_gets_its_domains_edited_and_saved(qtbot, fresh_db, answers, ops):
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     answers["text"] = "Partnership check"
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
@@ -61,9 +61,9 @@ def test_a_new_framework_gets_its_domains_edited_and_saved(qtbot, fresh_db, answ
     assert saved.domains[1].key == "general"  # renamed, same key: past exercises keep their domain
 
 
-def test_a_bad_colour_is_refused_inline_and_the_edits_stay(qtbot, fresh_db, answers):
+def test_a_bad_colour_is_refused_inline_and_the_edits_stay(qtbot, fresh_db, answers, ops):
     made = library_services.create_framework(fresh_db, "Checked")
-    dialog = FrameworksDialog(fresh_db)
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Checked")
     dialog.domain_editor.colour.clear()
@@ -74,8 +74,8 @@ def test_a_bad_colour_is_refused_inline_and_the_edits_stay(qtbot, fresh_db, answ
     assert frameworks.framework(fresh_db, made.key) == made
 
 
-def test_built_in_frameworks_are_read_only_and_copied_to_edit(qtbot, fresh_db, answers):
-    dialog = FrameworksDialog(fresh_db)
+def test_built_in_frameworks_are_read_only_and_copied_to_edit(qtbot, fresh_db, answers, ops):
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Five domains")
     assert dialog.description.isReadOnly() and not dialog.domain_editor.isEnabled()
@@ -86,9 +86,9 @@ def test_built_in_frameworks_are_read_only_and_copied_to_edit(qtbot, fresh_db, a
     assert dialog.domain_editor.isEnabled()
 
 
-def test_framework_export_then_import_through_the_dialog(qtbot, fresh_db, answers):
+def test_framework_export_then_import_through_the_dialog(qtbot, fresh_db, answers, ops):
     library_services.create_framework(fresh_db, HOSTILE)
-    dialog = FrameworksDialog(fresh_db)
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, HOSTILE)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -101,9 +101,9 @@ def test_framework_export_then_import_through_the_dialog(qtbot, fresh_db, answer
     assert len(answers["errors"]) == 1 and "broken JSON" in answers["errors"][0]
 
 
-def test_rename_and_delete_a_framework(qtbot, fresh_db, answers):
+def test_rename_and_delete_a_framework(qtbot, fresh_db, answers, ops):
     library_services.create_framework(fresh_db, "Old name")
-    dialog = FrameworksDialog(fresh_db)
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Old name")
     answers["text"] = "New name"
@@ -113,9 +113,9 @@ def test_rename_and_delete_a_framework(qtbot, fresh_db, answers):
     assert fresh_db.saved_frameworks() == []
 
 
-def test_leaving_unsaved_edits_asks_first(qtbot, fresh_db, answers):
+def test_leaving_unsaved_edits_asks_first(qtbot, fresh_db, answers, ops):
     library_services.create_framework(fresh_db, "Mine")
-    dialog = FrameworksDialog(fresh_db)
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Mine")
     qtbot.keyClicks(dialog.domain_editor.name, " edited")
@@ -125,8 +125,8 @@ def test_leaving_unsaved_edits_asks_first(qtbot, fresh_db, answers):
 
 
 # -- templates -----------------------------------------------------------------------
-def test_a_template_is_created_edited_and_used_for_a_new_workshop(qtbot, fresh_db, answers):
-    dialog = TemplatesDialog(fresh_db)
+def test_a_template_is_created_edited_and_used_for_a_new_workshop(qtbot, fresh_db, answers, ops):
+    dialog = TemplatesDialog(ops)
     qtbot.addWidget(dialog)
     answers["text"] = "Quick check"
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
@@ -150,9 +150,9 @@ def test_a_template_is_created_edited_and_used_for_a_new_workshop(qtbot, fresh_d
     assert fresh_db.workshop(created.args[0]).title == "Autumn roundtable"
 
 
-def test_a_template_follows_a_new_framework_and_refuses_a_blank_title(qtbot, fresh_db, answers):
+def test_a_template_follows_a_new_framework_and_refuses_a_blank_title(qtbot, fresh_db, answers, ops):
     library_services.create_template(fresh_db, "Switch me", "five-domains")
-    dialog = TemplatesDialog(fresh_db)
+    dialog = TemplatesDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.templates, "Switch me")
     dialog.framework.setCurrentIndex(dialog.framework.findData("blank"))
@@ -164,8 +164,8 @@ def test_a_template_follows_a_new_framework_and_refuses_a_blank_title(qtbot, fre
     assert library_services.template(fresh_db, "switch-me").framework_key == "blank"
 
 
-def test_built_in_templates_are_read_only(qtbot, fresh_db, answers):
-    dialog = TemplatesDialog(fresh_db)
+def test_built_in_templates_are_read_only(qtbot, fresh_db, answers, ops):
+    dialog = TemplatesDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.templates, "Five domains")
     assert not dialog.add_button.isEnabled() and not dialog.framework.isEnabled()
@@ -173,9 +173,9 @@ def test_built_in_templates_are_read_only(qtbot, fresh_db, answers):
     assert dialog.use_button.isEnabled()
 
 
-def test_template_files_round_trip_through_the_dialog(qtbot, fresh_db, answers):
+def test_template_files_round_trip_through_the_dialog(qtbot, fresh_db, answers, ops):
     library_services.create_template(fresh_db, "Shared plan", "five-domains")
-    dialog = TemplatesDialog(fresh_db)
+    dialog = TemplatesDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.templates, "Shared plan")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

@@ -15,8 +15,9 @@ from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
 from collabdesk.services.library import SearchResult
 from collabdesk.store import Store
+from collabdesk.ui.common.events import EventHub
+from collabdesk.ui.operations import Operations
 from collabdesk.ui.common import prompts
-from collabdesk.ui.library import view as view_module
 from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
 from collabdesk.ui.library.search import SearchResultsModel, result_html, snippet_html
 from collabdesk.ui.library.sidebar import TRASH
@@ -55,7 +56,7 @@ def asked(monkeypatch):
 
 
 def make_view(qtbot, store) -> LibraryView:
-    view = LibraryView(store)
+    view = LibraryView(Operations(store, EventHub()))
     qtbot.addWidget(view)
     view.resize(1366, 768)
     with qtbot.waitActive(view):  # keyboard shortcuts reach only the active window
@@ -149,7 +150,8 @@ class _Tags(HTMLParser):
 
 def test_user_markup_is_shown_as_text_and_only_matches_are_highlighted():
     typed = "<b>Budget</b> &amp; <img src=x> 合作"
-    hit = SearchHit("w", "<i>Title</i>", "note", "1", typed, f"<b>{HIT_START}Budget{HIT_END}</b> &amp; <img src=x> 合作")
+    hit = SearchHit("w", "<i>Title</i>", "note", "1", typed,
+                    f"<b>{HIT_START}Budget{HIT_END}</b> &amp; <img src=x> 合作")
     markup = result_html(SearchResult(hit, "<script>x</script>"))
     parser = _Tags()
     parser.feed(markup)
@@ -333,7 +335,7 @@ def test_dropping_workshop_files_imports_them_and_shows_what_failed(qtbot, fresh
             raise ValidationError("Cannot import broken.json: the file is not a CollabDesk workshop.")
         return workshops.create_workshop(store, title="Imported <b>roundtable</b>").id
 
-    monkeypatch.setattr(view_module, "import_workshop_file", fake_import)
+    monkeypatch.setattr("collabdesk.services.files.import_workshop_file", fake_import)  # what the operation calls
     view = make_view(qtbot, fresh_db)
     assert not drop(view, [tmp_path / "notes.txt"])
     with qtbot.waitSignal(view.library_changed):

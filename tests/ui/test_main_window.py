@@ -7,10 +7,10 @@ from collabdesk.ui.shell.help import shortcut_rows
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.planning.agenda_editor import AgendaPlanModel
 from collabdesk.ui.run.agenda_panel import AgendaModel
-from collabdesk.ui.operations import AgendaRow
+from collabdesk.domain.agenda import AgendaRow
 from collabdesk.domain.schedule import schedule
 from collabdesk.services.frameworks import framework
-from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
 
 pytestmark = STRICT_QT
 
@@ -102,7 +102,8 @@ def test_the_pace_counts_overruns_and_projects_the_finish(fresh_db, clock):
     first, second = fresh_db.exercises(workshop.id)[:2]
     fresh_db.save_timer(first.id, first.timer.start(clock.now))
     clock.advance(first.timer.planned + 300)  # five minutes over
-    fresh_db.set_current_exercise(workshop.id, second.id, {first.id: fresh_db.exercise(first.id).timer.pause(clock.now)})
+    paused = fresh_db.exercise(first.id).timer.pause(clock.now)
+    fresh_db.set_current_exercise(workshop.id, second.id, {first.id: paused})
     plan = schedule(fresh_db.exercises(workshop.id), clock.now)
     assert round(plan.drift) == 300
     later = sum(e.timer.planned for e in fresh_db.exercises(workshop.id)[1:])

@@ -16,9 +16,10 @@ from collabdesk.ui.common import prompts
 from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.planning.templates_dialog import TemplatesDialog
-from collabdesk.ui.operations import READ_ONLY, AgendaRow, ReadOnlyError
+from collabdesk.domain.agenda import AgendaRow
+from collabdesk.ui.operations import READ_ONLY, ReadOnlyError
 from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
-from tests.ui.desk import STRICT_QT, make_workshop, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT, make_workshop
 
 pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from collabdesk.ui.actions.panel import ActionsDock
 from collabdesk.ui.voting import BallotScreen, RoomVotingView, RoundSettings, RoundSetupDialog, TallyScreen, VotingDock
-from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT
 from tests.ui.test_board import CTRL, SHIFT, add_notes, click_card, name_themes, undo
 
 pytestmark = STRICT_QT

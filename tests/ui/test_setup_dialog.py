@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from collabdesk.ui.planning.agenda_editor import MINUTES, TITLE
 from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
-from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT
 
 pytestmark = STRICT_QT
 ALT = Qt.KeyboardModifier.AltModifier

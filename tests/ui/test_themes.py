@@ -14,7 +14,7 @@ from collabdesk.ui.shell import main_window
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
-from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
 from tests.ui.test_board import (
     CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
 )

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from collabdesk.services import notes, voting, workshops
+from collabdesk.ui.common.events import EventHub
+from collabdesk.ui.operations import Operations
 from collabdesk.ui.voting import BallotScreen, ResultsView, RoomVotingProgress, RoomVotingView
 from collabdesk.ui.voting.cards import ItemCard
 
@@ -22,7 +24,7 @@ def room(fresh_db):
 
 
 def make_screen(qtbot, store, round_id):
-    screen = BallotScreen(store, round_id)
+    screen = BallotScreen(Operations(store, EventHub()), round_id)
     qtbot.addWidget(screen)
     screen.resize(1100, 700)
     screen.show()
@@ -178,16 +180,16 @@ def test_a_closed_round_shows_no_ballot(qtbot, room):
     assert screen.finished_page.title_label.text() == "This vote is closed"
 
 
-def test_the_room_sees_who_voted_but_no_count_before_the_reveal(qtbot, room):
+def test_the_room_sees_who_voted_but_no_count_before_the_reveal(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
     screen = make_screen(qtbot, store, round_.id)
     page = start_voting(qtbot, screen)
     click_plus(qtbot, page, items[0], 3)
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-    progress = RoomVotingProgress(store, round_.id)
-    room_view = RoomVotingView(store, round_.id)
-    results = ResultsView(store, round_.id)
+    progress = RoomVotingProgress(ops, round_.id)
+    room_view = RoomVotingView(ops, round_.id)
+    results = ResultsView(ops, round_.id)
     for widget in (progress, room_view, results):
         qtbot.addWidget(widget)
     assert progress.status_label.text() == "Voting in progress — 1 of 3 voted"

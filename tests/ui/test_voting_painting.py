@@ -14,14 +14,14 @@ from collabdesk.services import notes, voting, workshops
 from collabdesk.ui.voting import RoomResultsView
 
 
-def test_painting_revealed_results_keeps_none_alive(qtbot, fresh_db):
+def test_painting_revealed_results_keeps_none_alive(qtbot, fresh_db, ops):
     w = workshops.create_workshop(fresh_db, title="Roundtable", participants=["Ann"])
     exercise = fresh_db.exercises(w.id)[0]
     note = notes.add_note(fresh_db, exercise.id, "Budget")
     round_ = voting.start_round(fresh_db, w.id, title="Top")
     voting.cast_ballot(fresh_db, round_.id, fresh_db.participants(w.id)[0].id, {("note", note.id): 3})
     voting.reveal_round(fresh_db, round_.id)
-    view = RoomResultsView(fresh_db, round_.id)
+    view = RoomResultsView(ops, round_.id)
     qtbot.addWidget(view)
     view.resize(1920, 1080)
     image = QImage(10, 10, QImage.Format.Format_ARGB32)

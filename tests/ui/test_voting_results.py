@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from collabdesk.services import notes, voting, workshops
 from collabdesk.store import Store
 from collabdesk.ui.common.events import EventHub
+from collabdesk.ui.operations import Operations
 from collabdesk.ui.voting import (
     BallotScreen, ResultsView, RoomResultsView, RoomVotingView, RoundSettings, RoundSetupDialog, VotingPanel,
 )
@@ -32,23 +33,23 @@ def shown(view):
     return [tuple(model.data(model.index(r, c)) for c in range(3)) for r in range(model.rowCount())]
 
 
-def test_ties_share_a_rank_on_screen(qtbot, room):
+def test_ties_share_a_rank_on_screen(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
     vote(store, round_.id, people, {items[0]: 2, items[1]: 1}, {items[1]: 1, items[2]: 1})
     voting.reveal_round(store, round_.id)
-    view = ResultsView(store, round_.id)
+    view = ResultsView(ops, round_.id)
     qtbot.addWidget(view)
     assert shown(view) == [("=1", "<b>Budget</b>", "2"), ("=1", "Trust", "2"), ("3", "共有", "1")]
 
 
-def test_a_deleted_notes_dots_leave_the_results_and_undo_brings_them_back(qtbot, room):
+def test_a_deleted_notes_dots_leave_the_results_and_undo_brings_them_back(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
     vote(store, round_.id, people, {items[0]: 3}, {items[1]: 1})
     voting.reveal_round(store, round_.id)
-    hub = EventHub()
-    view = ResultsView(store, round_.id, hub=hub)
+    hub = ops.hub
+    view = ResultsView(ops, round_.id)
     qtbot.addWidget(view)
     notes.delete_notes(store, [items[0][1]])
     hub.notes_changed.emit(1)
@@ -58,7 +59,7 @@ def test_a_deleted_notes_dots_leave_the_results_and_undo_brings_them_back(qtbot,
     assert shown(view) == [("1", "<b>Budget</b>", "3"), ("2", "Trust", "1")]
 
 
-def test_the_projector_shows_the_top_places_and_whoever_ties_with_the_last(qtbot, fresh_db):
+def test_the_projector_shows_the_top_places_and_whoever_ties_with_the_last(qtbot, fresh_db, ops):
     w = workshops.create_workshop(fresh_db, title="Big", participants=[f"P{i}" for i in range(12)])
     exercise = fresh_db.exercises(w.id)[0]
     items = [("note", notes.add_note(fresh_db, exercise.id, f"Idea {i}").id) for i in range(14)]
@@ -66,7 +67,7 @@ def test_the_projector_shows_the_top_places_and_whoever_ties_with_the_last(qtbot
     for i, item in enumerate(items):
         voting.set_tally(fresh_db, round_.id, item, 14 - i if i < 10 else 5)  # places 10-14 all have 5
     voting.reveal_round(fresh_db, round_.id)
-    room_view = RoomResultsView(fresh_db, round_.id)
+    room_view = RoomResultsView(ops, round_.id)
     qtbot.addWidget(room_view)
     room_view.resize(1920, 1080)
     room_view.show()
@@ -76,47 +77,47 @@ def test_the_projector_shows_the_top_places_and_whoever_ties_with_the_last(qtbot
     assert room_view.table.font().pointSizeF() >= 20
 
 
-def test_named_rounds_show_who_placed_dots_and_anonymous_ones_hide_the_column(qtbot, room):
+def test_named_rounds_show_who_placed_dots_and_anonymous_ones_hide_the_column(qtbot, room, ops):
     store, w, items, people = room
     named = voting.start_round(store, w.id, title="Named", anonymous=False)
     secret = voting.start_round(store, w.id, title="Secret")
     for round_ in (named, secret):
         vote(store, round_.id, people, {items[0]: 2}, {items[0]: 1})
         voting.reveal_round(store, round_.id)
-    named_view, secret_view = ResultsView(store, named.id), ResultsView(store, secret.id)
+    named_view, secret_view = ResultsView(ops, named.id), ResultsView(ops, secret.id)
     for view in (named_view, secret_view):
         qtbot.addWidget(view)
     assert named_view.model.data(named_view.model.index(0, 3)) == "Ann 2, Bo 1"
     assert not named_view.table.isColumnHidden(3) and secret_view.table.isColumnHidden(3)
-    projector = RoomResultsView(store, named.id)
+    projector = RoomResultsView(ops, named.id)
     qtbot.addWidget(projector)
     assert projector.table.isColumnHidden(3), "who voted stays on the laptop, even in a named vote"
 
 
-def test_results_survive_closing_and_reopening_the_store(qtbot, room, db_path, clock):
+def test_results_survive_closing_and_reopening_the_store(qtbot, room, db_path, clock, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
     vote(store, round_.id, people, {items[2]: 2, items[3]: 1}, {items[3]: 2})
     voting.reveal_round(store, round_.id)
-    before = ResultsView(store, round_.id)
+    before = ResultsView(ops, round_.id)
     qtbot.addWidget(before)
     store.close()
     again = Store(db_path, clock=clock)
     try:
-        after = ResultsView(again, round_.id)
+        after = ResultsView(Operations(again, EventHub()), round_.id)
         qtbot.addWidget(after)
         assert shown(after) == shown(before) == [("1", "تعاون", "3"), ("2", "共有", "2")]
     finally:
         again.close()
 
 
-def test_the_panel_starts_reveals_closes_and_undoes(qtbot, room, monkeypatch):
+def test_the_panel_starts_reveals_closes_and_undoes(qtbot, room, monkeypatch, ops):
     store, w, items, people = room
     monkeypatch.setattr(RoundSetupDialog, "ask", classmethod(
         lambda cls, parent, store_, workshop_id, exercise_id=None: RoundSettings(
             title="Top", dots_per_voter=2, voter_ids=tuple(people))))
     stack = QUndoStack()
-    panel = VotingPanel(store, w.id, undo_stack=stack)
+    panel = VotingPanel(ops, w.id, undo_stack=stack)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.round_started) as started:
         qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
@@ -139,11 +140,11 @@ def test_the_panel_starts_reveals_closes_and_undoes(qtbot, room, monkeypatch):
     assert store.vote_round(round_id).revealed
 
 
-def test_the_panel_reopens_a_ballot_and_asks_for_the_ballot_screen(qtbot, room):
+def test_the_panel_reopens_a_ballot_and_asks_for_the_ballot_screen(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
     vote(store, round_.id, people, {items[0]: 1})
-    panel = VotingPanel(store, w.id)
+    panel = VotingPanel(ops, w.id)
     qtbot.addWidget(panel)
     assert [panel.voters_list.item(i).text() for i in range(3)] == [
         "Ann — voted", "Bo — still to vote", "Cy — still to vote"]
@@ -158,10 +159,10 @@ def test_the_panel_reopens_a_ballot_and_asks_for_the_ballot_screen(qtbot, room):
     assert requested.args == [round_.id]
 
 
-def test_the_setup_dialog_offers_the_defaults_and_refuses_a_ballot_without_voters(qtbot, room):
+def test_the_setup_dialog_offers_the_defaults_and_refuses_a_ballot_without_voters(qtbot, room, ops):
     store, w, items, people = room
     exercise = store.exercises(w.id)[0]
-    dialog = RoundSetupDialog(store, w.id, exercise_id=exercise.id)
+    dialog = RoundSetupDialog(ops, w.id, exercise_id=exercise.id)
     qtbot.addWidget(dialog)
     settings = dialog.settings()
     assert (settings.exercise_id, settings.dots_per_voter, settings.max_per_item, settings.anonymous,
@@ -191,13 +192,13 @@ def test_models_pass_the_model_tester(qtmodeltester, room):
     qtmodeltester.check(rounds)
 
 
-def test_the_room_follows_ballots_and_the_reveal_through_the_event_hub(qtbot, room):
+def test_the_room_follows_ballots_and_the_reveal_through_the_event_hub(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Top")
-    hub = EventHub()
-    screen = BallotScreen(store, round_.id, hub=hub)
-    room_view = RoomVotingView(store, round_.id, hub=hub)
-    panel = VotingPanel(store, w.id, undo_stack=QUndoStack(), hub=hub)
+    hub = ops.hub
+    screen = BallotScreen(ops, round_.id)
+    room_view = RoomVotingView(ops, round_.id)
+    panel = VotingPanel(ops, w.id, undo_stack=QUndoStack())
     for widget in (screen, room_view, panel):
         qtbot.addWidget(widget)
     qtbot.mouseClick(screen.hand_over.start_button, Qt.MouseButton.LeftButton)

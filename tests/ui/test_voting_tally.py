@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from collabdesk.services import notes, voting, workshops
+from collabdesk.ui.operations import Operations
 from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.voting import BallotScreen, ResultsView, TallyPanel
 from collabdesk.ui.voting.tally import HandsModel
@@ -20,7 +21,7 @@ def room(fresh_db):
 
 
 def make_panel(qtbot, store, round_id, stack):
-    panel = TallyPanel(store, round_id, undo_stack=stack)
+    panel = TallyPanel(Operations(store, EventHub()), round_id, undo_stack=stack)
     qtbot.addWidget(panel)
     panel.resize(800, 500)
     panel.show()
@@ -89,11 +90,11 @@ def test_a_closed_round_cannot_be_counted(qtbot, room):
     assert not panel.hands_model.flags(panel.hands_model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
 
 
-def test_tally_mode_and_ballot_mode_give_the_same_ranking_for_the_same_dots(qtbot, room):
+def test_tally_mode_and_ballot_mode_give_the_same_ranking_for_the_same_dots(qtbot, room, ops):
     store, w, items, people = room
     ballots = [{items[0]: 1, items[2]: 2}, {items[2]: 1, items[3]: 2}, {items[1]: 3}]
     ballot_round = voting.start_round(store, w.id, title="Ballot")
-    screen = BallotScreen(store, ballot_round.id)
+    screen = BallotScreen(ops, ballot_round.id)
     qtbot.addWidget(screen)
     for allocation in ballots:
         qtbot.mouseClick(screen.hand_over.start_button, Qt.MouseButton.LeftButton)
@@ -115,7 +116,7 @@ def test_tally_mode_and_ballot_mode_give_the_same_ranking_for_the_same_dots(qtbo
     shown = []
     for round_ in (ballot_round, wall_round, hands_round):
         voting.reveal_round(store, round_.id)
-        view = ResultsView(store, round_.id)
+        view = ResultsView(ops, round_.id)
         qtbot.addWidget(view)
         shown.append([(view.model.data(view.model.index(r, 0)), view.model.lines[r].item, view.model.lines[r].dots)
                       for r in range(view.model.rowCount())])
@@ -131,11 +132,11 @@ def test_the_hands_model_passes_the_model_tester(qtmodeltester, room):
     qtmodeltester.check(model)
 
 
-def test_undo_after_the_tally_screen_is_closed_still_reaches_the_store_and_the_room(qtbot, room):
+def test_undo_after_the_tally_screen_is_closed_still_reaches_the_store_and_the_room(qtbot, room, ops):
     store, w, items, people = room
     round_ = voting.start_round(store, w.id, title="Wall", mode="tally")
-    stack, hub = QUndoStack(), EventHub()
-    panel = TallyPanel(store, round_.id, undo_stack=stack, hub=hub)
+    stack, hub = QUndoStack(), ops.hub
+    panel = TallyPanel(ops, round_.id, undo_stack=stack)
     panel.set_count(items[0], 3)
     shiboken6.delete(panel)  # the facilitator closed the tally screen
     with qtbot.waitSignal(hub.votes_changed) as announced:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import ACTION_STATUSES, Action
-from ...services import actions as action_services
-from ...store import Store
+from ..common.panel_context import PanelContext
 from ..common.widgets import plain_tooltip
-from ..operations.undo import ServiceCommand
-from ..voting.listening import while_alive
+from ..operations import Operations
+from ..operations.actions import (
+    AddActionCommand, DeleteActionCommand, EditActionCommand, fields_from_note, fields_from_theme,
+)
+from ..operations.undo import UndoStep, while_alive
 
 TEXT_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(4)
 HEADERS = ("Action", "Owner", "Due", "Status")
@@ -32,82 +34,11 @@ ActionRole = Qt.ItemDataRole.UserRole + 1  # the Action of a row
 NO_DATE = QDate(2000, 1, 1)  # the date editor's "no date" (shown as its special text)
 
 
-def fields_from_note(store: Store, note_id: int) -> dict:
-    """A new action's starting point from a note: its text, and the link back to it."""
-    return {"text": store.note(note_id).text, "note_id": note_id}
-
-
-def fields_from_theme(store: Store, theme_id: int) -> dict:
-    """A new action's starting point from a theme: its name, and the link back to it."""
-    return {"text": store.theme(theme_id).title, "theme_id": theme_id}
-
-
-def _preview(text: str, limit: int = 30) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-# -- undoable edits -----------------------------------------------------------------------
-class _ActionCommand(ServiceCommand):
-    """An edit of the actions table; the panel and the hub's ``actions_changed`` hear of it."""
-
-    def announce(self) -> None:
-        if self.changed is not None:
-            self.changed()
-        if self.hub is not None:
-            self.hub.actions_changed.emit(self.workshop_id)
-
-
-class AddActionCommand(_ActionCommand):
-    """Adding an action; undo deletes it, redo brings the same action (same id) back."""
-
-    def __init__(self, store: Store, workshop_id: str, fields: dict, **hooks):
-        super().__init__(store, workshop_id, f"Add action “{_preview(fields.get('text', ''))}”", **hooks)
-        self.fields = dict(fields)
-        self.action: Action | None = None
-
-    def first(self) -> None:
-        fields = dict(self.fields)
-        self.action = action_services.add_action(self.store, self.workshop_id, fields.pop("text"), **fields)
-
-    def apply(self) -> None:
-        action_services.restore_action(self.store, self.action.id)
-
-    def revert(self) -> None:
-        action_services.delete_action(self.store, self.action.id)
-
-
-class EditActionCommand(_ActionCommand):
-    def __init__(self, store: Store, action: Action, after: dict, **hooks):
-        super().__init__(store, action.workshop_id, f"Edit action “{_preview(action.text)}”", **hooks)
-        self.action_id = action.id
-        self.before = {name: getattr(action, name) for name in after}
-        self.after = dict(after)
-
-    def apply(self) -> None:
-        action_services.edit_action(self.store, self.action_id, **self.after)
-
-    def revert(self) -> None:
-        action_services.edit_action(self.store, self.action_id, **self.before)
-
-
-class DeleteActionCommand(_ActionCommand):
-    def __init__(self, store: Store, action: Action, **hooks):
-        super().__init__(store, action.workshop_id, f"Delete action “{_preview(action.text)}”", **hooks)
-        self.action_id = action.id
-
-    def apply(self) -> None:
-        action_services.delete_action(self.store, self.action_id)
-
-    def revert(self) -> None:
-        action_services.restore_action(self.store, self.action_id)
-
-
 # -- model and editors ----------------------------------------------------------------------
 class ActionsModel(QAbstractTableModel):
     """The workshop's live actions, one per row, in their order."""
 
-    def __init__(self, store: Store, workshop_id: str, edit: Callable[[Action, dict], bool], parent=None):
+    def __init__(self, store, workshop_id: str, edit: Callable[[Action, dict], bool], parent=None):
         super().__init__(parent)
         self.store = store
         self.workshop_id = workshop_id
@@ -231,15 +162,15 @@ class ActionDelegate(QStyledItemDelegate):
 class ActionsPanel(QWidget):
     changed = Signal(str)  # workshop id, after any saved change (and after undo or redo)
 
-    def __init__(self, store: Store, workshop_id: str, *, undo_stack: QUndoStack | None = None, hub=None,
+    def __init__(self, ops: Operations, workshop_id: str, *, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.workshop_id = workshop_id
         self.undo_stack = undo_stack
-        self.hub = hub  # optional EventHub: told actions_changed; its actions_changed refreshes this panel
 
-        self.model = ActionsModel(store, workshop_id, self.edit_action, self)
+        self.model = ActionsModel(self.store, workshop_id, self.edit_action, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ActionDelegate(self._participant_names, self.table))
@@ -279,8 +210,7 @@ class ActionsPanel(QWidget):
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._on_current_changed)
         self._on_current_changed()
-        if hub is not None:
-            hub.actions_changed.connect(self._on_actions_changed)
+        ops.hub.actions_changed.connect(self._on_actions_changed)
 
     def _participant_names(self) -> list[str]:
         return [p.name for p in self.store.participants(self.workshop_id)]
@@ -294,7 +224,7 @@ class ActionsPanel(QWidget):
     # -- what the facilitator does --------------------------------------------------------
     def add_action(self, text: str, **fields) -> Action | None:
         """Add an action (undoably); None, with the reason shown, if it cannot be saved."""
-        command = AddActionCommand(self.store, self.workshop_id, {"text": text, **fields}, **self._hooks())
+        command = AddActionCommand(self.ops, self.workshop_id, {"text": text, **fields}, **self._hooks())
         if not self._run(command):
             return None
         row = self.model.row_of(command.action.id)
@@ -302,23 +232,23 @@ class ActionsPanel(QWidget):
         return command.action
 
     def add_from_note(self, note_id: int) -> Action | None:
-        return self.add_action(**fields_from_note(self.store, note_id))
+        return self.add_action(**fields_from_note(self.ops, note_id))
 
     def add_from_theme(self, theme_id: int) -> Action | None:
-        return self.add_action(**fields_from_theme(self.store, theme_id))
+        return self.add_action(**fields_from_theme(self.ops, theme_id))
 
     def edit_action(self, action: Action, fields: dict) -> bool:
-        return self._run(EditActionCommand(self.store, action, fields, **self._hooks()))
+        return self._run(EditActionCommand(self.ops, action, fields, **self._hooks()))
 
     def delete_selected(self) -> bool:
         action = self.current_action()
-        return action is not None and self._run(DeleteActionCommand(self.store, action, **self._hooks()))
+        return action is not None and self._run(DeleteActionCommand(self.ops, action, **self._hooks()))
 
     def _on_add(self) -> None:
         if self.add_action(self.new_edit.text()) is not None:
             self.new_edit.clear()
 
-    def _run(self, command: _ActionCommand) -> bool:
+    def _run(self, command: UndoStep) -> bool:
         try:
             command.run(self.undo_stack)
         except CollabDeskError as error:
@@ -347,7 +277,7 @@ class ActionsPanel(QWidget):
         self.message_label.setVisible(bool(message))
 
     def _hooks(self) -> dict:
-        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+        return {"changed": while_alive(self, self._on_changed),
                 "failed": while_alive(self, self._say)}
 
     def _on_current_changed(self, *_args) -> None:
@@ -365,12 +295,10 @@ class ActionsPanel(QWidget):
 class ActionsDock(QWidget):
     """The "Actions" tab of the run view: the open workshop's ActionsPanel, made again per workshop."""
 
-    def __init__(self, store: Store, *, undo_stack: QUndoStack | None = None, hub=None,
-                 parent: QWidget | None = None):
+    def __init__(self, ops: Operations, *, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
         self.undo_stack = undo_stack
-        self.hub = hub
         self.panel: ActionsPanel | None = None
         self.placeholder = QLabel("Open a workshop to see and write its actions.")
         self.placeholder.setWordWrap(True)
@@ -393,7 +321,7 @@ class ActionsDock(QWidget):
             self.panel = None
         self.placeholder.setVisible(workshop_id is None)
         if workshop_id is not None:
-            self.panel = ActionsPanel(self.store, workshop_id, undo_stack=self.undo_stack, hub=self.hub)
+            self.panel = ActionsPanel(self.ops, workshop_id, undo_stack=self.undo_stack)
             self.body.addWidget(self.panel)
 
     def show_action(self, action_id: int) -> None:
@@ -410,7 +338,7 @@ class ActionsDock(QWidget):
             self.panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def create_panel(window) -> tuple[str, QWidget]:
+def create_panel(context: PanelContext) -> tuple[str, QWidget]:
     """The run view's "Actions" tab (found by the main window)."""
-    return "Actions", ActionsDock(window.ops.store, undo_stack=window.undo_stack, hub=window.hub)
+    return "Actions", ActionsDock(context.ops, undo_stack=context.undo_stack)
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QMenu
 
 from ...domain import text
 from ...domain.errors import CollabDeskError
-from ..actions.panel import AddActionCommand, fields_from_note, fields_from_theme
-from ..operations.edits import (
+from ..operations.actions import AddActionCommand, fields_from_note, fields_from_theme
+from ..operations.board import (
     GroupNotesCommand, MoveNotesCommand, MoveToExerciseCommand, RenameThemeCommand, SetNotesThemeCommand,
     UngroupThemeCommand,
 )
@@ -287,16 +287,15 @@ class BoardEditor(QObject):
         if workshop is None:
             return
         notes = self._selected_notes()
-        sources = ([fields_from_note(self.store, n.id) for n in notes] if notes else
-                   [fields_from_theme(self.store, t) for t in self._selected_themes()])
+        sources = ([fields_from_note(self.ops, n.id) for n in notes] if notes else
+                   [fields_from_theme(self.ops, t) for t in self._selected_themes()])
         if not sources:
             return
         made = None
         with self._step(f"Make {_plural(len(sources), 'action')}"):
             for fields in sources:
-                command = AddActionCommand(self.store, workshop.id, fields, hub=self.ops.hub)
+                command = AddActionCommand(self.ops, workshop.id, fields)
                 command.run(None)  # made now; pushed with the rest of the step
-                command.pushed = True
                 self._push(command)
                 made = command.action
         if made is not None:

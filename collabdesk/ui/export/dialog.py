@@ -15,8 +15,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from ...domain.model import Framework, WorkshopContent
-from ...services.frameworks import framework_or_default
-from ...store import Store
+from ..operations import Operations
 from .file_jobs import FileFormat, FileJobDialog, Progress, Writer, safe_file_name
 
 FORMATS = (
@@ -87,12 +86,12 @@ class ExportDialog(FileJobDialog):
     save_as_caption = "Export the workshop as"
     missing_path_message = "Choose where to save the file."
 
-    def __init__(self, store: Store, workshop_id: str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, workshop_id: str, parent: QWidget | None = None):
         super().__init__("Export the workshop", FORMATS, parent)
-        self.store = store
+        self.ops = ops
         self.workshop_id = workshop_id
-        self.content = store.content(workshop_id)
-        self.framework = framework_or_default(store, self.content.workshop.framework_key)
+        self.content = ops.store.content(workshop_id)
+        self.framework = ops.framework_or_default(self.content.workshop.framework_key)
 
         self.appendix = QCheckBox("Add an appendix with every note and every vote round", self)
         self.appendix.setChecked(True)
@@ -108,9 +107,9 @@ class ExportDialog(FileJobDialog):
         self._on_format_changed()
 
     @classmethod
-    def ask(cls, store: Store, workshop_id: str, parent: QWidget | None = None) -> Path | None:
+    def ask(cls, ops: Operations, workshop_id: str, parent: QWidget | None = None) -> Path | None:
         """Run the dialog; the path written, or None if nothing was exported."""
-        return cls._exec_for_path(cls(store, workshop_id, parent))
+        return cls._exec_for_path(cls(ops, workshop_id, parent))
 
     def _default_name(self, suffix: str) -> str:
         return default_file_name(self.content, suffix)
@@ -135,9 +134,7 @@ class ExportDialog(FileJobDialog):
         return lambda partial, progress: _write(job, partial, progress)
 
     def _workshop_json(self) -> str:
-        from ...services.files import export_workshop_json  # written alongside; loaded when first needed
-
-        return export_workshop_json(self.store, self.workshop_id)
+        return self.ops.workshop_json(self.workshop_id)
 
     def _options(self) -> tuple[QWidget, ...]:
         return (self.page_size, self.appendix, self.anonymise)
@@ -156,6 +153,6 @@ class ExportDialog(FileJobDialog):
         self.export_failed.emit(message)
 
 
-def export_workshop(parent: QWidget, store: Store, workshop_id: str) -> None:
+def export_workshop(parent: QWidget, ops: Operations, workshop_id: str) -> None:
     """File → Export for one workshop."""
-    ExportDialog.ask(store, workshop_id, parent)
+    ExportDialog.ask(ops, workshop_id, parent)

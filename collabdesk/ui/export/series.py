@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.dates import short_date
 from ...domain.errors import CollabDeskError
-from ...services import library as library_services
-from ...services.library import SeriesReportInput
-from ...store import Store
+from ..operations import Operations
+from ..operations.library import SeriesReportInput
 from .file_jobs import FileFormat, FileJobDialog, Progress, Writer, safe_file_name
 
 FORMATS = (FileFormat("pdf", "PDF report", ".pdf"),
@@ -64,13 +63,13 @@ class SeriesReportDialog(FileJobDialog):
             [self._heading(report.title, bold=True), self._heading(report_summary(report))], (), width=600)
 
     @classmethod
-    def ask(cls, store: Store, series_id: int, parent: QWidget | None = None) -> Path | None:
+    def ask(cls, ops: Operations, series_id: int, parent: QWidget | None = None) -> Path | None:
         """Read the series, run the dialog; the report's path, or None if none was written.
 
         A series that cannot be reported on (it has no workshops) is explained instead.
         """
         try:
-            report = library_services.series_report_input(store, series_id)
+            report = ops.series_report_input(series_id)
         except CollabDeskError as error:
             cls.show_refusal(parent, str(error))
             return None

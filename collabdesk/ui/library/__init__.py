@@ -13,7 +13,7 @@ def create_home(window) -> LibraryView:
     closed), a note or an action found by search, the dialogs for a new workshop or an
     import, and the series report.
     """
-    library = LibraryView(window.ops.store, window)
+    library = LibraryView(window.ops, window.undo_stack, window)
     library.open_requested.connect(window.open_workshop)
     library.open_note_requested.connect(window.open_note)
     library.open_action_requested.connect(window.open_action)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.dates import short_date
 from ...domain.model import WorkshopSummary
-from ...store import Store
+from ..operations import Store
 
 TITLE, DATE, LOCATION, FACILITATOR, STATUS, NOTES, VOTES, ACTIONS, FRAMEWORK, TRASHED = range(10)
 HEADERS = ("Title", "Date", "Location", "Facilitator", "Status", "Notes", "Dots", "Actions", "Framework",

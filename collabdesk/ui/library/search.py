@@ -11,7 +11,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDo
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...domain.model import HIT_END, HIT_START
-from ...services.library import SearchResult
+from ..operations.library import SearchResult
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's SearchResult
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # the rich text the delegate draws

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from ...store.library import Series
+from ..operations.library import Series
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1  # ("all", None), ("series", id) or ("trash", None)
 ALL = ("all", None)

@@ -7,9 +7,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CollabDeskError
-from ...services import library as library_services
-from ...store import Store
 from ..common import prompts
+from ..operations import Operations
 from .model import DATE, NOTES, TITLE, TRASHED, LibraryFilter, LibraryModel
 
 SHOWN = (TITLE, DATE, TRASHED, NOTES)
@@ -18,10 +17,10 @@ SHOWN = (TITLE, DATE, TRASHED, NOTES)
 class TrashView(QWidget):
     changed = Signal()  # workshops were restored or deleted for good
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
-        self.model = LibraryModel(store, trashed=True, parent=self)
+        self.ops = ops
+        self.model = LibraryModel(ops.store, trashed=True, parent=self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -74,17 +73,17 @@ class TrashView(QWidget):
         return [self.proxy.summary(i).id for i in self.table.selectionModel().selectedRows()]
 
     def _on_restore(self) -> None:
-        self._apply(lambda ids: library_services.restore_workshops(self._store, ids))
+        self._apply(self.ops.restore_workshops)
 
     def _on_delete(self) -> None:
         ids = self.selected_ids()
         if ids and prompts.ask(self, "Delete for good", _for_good(len(ids)), confirm="Delete for good"):
-            self._apply(lambda chosen: library_services.delete_for_good(self._store, chosen))
+            self._apply(self.ops.delete_for_good)
 
     def _on_empty(self) -> None:
-        count = self._store.workshop_count(trashed=True)
+        count = self.ops.store.workshop_count(trashed=True)
         if count and prompts.ask(self, "Empty the trash", _for_good(count, everything=True), confirm="Empty trash"):
-            self._apply(lambda _ids: library_services.empty_trash(self._store), need_selection=False)
+            self._apply(lambda _ids: self.ops.empty_trash(), need_selection=False)
 
     def _apply(self, action, *, need_selection: bool = True) -> None:
         ids = self.selected_ids()

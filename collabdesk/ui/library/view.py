@@ -1,12 +1,12 @@
 """The library, CollabDesk's home screen: every workshop, search, reuse, series and the trash.
 
-An embeddable widget: it calls the services itself and tells the window what to open
+An embeddable widget: it writes through the operations it is given and tells the window what to open
 through signals; the window wires New, Open and Import to its own dialogs and views.
 """
 
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QMenu, QPushButton,
     QSplitter, QStackedWidget, QTableView, QToolBar, QVBoxLayout, QWidget,
@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Template, Workshop
-from ...services import frameworks as framework_services
-from ...services import library as library_services
-from ...services.library import SearchResult
-from ...store import Store
 from ..common import prompts
+from ..operations import Operations
+from ..operations.library import SearchResult, TrashWorkshopsCommand
+from ..operations.undo import while_alive
 from .drop import WorkshopFileDropTarget
 from .filters import LibraryFilterBar
 from .model import (
@@ -35,13 +34,6 @@ COLUMN_WIDTHS = {DATE: 105, LOCATION: 165, FACILITATOR: 140, STATUS: 85, NOTES: 
                  FRAMEWORK: 175}
 
 
-def import_workshop_file(store: Store, path: str) -> str:
-    """Import one workshop file; the file service is loaded only when a file arrives."""
-    from ...services.files import import_workshop_file as import_file
-
-    return import_file(store, path)
-
-
 class LibraryView(WorkshopFileDropTarget, QWidget):
     new_requested = Signal()
     import_requested = Signal()  # the window shows its file dialog, then calls import_files()
@@ -52,11 +44,13 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     series_report_requested = Signal(int)  # series id: the window writes the report in the background
     library_changed = Signal()  # workshops added, trashed, restored, moved or deleted
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._store = store
+        self.ops = ops
+        self._store = ops.store
+        self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)  # the window's, in the app
         self.setAcceptDrops(True)
-        self.model = LibraryModel(store, parent=self)
+        self.model = LibraryModel(self._store, parent=self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
@@ -65,7 +59,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.results = self._make_results()
         self.results_heading = QLabel()
         self.results_heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.trash = TrashView(store)
+        self.trash = TrashView(ops)
         self.sidebar = LibrarySidebar()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search every note, action and title  (Ctrl+F)")
@@ -78,7 +72,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._undo_ids: list[str] = []
+        self._undoable: TrashWorkshopsCommand | None = None  # what the message bar's Undo takes back
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -113,7 +107,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
 
     def _refresh_around_the_list(self) -> None:
         """Framework names, filter choices, the sidebar's counts and series."""
-        everything = framework_services.all_frameworks(self._store)
+        everything = self.ops.all_frameworks()
         self.model.set_framework_names({f.key: f.name for f in everything})
         self.filters.set_choices(everything, self._store.facilitators())
         self._update_sidebar()
@@ -164,7 +158,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         imported, problems = [], []
         for path in paths:
             try:
-                imported.append(import_workshop_file(self._store, path))
+                imported.append(self.ops.import_workshop_file(path))
             except CollabDeskError as error:
                 problems.append(str(error))
         if imported:
@@ -338,7 +332,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         if not query:
             return
         try:
-            found = library_services.search(self._store, query, limit=SEARCH_LIMIT)
+            found = self.ops.search(query, limit=SEARCH_LIMIT)
         except CollabDeskError as error:
             self.results_heading.setText(str(error))
             found = []
@@ -381,7 +375,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
 
     def _update_sidebar(self) -> None:
         self.sidebar.set_places(self._store.workshop_count(), self._store.workshop_count(trashed=True),
-                                library_services.series_list(self._store))
+                                self.ops.series_list())
 
     # -- actions on the selection ----------------------------------------------------------
     def _on_open(self) -> None:
@@ -396,7 +390,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
 
     def duplicate_workshop(self, workshop_id: str) -> Workshop | None:
         """A new draft with the same agenda and people and no notes, selected in the list."""
-        copy = self._attempt(library_services.duplicate_workshop, self._store, workshop_id)
+        copy = self._attempt(self.ops.duplicate_workshop, workshop_id)
         if copy is not None:
             self._changed(f"Made “{copy.title}”: same agenda and people, no notes.", [copy.id])
             self.workshop_created.emit(copy.id)
@@ -413,23 +407,29 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         name = prompts.ask_text(self, "Save agenda as template", "Template name:", f"{title} agenda")
         if name is None:
             return None
-        template = self._attempt(library_services.save_agenda_as_template, self._store, workshop_id, name)
+        template = self._attempt(self.ops.save_agenda_as_template, workshop_id, name)
         if template is not None:
             self._show_message(f"Saved the agenda as the template “{template.name}”.")
         return template
 
     def _on_trash(self) -> None:
         ids = self.selected_ids()
-        if ids and self._attempt(library_services.trash_workshops, self._store, ids) is not None:
-            self._changed(f"Moved {_workshops(len(ids))} to the trash.", [], undo_ids=ids)
+        if not ids:
+            return
+        step = TrashWorkshopsCommand(self.ops, ids, changed=while_alive(self, self.refresh))
+        if self._attempt(step.run, self._undo_stack) is not None:
+            self._changed(f"Moved {_workshops(len(ids))} to the trash.", [], undoable=step)
 
     def _on_undo_trash(self) -> None:
-        ids, self._undo_ids = self._undo_ids, []
-        if ids and self._attempt(library_services.restore_workshops, self._store, ids) is not None:
-            self._changed(f"Restored {_workshops(len(ids))}.", ids)
+        """The message bar's Undo: the same step as Ctrl+Z, when it is still the last one."""
+        step, self._undoable = self._undoable, None
+        stack = self._undo_stack
+        if step is not None and stack.index() > 0 and stack.command(stack.index() - 1) is step:
+            stack.undo()
+            self._changed(f"Restored {_workshops(len(step.workshop_ids))}.", step.workshop_ids)
 
     def _on_trash_changed(self) -> None:
-        self._undo_ids = []
+        self._undoable = None
         self.message_bar.hide()
         self.refresh()
         self.library_changed.emit()
@@ -443,7 +443,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         menu.addAction(self.template_action)
         series_menu = menu.addMenu("Move to series")
         ids = self.selected_ids()
-        for series in library_services.series_list(self._store):
+        for series in self.ops.series_list():
             series_menu.addAction(series.title, lambda s=series.id: self._move_to_series(ids, s))
         series_menu.addSeparator()
         series_menu.addAction("New series…", lambda: self._new_series(ids))
@@ -457,9 +457,9 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     # -- series ----------------------------------------------------------------------------
     def _move_to_series(self, workshop_ids: list[str], series_id: int | None) -> None:
         if series_id is None:
-            done = self._attempt(library_services.remove_from_series, self._store, workshop_ids)
+            done = self._attempt(self.ops.remove_from_series, workshop_ids)
         else:
-            done = self._attempt(library_services.add_to_series, self._store, workshop_ids, series_id)
+            done = self._attempt(self.ops.add_to_series, workshop_ids, series_id)
         if done is not None:
             self._changed("Moved to the series." if series_id else "Removed from the series.", workshop_ids)
 
@@ -467,7 +467,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         title = prompts.ask_text(self, "New series", "Name of the series:")
         if title is None:
             return
-        series = self._attempt(library_services.create_series, self._store, title)
+        series = self._attempt(self.ops.create_series, title)
         if series is not None:
             if workshop_ids:
                 self._move_to_series(workshop_ids, series.id)
@@ -477,7 +477,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     def _on_rename_series(self, series_id: int) -> None:
         current = self._store.series(series_id)
         title = prompts.ask_text(self, "Rename series", "Name of the series:", current.title)
-        if title is not None and self._attempt(library_services.rename_series, self._store, series_id, title):
+        if title is not None and self._attempt(self.ops.rename_series, series_id, title):
             self._update_sidebar()
 
     def _on_delete_series(self, series_id: int) -> None:
@@ -485,14 +485,14 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         question = (f"Delete the series “{current.title}”? Its {_workshops(current.workshop_count)} "
                     "stay in the library.")
         if prompts.ask(self, "Delete series", question, confirm="Delete series"):
-            self._attempt(library_services.delete_series, self._store, series_id)
+            self._attempt(self.ops.delete_series, series_id)
             self.refresh()
 
     # -- dialogs ---------------------------------------------------------------------------
     def show_templates(self) -> None:
         from ..planning.templates_dialog import TemplatesDialog
 
-        dialog = TemplatesDialog(self._store, self)
+        dialog = TemplatesDialog(self.ops, self)
         dialog.workshop_created.connect(self._on_created_elsewhere)
         dialog.exec()
         dialog.deleteLater()
@@ -500,7 +500,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     def show_frameworks(self) -> None:
         from ..planning.frameworks_dialog import FrameworksDialog
 
-        dialog = FrameworksDialog(self._store, self)
+        dialog = FrameworksDialog(self.ops, self)
         dialog.exec()
         dialog.deleteLater()
         self.refresh()
@@ -519,17 +519,17 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             return None
         return True if result is None else result
 
-    def _changed(self, message: str, select: list[str], *, undo_ids: list[str] | None = None) -> None:
+    def _changed(self, message: str, select: list[str], *, undoable: TrashWorkshopsCommand | None = None) -> None:
         self._leave_search_and_trash()
         self.refresh()
         self.select_workshops(select)
-        self._undo_ids = list(undo_ids or [])
+        self._undoable = undoable
         self._show_message(message)
         self.library_changed.emit()
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
-        self.undo_button.setVisible(bool(self._undo_ids))
+        self.undo_button.setVisible(self._undoable is not None)
         self.message_bar.show()
 
     def _update_actions(self) -> None:

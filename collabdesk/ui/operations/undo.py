@@ -1,49 +1,67 @@
-"""An undoable step made through the services, for the actions table and for voting.
+"""The one undo authority: every undoable change is an ``UndoStep`` on the window's stack.
 
-``run`` makes the change once (``first``, which is ``apply`` unless a command says otherwise)
-to find out whether the rules allow it, raising the service's error for the widget to show,
-and only then puts the command on the stack, whose first ``redo`` is skipped.
+A step makes its change through the operations (so the read-only guard, the single
+transaction and the hub's signals come with it) in ``apply`` and takes it back in
+``revert``. ``run`` makes the change now (``first``, which is ``apply`` unless a step
+says otherwise), raising the rules' error for the widget to show, and only then puts
+the step on the stack. A change already made (a note typed, a drag ended) is pushed as
+it is. Either way the stack's first ``redo`` is skipped: a step is always made before
+it is pushed.
 
-The window's undo stack outlives the screen that pushed a command, so a command announces
-its change on the event hub itself; the ``changed``/``failed`` hooks reach a widget only
-while it exists (wrap them with ``voting.listening.while_alive``).
+A failed undo or redo (the round was closed since, the database is locked) is reported
+on the status bar and to the ``failed`` hook, and the step is made obsolete so the stack
+drops it: a step that cannot be replayed is never kept. The window's stack outlives the
+screen that pushed a step, so hooks are wrapped with ``while_alive``.
 """
 
 from collections.abc import Callable
 
+import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ...domain.errors import CollabDeskError
-from ...store import Store
+from .gateway import Gateway
 
 
-class ServiceCommand(QUndoCommand):
-    """A subclass calls the services in ``apply``/``revert`` and says who hears of it in ``announce``."""
+def while_alive(widget: QObject, callback: Callable) -> Callable:
+    """``callback``, made to do nothing once ``widget`` has been deleted."""
+    def call(*args) -> None:
+        if shiboken6.isValid(widget):
+            callback(*args)
+    return call
 
-    def __init__(self, store: Store, workshop_id: str, text: str, *, hub=None, changed: Callable | None = None,
+
+def preview(text: str, limit: int = 30) -> str:
+    """A short one-line form of user text for an undo step's name."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class UndoStep(QUndoCommand):
+    """A subclass calls operations in ``apply``/``revert``; ``changed`` is told after each."""
+
+    def __init__(self, ops: Gateway, text: str, *, changed: Callable[[], None] | None = None,
                  failed: Callable[[str], None] | None = None):
         super().__init__(text)
-        self.store = store
-        self.workshop_id = workshop_id
-        self.hub = hub  # the app's EventHub (or None): told what changed, and save_failed on a failed undo
+        self.ops = ops
         self.changed = changed
         self.failed = failed
-        self.pushed = False  # the change was already made; the stack's first redo skips it
+        self._made = True  # the change is made before the step is pushed: the stack's first redo skips it
 
     def run(self, stack: QUndoStack | None) -> None:
         """Make the change now; on success put it on ``stack`` (when there is one)."""
         self.first()
-        self.announce()
+        self._tell()
         if stack is not None:
-            self.pushed = True
             stack.push(self)
 
     def first(self) -> None:
         self.apply()
 
     def redo(self) -> None:
-        if self.pushed:
-            self.pushed = False
+        if self._made:
+            self._made = False
             return
         self._guard(self.apply)
 
@@ -54,16 +72,15 @@ class ServiceCommand(QUndoCommand):
         try:
             step()
         except CollabDeskError as error:
-            self.setObsolete(True)  # what it changed has moved on (a closed round, say): drop this step
+            self.setObsolete(True)  # what it changed has moved on: the stack drops this step
+            self.ops.report(error)
             if self.failed is not None:
                 self.failed(str(error))
-            if self.hub is not None:
-                self.hub.save_failed.emit(str(error))
-        self.announce()
+        self._tell()
 
-    def announce(self) -> None:
-        """Tell the ``changed`` hook and the hub that the change was made or undone."""
-        raise NotImplementedError
+    def _tell(self) -> None:
+        if self.changed is not None:
+            self.changed()
 
     def apply(self) -> None:
         raise NotImplementedError

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QTableView, QVBoxLayout, QWidget,
 )
 
+from ...domain.agenda import AgendaRow
 from ...domain.model import Framework
 from ...domain.schedule import duration_text
-from ...services.workshops import MAX_MINUTES
-from ..operations import AgendaRow
+from ..operations.workshops import MAX_MINUTES
 from ..run.capture import swatch
 
 DOMAIN, TITLE, PROMPT, MINUTES = range(4)
@@ -186,7 +186,8 @@ class AgendaEditor(QWidget):
         self.table.setItemDelegate(AgendaPlanDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setWordWrap(False)

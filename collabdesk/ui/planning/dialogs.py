@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from ...domain.agenda import AgendaRow
 from ...domain.errors import CollabDeskError, ValidationError
 from ...domain.model import Framework, Template, Workshop
-from ...services import frameworks as framework_services
-from ...services import workshops as workshop_services
 from ..common import style
-from ..operations import AgendaRow, Operations
+from ..operations import Operations
+from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
 
 
@@ -39,7 +39,7 @@ def check_agenda(rows: list[AgendaRow]) -> tuple[int, str] | None:
         return -1, "The agenda is empty: add at least one exercise."
     for number, row in enumerate(rows):
         try:
-            workshop_services.agenda_item(row.domain_key, row.title, row.prompt, row.minutes)
+            check_agenda_item(row.domain_key, row.title, row.prompt, row.minutes)
         except ValidationError as error:
             return number, f"Exercise {number + 1}: {error}"
     return None
@@ -55,9 +55,8 @@ class NewWorkshopDialog(QDialog):
         self.start_now = True
         self.setWindowTitle("New workshop")
         self.setObjectName("new-workshop")
-        store = ops.store
-        self.frameworks = {f.key: f for f in framework_services.all_frameworks(store)}
-        self.templates: list[Template] = framework_services.all_templates(store)
+        self.frameworks = {f.key: f for f in ops.all_frameworks()}
+        self.templates: list[Template] = ops.all_templates()
 
         self.template = QComboBox(self)
         self.template.setObjectName("template")
@@ -85,7 +84,7 @@ class NewWorkshopDialog(QDialog):
         self.participants.setTabChangesFocus(True)
         self.participant_count = QSpinBox(self)
         self.participant_count.setObjectName("participant-count")
-        self.participant_count.setRange(0, workshop_services.MAX_PARTICIPANTS)
+        self.participant_count.setRange(0, MAX_PARTICIPANTS)
         self.participant_count.setSpecialValueText("—")
         self.participant_count.setToolTip("With no names, the workshop gets Participant 1 … N")
 
@@ -147,8 +146,8 @@ class NewWorkshopDialog(QDialog):
             dialog.deleteLater()
 
     def _framework_of(self, template: Template) -> Framework:
-        return self.frameworks.get(template.framework_key) or framework_services.framework_or_default(
-            self.ops.store, template.framework_key)
+        return self.frameworks.get(template.framework_key) or self.ops.framework_or_default(
+            template.framework_key)
 
     def _on_template_chosen(self) -> None:
         template = self.templates[self.template.currentIndex()]
@@ -198,7 +197,7 @@ class AgendaDialog(QDialog):
         self.setObjectName("agenda-dialog")
         store = ops.store
         workshop = store.workshop(workshop_id)
-        framework = framework_services.framework_or_default(store, workshop.framework_key)
+        framework = ops.framework_or_default(workshop.framework_key)
         self.agenda = AgendaEditor(framework, [AgendaRow.from_exercise(e) for e in store.exercises(workshop_id)],
                                    self)
         note = QLabel("Changes apply when you press Save. Removing an exercise removes the notes on its board.",

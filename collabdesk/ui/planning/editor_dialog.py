@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Framework, Template
-from ...store import Store
 from ..common import prompts
+from ..operations import Operations
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #B3261E"
@@ -30,16 +30,16 @@ class EditorDialog(QDialog):
     A subclass says which items it edits (``item_type``, ``_all_items``, ``_fetch``), what the
     note says about built-in ones, how the chosen item fills the editor (``_show_editing``) and
     how the edits are saved (``_save_edits``); it lays out its editor with ``_place_panes`` and
-    connects the New, Rename, Delete, Import and Export buttons to its own services.
+    connects the New, Rename, Delete, Import and Export buttons to its own operations.
     """
 
     item_type: type[Framework] | type[Template]
     builtin_note: str
 
-    def __init__(self, store: Store, title: str, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._store = store
+        self._ops = ops
         self._shown: Framework | Template | None = None
         self._dirty = False
 

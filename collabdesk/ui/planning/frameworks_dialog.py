@@ -8,10 +8,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.frameworks import slug
 from ...domain.model import Domain, Framework
-from ...services import frameworks as framework_services
-from ...services import library as library_services
-from ...store import Store
 from ..common import prompts
+from ..operations import Operations
 from .editor_dialog import EditorDialog, swatch
 
 
@@ -81,8 +79,8 @@ class FrameworksDialog(EditorDialog):
     item_type = Framework
     builtin_note = "Built-in frameworks cannot be changed. Copy one to make a version of your own."
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(store, "Frameworks", parent)
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(ops, "Frameworks", parent)
         self.resize(980, 640)
         self._domains: list[Domain] = []
         self.frameworks = self.saved_list
@@ -130,10 +128,10 @@ class FrameworksDialog(EditorDialog):
 
     # -- the list of frameworks and the one shown ---------------------------------------------
     def _all_items(self) -> list[Framework]:
-        return framework_services.all_frameworks(self._store)
+        return self._ops.all_frameworks()
 
     def _fetch(self, key: str) -> Framework:
-        return framework_services.framework(self._store, key)
+        return self._ops.framework(key)
 
     def _show_editing(self, framework: Framework | None, editable: bool) -> None:
         self._domains = list(framework.domains) if framework else []
@@ -205,39 +203,39 @@ class FrameworksDialog(EditorDialog):
 
     # -- saving and the buttons on the left --------------------------------------------------
     def _save_edits(self) -> Framework:
-        return library_services.edit_framework(self._store, self._shown.key,
+        return self._ops.edit_framework(self._shown.key,
                                                description=self.description.toPlainText(),
                                                domains=self._domains)
 
     def _on_new(self) -> None:
         name = prompts.ask_text(self, "New framework", "Name of the framework:")
         if name is not None:
-            self._run(lambda: library_services.create_framework(self._store, name))
+            self._run(lambda: self._ops.create_framework(name))
 
     def _on_copy(self) -> None:
         name = prompts.ask_text(self, "Copy framework", "Name of the copy:", f"{self._shown.name} (my version)")
         if name is not None:
-            self._run(lambda: library_services.copy_framework(self._store, self._shown.key, name))
+            self._run(lambda: self._ops.copy_framework(self._shown.key, name))
 
     def _on_rename(self) -> None:
         name = prompts.ask_text(self, "Rename framework", "New name:", self._shown.name)
         if name is not None:
-            self._run(lambda: library_services.rename_framework(self._store, self._shown.key, name))
+            self._run(lambda: self._ops.rename_framework(self._shown.key, name))
 
     def _on_delete(self) -> None:
         question = (f"Delete the framework “{self._shown.name}”? Workshops that used it will be shown "
                     "with the five domains instead.")
         if prompts.ask(self, "Delete framework", question, confirm="Delete"):
             key = self._shown.key
-            self._run(lambda: library_services.delete_framework(self._store, key))
+            self._run(lambda: self._ops.delete_framework(key))
 
     def _on_import(self) -> None:
         path = prompts.open_file(self, "Import a framework")
         if path is not None:
-            self._run(lambda: library_services.import_framework_file(self._store, path))
+            self._run(lambda: self._ops.import_framework_file(path))
 
     def _on_export(self) -> None:
         path = prompts.save_file(self, "Export the framework", f"{self._shown.key}.json")
         if path is not None:
-            self._run(lambda: library_services.export_framework_file(self._store, self._shown.key, path),
+            self._run(lambda: self._ops.export_framework_file(self._shown.key, path),
                       reselect=False)

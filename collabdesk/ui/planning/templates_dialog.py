@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import AgendaItem, Framework, Template
-from ...services import frameworks as framework_services
-from ...services import library as library_services
-from ...store import Store
 from ..common import prompts
+from ..operations import Operations
+from ..operations.frameworks import DEFAULT_FRAMEWORK
 from .editor_dialog import EditorDialog, swatch
 
 DOMAIN, TITLE, MINUTES, PROMPT = range(4)
@@ -28,8 +27,8 @@ class TemplatesDialog(EditorDialog):
     builtin_note = ("Built-in templates follow their framework and cannot be changed. Make a new "
                     "template to plan an agenda of your own.")
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(store, "Templates", parent)
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(ops, "Templates", parent)
         self.resize(1000, 600)
         self.templates = self.saved_list
         self.use_button = QPushButton("New workshop from this template…")
@@ -78,15 +77,15 @@ class TemplatesDialog(EditorDialog):
 
     # -- the list of templates and the one shown -------------------------------------------
     def _all_items(self) -> list[Template]:
-        return framework_services.all_templates(self._store)
+        return self._ops.all_templates()
 
     def _fetch(self, key: str) -> Template:
-        return library_services.template(self._store, key)
+        return self._ops.template(key)
 
     def _show_editing(self, template: Template | None, editable: bool) -> None:
         self.framework.blockSignals(True)
         self.framework.clear()
-        for framework in framework_services.all_frameworks(self._store):
+        for framework in self._ops.all_frameworks():
             self.framework.addItem(framework.name, framework.key)
         self.framework.setCurrentIndex(max(0, self.framework.findData(template.framework_key if template else None)))
         self.framework.blockSignals(False)
@@ -98,7 +97,7 @@ class TemplatesDialog(EditorDialog):
 
     # -- the agenda table ------------------------------------------------------------------
     def _chosen_framework(self) -> Framework:
-        return framework_services.framework_or_default(self._store, self.framework.currentData() or "")
+        return self._ops.framework_or_default(self.framework.currentData() or "")
 
     def _fill_agenda(self, agenda, editable: bool) -> None:
         self.agenda.blockSignals(True)
@@ -174,36 +173,36 @@ class TemplatesDialog(EditorDialog):
 
     # -- saving and the buttons --------------------------------------------------------------
     def _save_edits(self) -> Template:
-        return library_services.edit_template(self._store, self._shown.key,
+        return self._ops.edit_template(self._shown.key,
                                               framework_key=self.framework.currentData(),
                                               agenda=self.agenda_items())
 
     def _on_new(self) -> None:
         name = prompts.ask_text(self, "New template", "Name of the template:")
         if name is not None:
-            framework_key = self.framework.currentData() or framework_services.DEFAULT_FRAMEWORK
-            self._run(lambda: library_services.create_template(self._store, name, framework_key))
+            framework_key = self.framework.currentData() or DEFAULT_FRAMEWORK
+            self._run(lambda: self._ops.create_template(name, framework_key))
 
     def _on_rename(self) -> None:
         name = prompts.ask_text(self, "Rename template", "New name:", self._shown.name)
         if name is not None:
-            self._run(lambda: library_services.rename_template(self._store, self._shown.key, name))
+            self._run(lambda: self._ops.rename_template(self._shown.key, name))
 
     def _on_delete(self) -> None:
         if prompts.ask(self, "Delete template", f"Delete the template “{self._shown.name}”? Workshops made "
                        "from it keep their agenda.", confirm="Delete"):
             key = self._shown.key
-            self._run(lambda: library_services.delete_template(self._store, key))
+            self._run(lambda: self._ops.delete_template(key))
 
     def _on_import(self) -> None:
         path = prompts.open_file(self, "Import a template")
         if path is not None:
-            self._run(lambda: library_services.import_template_file(self._store, path))
+            self._run(lambda: self._ops.import_template_file(path))
 
     def _on_export(self) -> None:
         path = prompts.save_file(self, "Export the template", f"{self._shown.key}.json")
         if path is not None:
-            self._run(lambda: library_services.export_template_file(self._store, self._shown.key, path),
+            self._run(lambda: self._ops.export_template_file(self._shown.key, path),
                       reselect=False)
 
     def _on_use(self) -> None:
@@ -213,7 +212,7 @@ class TemplatesDialog(EditorDialog):
         if title is None:
             return
         try:
-            made = library_services.new_workshop_from_template(self._store, self._shown.key, title=title)
+            made = self._ops.new_workshop_from_template(self._shown.key, title=title)
         except CollabDeskError as error:
             prompts.show_error(self, str(error))
             return

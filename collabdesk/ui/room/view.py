@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ...domain.model import Exercise, Framework, Note, Theme
-from ...services import frameworks as framework_services
 from ..board.themes import theme_ink
 from ..common import style
 from ..common.text_fit import FittedText, fit_text
@@ -428,7 +427,7 @@ class RoomView(QWidget):
         exercise = None
         if self.workshop_id is not None:
             workshop = store.workshop(self.workshop_id)
-            self.framework = framework_services.framework_or_default(store, workshop.framework_key)
+            self.framework = self.ops.framework_or_default(workshop.framework_key)
             exercises = store.exercises(self.workshop_id)
             exercise = next((e for e in exercises if e.state == "current"), None)
             if exercise is None and exercises and all(e.state == "done" for e in exercises):

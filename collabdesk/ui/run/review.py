@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from ...domain.dates import short_date
 from ...domain.model import Exercise, Framework, WorkshopContent
 from ...domain.schedule import clock_time, duration_text, elapsed_text
-from ...services import frameworks as framework_services
-from ...store import Store
 from ..board.scene import BoardScene, BoardView
 from ..common import style
+from ..operations import Operations
 from ..voting.panel import describe
 from ..voting.results import ResultsView
 from .agenda_panel import AgendaDelegate, AgendaModel, ExerciseRole
@@ -127,10 +126,11 @@ class ReviewView(QWidget):
     reopen_requested = Signal(str)  # workshop id
     back_requested = Signal()
 
-    def __init__(self, store: Store, clock: Callable[[], float], parent=None):
+    def __init__(self, ops: Operations, clock: Callable[[], float], parent=None):
         super().__init__(parent)
         self.setObjectName("review")
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.content: WorkshopContent | None = None
         self.framework: Framework | None = None
         self.exercise: Exercise | None = None
@@ -162,7 +162,7 @@ class ReviewView(QWidget):
         self.rounds.setObjectName("review-rounds")
         self.rounds.setWordWrap(True)
         self.rounds.setMaximumHeight(150)
-        self.results = ResultsView(store, None, parent=self)
+        self.results = ResultsView(ops, None, follow=False, parent=self)
         self.actions_table = _read_only_table(ACTION_HEADERS, 0)
         self.actions_table.setObjectName("review-actions")
         self.timings = _read_only_table(TIMING_HEADERS, 0)
@@ -220,7 +220,7 @@ class ReviewView(QWidget):
     def open_workshop(self, workshop_id: str) -> None:
         """Read the whole workshop once and show its first exercise."""
         self.content = content = self.store.content(workshop_id)
-        self.framework = framework_services.framework_or_default(self.store, content.workshop.framework_key)
+        self.framework = self.ops.framework_or_default(content.workshop.framework_key)
         self.banner.show_workshop(content)
         self.board_scene.set_authors({p.id: p.name for p in content.participants})
         self.exercise = None

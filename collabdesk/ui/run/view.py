@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Exercise, Framework, Note, Workshop
-from ...services import frameworks as framework_services
 from ..board.editing import BoardEditor
 from ..board.filter import BoardFilter, BoardFilterBar
 from ..board.scene import BoardScene, BoardView
@@ -23,7 +22,7 @@ from ..common import style
 from ..common.ticker import Ticker
 from ..common.widgets import FittedLabel
 from ..operations import Operations
-from ..operations.edits import AddNoteCommand, DeleteNotesCommand, EditNoteCommand, note_fields
+from ..operations.notes import AddNoteCommand, DeleteNotesCommand, EditNoteCommand, note_fields
 from .agenda_panel import AgendaPanel
 from .capture import CaptureBar
 from .timer_face import TimerFace
@@ -244,7 +243,7 @@ class RunView(QWidget):
         """Show the workshop at its current exercise (the last one when all are done)."""
         store = self.ops.store
         self.workshop = store.workshop(workshop_id)
-        self.framework = framework_services.framework_or_default(store, self.workshop.framework_key)
+        self.framework = self.ops.framework_or_default(self.workshop.framework_key)
         self._load_participants()
         self._load_agenda()
         self.capture.entry.clear()

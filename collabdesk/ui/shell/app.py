@@ -102,7 +102,8 @@ def offer_backup(path: Path, message: str) -> bool:
     if latest is None:
         _message(QMessageBox.Icon.Critical, "The database was damaged", message)
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, "The database was damaged", message, QMessageBox.StandardButton.NoButton)
+    box = QMessageBox(QMessageBox.Icon.Critical, "The database was damaged", message,
+                      QMessageBox.StandardButton.NoButton)
     box.setTextFormat(Qt.TextFormat.PlainText)
     go_back = box.addButton(f"Open the backup of {latest.taken_text}", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)

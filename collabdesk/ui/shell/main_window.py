@@ -6,11 +6,12 @@ draft workshop opens in the run view; a closed one in review mode (``review.Revi
 read only until the facilitator chooses Reopen. Files dropped on the window are imported.
 
 Where colleagues plug in (each found lazily, so this window works without them):
-- side panels of the run view: ``collabdesk.ui.actions.panel.create_panel(window)`` and
-  ``collabdesk.ui.voting.create_panel(window)``, each returning ``(title, widget)`` or None;
-  the widget may have ``set_workshop(workshop_id | None)``, called on open and close.
+- side panels of the run view: ``collabdesk.ui.actions.panel.create_panel(context)`` and
+  ``collabdesk.ui.voting.create_panel(context)``, given a ``PanelContext`` (not this window),
+  each returning ``(title, widget)``; the widget may have ``set_workshop(workshop_id | None)``,
+  called on open and close.
 - the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
-- export: ``collabdesk.ui.export.dialog.export_workshop(parent, store, workshop_id)``.
+- export: ``collabdesk.ui.export.dialog.export_workshop(parent, ops, workshop_id)``.
 ``window.ops`` (services + event hub) and ``window.undo_stack`` are there for all of them.
 """
 
@@ -27,6 +28,7 @@ from ...domain.errors import CollabDeskError
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
 from ..common import style
+from ..common.panel_context import PanelContext
 from ..common.ticker import Ticker
 from ..library import create_home
 from ..library.drop import WorkshopFileDropTarget
@@ -81,9 +83,9 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.ticker = ticker or Ticker(self)
         self.chime = chime or Chime(muted=settings.value("sound/muted", False, type=bool))
         self.workshop_id: str | None = None
-        self._room: "RoomView | None" = None
-        self._run_view: "RunView | None" = None
-        self._review: "ReviewView | None" = None
+        self._room: RoomView | None = None
+        self._run_view: RunView | None = None
+        self._review: ReviewView | None = None
 
         self.stack = QStackedWidget(self)
         self.home = create_home(self)
@@ -227,7 +229,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         if self._review is None:
             from ..run.review import ReviewView
 
-            self._review = ReviewView(self.ops.store, self.clock, self)
+            self._review = ReviewView(self.ops, self.clock, self)
             self._review.reopen_requested.connect(self.reopen_workshop)
             self._review.back_requested.connect(self.show_home)
             self.stack.addWidget(self._review)
@@ -276,8 +278,12 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             from .. import voting  # made on first use: start-up stays quick
             from ..actions import panel as actions_panel
 
+            context = PanelContext(ops=self.ops, undo_stack=self.undo_stack,
+                                   show_screen=lambda screen: self.run_view.show_screen(screen),
+                                   close_screen=lambda: self.run_view.close_screen(),
+                                   set_room_stage=lambda stage: self.room_view().set_stage(stage))
             for create in (actions_panel.create_panel, voting.create_panel):
-                title, widget = create(self)
+                title, widget = create(context)
                 self.run_view.add_side_panel(widget, title)
                 self.side_panels.append(widget)
         return self.side_panels
@@ -336,7 +342,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             return
         from ..export.dialog import export_workshop
 
-        export_workshop(self, self.ops.store, workshop_id)
+        export_workshop(self, self.ops, workshop_id)
 
     def duplicate_workshop(self) -> None:
         """A new draft like the open (or selected) workshop: same agenda and people, no notes."""
@@ -353,7 +359,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
     def write_series_report(self, series_id: int) -> None:
         from ..export.series import SeriesReportDialog
 
-        SeriesReportDialog.ask(self.ops.store, series_id, self)
+        SeriesReportDialog.ask(self.ops, series_id, self)
 
     # -- the workshop on screen ---------------------------------------------------------------
     def edit_agenda(self) -> None:

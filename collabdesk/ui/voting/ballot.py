@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain import voting as rules
 from ...domain.errors import CollabDeskError
 from ...domain.voting import Item
-from ...services import voting
-from ...store import Store
+from ..operations import Operations
 from .cards import DotMeter, ItemCard, plain_label
 
 ADD_KEYS = {Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Space}
@@ -144,7 +143,8 @@ class VotingPage(QWidget):
         self.allocation = {}
         self.name_label.setText(f"{name}, place your dots")
         cap = ("no more than one dot on a card" if round_.max_per_item == 1
-               else f"at most {round_.max_per_item} on one card" if round_.max_per_item else "as many as you like on one card")
+               else f"at most {round_.max_per_item} on one card" if round_.max_per_item
+               else "as many as you like on one card")
         self.rules_label.setText(f"{round_.title}  ·  {round_.dots_per_voter} dots, {cap}")
         if [c.item for c in self.cards] != list(items):
             self._build_cards(items)
@@ -279,11 +279,11 @@ class BallotScreen(QStackedWidget):
     closed = Signal()  # the facilitator stopped the pass-round part-way
     changed = Signal(int)  # round id, after any saved change
 
-    def __init__(self, store: Store, round_id: int, *, hub=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, round_id: int, *, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.round_id = round_id
-        self.hub = hub  # optional EventHub: told votes_changed after each saved ballot
         self.voter_id: int | None = None
         self.hand_over = HandOverPage()
         self.voting_page = VotingPage()
@@ -301,7 +301,7 @@ class BallotScreen(QStackedWidget):
     def refresh(self) -> None:
         """Show the hand-over to whoever votes next (or the end), forgetting any unconfirmed dots."""
         round_ = self.store.vote_round(self.round_id)
-        session = voting.session(self.store, self.round_id)
+        session = self.ops.ballot_session(self.round_id)
         self.voter_id = session.current
         if round_.state != "open":
             self.finished_page.title_label.setText("This vote is closed")
@@ -318,13 +318,13 @@ class BallotScreen(QStackedWidget):
 
     def reopen(self, voter_id: int) -> None:
         """The facilitator lets a voter vote again: their dots are cleared and they vote next."""
-        voting.reopen_ballot(self.store, self.round_id, voter_id)
+        self.ops.reopen_ballot(self.round_id, voter_id)
         self._announce()
         self.refresh()
 
     def _on_start(self) -> None:
         round_ = self.store.vote_round(self.round_id)
-        items = voting.items(self.store, self.round_id)
+        items = self.ops.vote_items(self.round_id)
         self.voting_page.start(round_, self.store.participant(self.voter_id).name, items)
         self.setCurrentWidget(self.voting_page)
         self.voting_page.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -332,7 +332,7 @@ class BallotScreen(QStackedWidget):
     def _on_confirm(self) -> None:
         voter_id = self.voter_id
         try:
-            voting.cast_ballot(self.store, self.round_id, voter_id, self.voting_page.allocation)
+            self.ops.cast_ballot(self.round_id, voter_id, self.voting_page.allocation)
         except CollabDeskError as error:
             self.voting_page.message_label.setText(str(error))
             return
@@ -343,7 +343,7 @@ class BallotScreen(QStackedWidget):
     def _on_skip(self) -> None:
         voter_id = self.voter_id
         try:
-            voting.skip_voter(self.store, self.round_id, voter_id)
+            self.ops.skip_voter(self.round_id, voter_id)
         except CollabDeskError:
             pass  # someone changed the round meanwhile; the refresh below shows where it stands
         else:
@@ -353,5 +353,3 @@ class BallotScreen(QStackedWidget):
 
     def _announce(self) -> None:
         self.changed.emit(self.round_id)
-        if self.hub is not None:
-            self.hub.votes_changed.emit(self.store.vote_round(self.round_id).workshop_id)

@@ -1,6 +1,6 @@
 """Voting in the run view: the side panel, the laptop's full-window screens and the room's stage.
 
-``create_panel(window)`` gives the main window the "Votes" tab. From it the facilitator
+``create_panel(context)`` gives the main window the "Votes" tab. From it the facilitator
 starts a vote, passes the laptop round (the ballot fills the whole window, so the next
 voter sees nothing of the board, the panel or the previous voter), or counts dots. The
 room follows: while votes come in it shows who has voted and who is still to vote (never
@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ...store import Store
+from ..common.panel_context import PanelContext
+from ..operations import Operations
 from .ballot import BallotScreen
 from .cards import plain_label
 from .panel import VotingPanel
@@ -25,9 +26,9 @@ class TallyScreen(QWidget):
 
     done = Signal()
 
-    def __init__(self, store: Store, round_id: int, *, undo_stack=None, hub=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, round_id: int, *, undo_stack=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.panel = TallyPanel(store, round_id, undo_stack=undo_stack, hub=hub)
+        self.panel = TallyPanel(ops, round_id, undo_stack=undo_stack)
         self.back_button = QPushButton("Back to the board")
         self.back_button.setToolTip("Counts are saved as you type them (Esc)")
         self.back_button.clicked.connect(self.done)
@@ -45,11 +46,12 @@ class TallyScreen(QWidget):
 class VotingDock(QWidget):
     """The "Votes" tab: the open workshop's VotingPanel, and what it shows on the other screens."""
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, context: PanelContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window = window
-        self.store: Store = window.ops.store
-        self.hub = window.hub
+        self.context = context
+        self.ops: Operations = context.ops
+        self.store = self.ops.store
+        self.hub = self.ops.hub
         self.workshop_id: str | None = None
         self.panel: VotingPanel | None = None
         self.staged_round: int | None = None  # the vote the room shows, if any
@@ -83,7 +85,7 @@ class VotingDock(QWidget):
         self.placeholder.setVisible(workshop_id is None)
         if workshop_id is not None:
             current = next((e.id for e in self.store.exercises(workshop_id) if e.state == "current"), None)
-            self.panel = VotingPanel(self.store, workshop_id, undo_stack=self.window.undo_stack, hub=self.hub,
+            self.panel = VotingPanel(self.ops, workshop_id, undo_stack=self.context.undo_stack,
                                      exercise_id=current)
             self.panel.ballot_requested.connect(self.collect_ballots)
             self.panel.tally_requested.connect(self.count_dots)
@@ -95,28 +97,28 @@ class VotingDock(QWidget):
     # -- the laptop's screens -------------------------------------------------------------
     def collect_ballots(self, round_id: int) -> None:
         """Pass the laptop round: the ballot fills the window, and the room shows the progress."""
-        screen = BallotScreen(self.store, round_id, hub=self.hub)
+        screen = BallotScreen(self.ops, round_id)
         screen.setObjectName("ballot-screen")
         screen.finished.connect(self._back_to_board)
         screen.closed.connect(self._back_to_board)
-        self.window.run_view.show_screen(screen)
+        self.context.show_screen(screen)
         screen.hand_over.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stage(round_id)
 
     def count_dots(self, round_id: int) -> None:
-        screen = TallyScreen(self.store, round_id, undo_stack=self.window.undo_stack, hub=self.hub)
+        screen = TallyScreen(self.ops, round_id, undo_stack=self.context.undo_stack)
         screen.setObjectName("tally-screen")
         screen.done.connect(self._back_to_board)
-        self.window.run_view.show_screen(screen)
+        self.context.show_screen(screen)
         self.stage(round_id)
 
     def _back_to_board(self) -> None:
-        self.window.run_view.close_screen()
+        self.context.close_screen()
 
     # -- the room --------------------------------------------------------------------------
     def stage(self, round_id: int) -> None:
         """The room shows this vote: progress until the reveal, then the results."""
-        self.window.room_view().set_stage(RoomVotingView(self.store, round_id, hub=self.hub))
+        self.context.set_room_stage(RoomVotingView(self.ops, round_id))
         self.staged_round = round_id
         self._update_room_button()
 
@@ -124,7 +126,7 @@ class VotingDock(QWidget):
         """The room shows the notes again."""
         if self.staged_round is not None:
             self.staged_round = None
-            self.window.room_view().set_stage(None)
+            self.context.set_room_stage(None)
         self._update_room_button()
 
     def _on_room_button(self, checked: bool) -> None:
@@ -163,6 +165,6 @@ class VotingDock(QWidget):
             self.panel.exercise_id = exercise_id  # a new vote covers the exercise on now, unless changed
 
 
-def create_panel(window) -> tuple[str, QWidget]:
+def create_panel(context: PanelContext) -> tuple[str, QWidget]:
     """The run view's "Votes" tab (found by the main window)."""
-    return "Votes", VotingDock(window)
+    return "Votes", VotingDock(context)

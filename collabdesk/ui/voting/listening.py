@@ -1,20 +1,8 @@
-"""Keeping a voting widget current from the app's event hub, when it is given one."""
+"""Keeping a voting widget current from the app's event hub."""
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QObject
-
-
-def while_alive(widget: QObject, callback: Callable) -> Callable:
-    """``callback``, made to do nothing once ``widget`` has been deleted.
-
-    For hooks kept by undo commands: the window's undo stack outlives the screens.
-    """
-    def call(*args) -> None:
-        if shiboken6.isValid(widget):
-            callback(*args)
-    return call
 
 
 class HubFollower(QObject):

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import VoteRound
-from ...services import voting
-from ...store import Store
+from ..operations import Operations
+from ..operations.undo import while_alive
+from ..operations.voting import CloseRoundCommand, RevealCommand
 from .cards import plain_label
-from .listening import follow_hub, while_alive
+from .listening import follow_hub
 from .results import ResultsView
 from .round_setup import RoundSetupDialog
-from .steps import CloseRoundCommand, RevealCommand, run
 
 RoundRole = Qt.ItemDataRole.UserRole + 1  # the VoteRound of a row
 STATUS_WORDS = {"pending": "still to vote", "confirmed": "voted", "skipped": "skipped"}
@@ -77,13 +77,13 @@ class VotingPanel(QWidget):
     round_selected = Signal(int)
     changed = Signal(int)  # round id, after any saved change
 
-    def __init__(self, store: Store, workshop_id: str, *, undo_stack: QUndoStack | None = None, hub=None,
+    def __init__(self, ops: Operations, workshop_id: str, *, undo_stack: QUndoStack | None = None,
                  exercise_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.workshop_id = workshop_id
         self.undo_stack = undo_stack
-        self.hub = hub
         self.exercise_id = exercise_id  # what a new round covers by default (None: the whole workshop)
 
         self.model = RoundsModel(self)
@@ -104,7 +104,7 @@ class VotingPanel(QWidget):
         self.message_label = plain_label("")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #B3261E")
-        self.results_view = ResultsView(store, None)
+        self.results_view = ResultsView(ops, None, follow=False)
 
         self.new_button.clicked.connect(self._on_new)
         self.collect_button.clicked.connect(self._on_collect)
@@ -129,7 +129,7 @@ class VotingPanel(QWidget):
         layout.addWidget(self.voters_list)
         layout.addWidget(self.reopen_button)
         layout.addWidget(self.results_view, 1)
-        follow_hub(hub, self, self.refresh, workshop_id)
+        follow_hub(ops.hub, self, self.refresh, workshop_id)
         self.refresh()
 
     # -- the selected round -----------------------------------------------------------------
@@ -177,7 +177,7 @@ class VotingPanel(QWidget):
         self.voters_list.setVisible(ballot)
         self.reopen_button.setVisible(ballot)
         if ballot:
-            voted, total, _waiting = voting.progress(self.store, round_.id)
+            voted, total, _waiting = self.ops.vote_progress(round_.id)
             self.progress_label.setText(f"{voted} of {total} voted" + ("" if is_open else " · vote closed"))
             names = {p.id: p.name for p in self.store.participants(self.workshop_id)}
             for ballot_ in self.store.ballots(round_.id):
@@ -196,11 +196,11 @@ class VotingPanel(QWidget):
 
     # -- what the facilitator does ------------------------------------------------------------
     def _on_new(self) -> None:
-        settings = RoundSetupDialog.ask(self, self.store, self.workshop_id, self.exercise_id)
+        settings = RoundSetupDialog.ask(self, self.ops, self.workshop_id, self.exercise_id)
         if settings is None:
             return
         try:
-            round_ = voting.start_round(self.store, self.workshop_id, **settings.as_kwargs())
+            round_ = self.ops.start_round(self.workshop_id, **settings.as_kwargs())
         except CollabDeskError as error:
             self.message_label.setText(str(error))
             return
@@ -216,19 +216,19 @@ class VotingPanel(QWidget):
     def _on_reveal(self) -> None:
         round_ = self.current_round()
         if round_ is not None:
-            self._run(RevealCommand(self.store, round_.id, not round_.revealed, **self._hooks()))
+            self._run(RevealCommand(self.ops, round_.id, not round_.revealed, **self._hooks()))
 
     def _on_close(self) -> None:
         round_ = self.current_round()
         if round_ is not None:
-            self._run(CloseRoundCommand(self.store, round_.id, round_.state == "open", **self._hooks()))
+            self._run(CloseRoundCommand(self.ops, round_.id, round_.state == "open", **self._hooks()))
 
     def _on_reopen_ballot(self) -> None:
         round_, entry = self.current_round(), self.voters_list.currentItem()
         if round_ is None or entry is None:
             return
         try:
-            voting.reopen_ballot(self.store, round_.id, entry.data(Qt.ItemDataRole.UserRole)[0])
+            self.ops.reopen_ballot(round_.id, entry.data(Qt.ItemDataRole.UserRole)[0])
         except CollabDeskError as error:
             self.message_label.setText(str(error))
             return
@@ -236,14 +236,14 @@ class VotingPanel(QWidget):
 
     def _run(self, command) -> None:
         try:
-            run(self.undo_stack, command)
+            command.run(self.undo_stack)
         except CollabDeskError as error:
             self.message_label.setText(str(error))
             return
         self.message_label.clear()
 
     def _hooks(self) -> dict:
-        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+        return {"changed": while_alive(self, self._on_changed),
                 "failed": while_alive(self, self.message_label.setText)}
 
     def _on_changed(self, round_id: int) -> None:
@@ -251,7 +251,5 @@ class VotingPanel(QWidget):
         self.changed.emit(round_id)
 
     def _announce(self, round_id: int) -> None:
-        """After a change made directly (not as a command): redraw, and tell the app."""
+        """After a change made directly (not as a step): redraw, and tell whoever listens."""
         self._on_changed(round_id)
-        if self.hub is not None:
-            self.hub.votes_changed.emit(self.workshop_id)

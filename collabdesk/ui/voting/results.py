@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
 
 from ...domain import voting as rules
 from ...domain.voting import ResultLine, rank_label
-from ...services import voting
-from ...store import Store
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
+from ..operations import Operations
 from .cards import DOT_INK, card_text, plain_label
 from .listening import follow_hub
 
@@ -131,10 +130,11 @@ class ResultsView(QWidget):
     ``large`` is the projector's variant: light on dark, big type, the top places only.
     """
 
-    def __init__(self, store: Store, round_id: int | None = None, *, large: bool = False,
-                 limit: int | None = None, hub=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, round_id: int | None = None, *, large: bool = False,
+                 limit: int | None = None, follow: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.round_id = round_id
         self.large = large
         self.limit = limit if limit is not None else (ROOM_LIMIT if large else None)
@@ -161,7 +161,8 @@ class ResultsView(QWidget):
         layout.addWidget(self.hidden_label)
         layout.addWidget(self.table, 1)
         self._style(large)
-        follow_hub(hub, self, self.refresh)
+        if follow:  # False when the widget holding this view refreshes it
+            follow_hub(ops.hub, self, self.refresh)
         self.refresh()
 
     def _style(self, large: bool) -> None:
@@ -194,7 +195,7 @@ class ResultsView(QWidget):
         """Reread the round: results if revealed, otherwise nothing but the notice."""
         round_ = self.store.vote_round(self.round_id) if self.round_id is not None else None
         revealed = bool(round_ and round_.revealed)
-        lines = voting.results(self.store, self.round_id) if revealed else []
+        lines = self.ops.vote_results(self.round_id) if revealed else []
         if self.limit:
             lines = rules.top(lines, self.limit)
         self.model.set_lines(lines)
@@ -229,9 +230,9 @@ class ResultsView(QWidget):
 class RoomResultsView(ResultsView):
     """The projector's results: large type, the top places (and their ties)."""
 
-    def __init__(self, store: Store, round_id: int | None = None, *, limit: int = ROOM_LIMIT, hub=None,
-                 parent: QWidget | None = None):
-        super().__init__(store, round_id, large=True, limit=limit, hub=hub, parent=parent)
+    def __init__(self, ops: Operations, round_id: int | None = None, *, limit: int = ROOM_LIMIT,
+                 follow: bool = True, parent: QWidget | None = None):
+        super().__init__(ops, round_id, large=True, limit=limit, follow=follow, parent=parent)
 
 
 class RoomVotingProgress(QWidget):
@@ -240,9 +241,10 @@ class RoomVotingProgress(QWidget):
     It never shows a count of dots, for any note, before or after the reveal.
     """
 
-    def __init__(self, store: Store, round_id: int, *, hub=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, round_id: int, *, follow: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.round_id = round_id
         self.title_label = plain_label("", point_size=30, bold=True)
         self.status_label = plain_label("", point_size=48, bold=True)
@@ -262,7 +264,8 @@ class RoomVotingProgress(QWidget):
         self.setStyleSheet(f"RoomVotingProgress {{ background: {ROOM_BACKGROUND}; }}"
                            f"QLabel {{ color: {ROOM_INK}; }}")
         self.waiting_label.setStyleSheet(f"color: {ROOM_MUTED}")
-        follow_hub(hub, self, self.refresh, store.vote_round(round_id).workshop_id)
+        if follow:
+            follow_hub(ops.hub, self, self.refresh, self.store.vote_round(round_id).workshop_id)
         self.refresh()
 
     def refresh(self) -> None:
@@ -272,7 +275,7 @@ class RoomVotingProgress(QWidget):
             self.status_label.setText("Counting the dots")
             self.waiting_label.setText("")
             return
-        voted, total, waiting = voting.progress(self.store, self.round_id)
+        voted, total, waiting = self.ops.vote_progress(self.round_id)
         if round_.state != "open":
             self.status_label.setText(f"Voting closed: {voted} of {total} voted")
         elif waiting:
@@ -285,15 +288,15 @@ class RoomVotingProgress(QWidget):
 class RoomVotingView(QStackedWidget):
     """The room's voting screen: progress until the reveal, then the large results."""
 
-    def __init__(self, store: Store, round_id: int, *, hub=None, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, round_id: int, *, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.store = ops.store
         self.round_id = round_id
-        self.progress_view = RoomVotingProgress(store, round_id)
-        self.results_view = RoomResultsView(store, round_id)
+        self.progress_view = RoomVotingProgress(ops, round_id, follow=False)
+        self.results_view = RoomResultsView(ops, round_id, follow=False)
         self.addWidget(self.progress_view)
         self.addWidget(self.results_view)
-        follow_hub(hub, self, self.refresh, store.vote_round(round_id).workshop_id)
+        follow_hub(ops.hub, self, self.refresh, self.store.vote_round(round_id).workshop_id)
         self.refresh()
 
     def refresh(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ...domain import text
 from ...domain import voting as rules
 from ...domain.errors import ValidationError
-from ...store import Store
+from ..operations import Operations
 
 WHOLE_WORKSHOP = "Whole workshop: top priorities across every exercise"
 TARGET_CHOICES = (("notes", "Notes"), ("themes", "Themes (groups of notes)"))
@@ -41,13 +41,13 @@ class RoundSettings:
 
 
 class RoundSetupDialog(QDialog):
-    def __init__(self, store: Store, workshop_id: str, *, exercise_id: int | None = None,
+    def __init__(self, ops: Operations, workshop_id: str, *, exercise_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("New vote")
         self.setMinimumWidth(520)
-        self._exercises = store.exercises(workshop_id)
-        self._participants = store.participants(workshop_id)
+        self._exercises = ops.store.exercises(workshop_id)
+        self._participants = ops.store.participants(workshop_id)
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(text.LIMITS["title"])
@@ -108,10 +108,10 @@ class RoundSetupDialog(QDialog):
         self._on_scope_changed()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: Store, workshop_id: str,
+    def ask(cls, parent: QWidget | None, ops: Operations, workshop_id: str,
             exercise_id: int | None = None) -> RoundSettings | None:
         """The settings the facilitator chose, or None if they cancelled. Tests replace this."""
-        dialog = cls(store, workshop_id, exercise_id=exercise_id, parent=parent)
+        dialog = cls(ops, workshop_id, exercise_id=exercise_id, parent=parent)
         try:
             return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

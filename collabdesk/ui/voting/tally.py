@@ -19,11 +19,11 @@ from ...domain import voting as rules
 from ...domain.errors import CollabDeskError
 from ...domain.model import Participant
 from ...domain.voting import Item, VoteItem
-from ...services import voting
-from ...store import Store
+from ..operations import Operations
+from ..operations.undo import while_alive
+from ..operations.voting import RecordHandsCommand, SetTallyCommand
 from .cards import card_text, plain_label
-from .listening import follow_hub, while_alive
-from .steps import RecordHandsCommand, SetTallyCommand, run
+from .listening import follow_hub
 
 ITEM_COLUMN = 0  # the hands grid: the card, then one column per voter
 VoterRole = Qt.ItemDataRole.UserRole + 1  # a cell's voter id
@@ -160,13 +160,13 @@ class TallyPanel(QWidget):
     changed = Signal(int)  # round id, after any saved change (and after undo or redo)
     blocked = Signal(str)  # why a change was refused
 
-    def __init__(self, store: Store, round_id: int, *, undo_stack: QUndoStack | None = None, hub=None,
+    def __init__(self, ops: Operations, round_id: int, *, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self.round_id = round_id
         self.undo_stack = undo_stack
-        self.hub = hub
         self.rows: dict[Item, TallyRow] = {}
         self._items: list[VoteItem] = []
 
@@ -200,22 +200,22 @@ class TallyPanel(QWidget):
         layout.addWidget(self.rules_label)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
-        follow_hub(hub, self, self.refresh, store.vote_round(round_id).workshop_id)
+        follow_hub(ops.hub, self, self.refresh, self.store.vote_round(round_id).workshop_id)
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
         round_ = self.store.vote_round(self.round_id)
         voters = [self.store.participant(b.participant_id) for b in self.store.ballots(self.round_id)]
-        items = voting.items(self.store, self.round_id)
+        items = self.ops.vote_items(self.round_id)
         if [(i.key, i.text) for i in items] != [(i.key, i.text) for i in self._items]:
             self._build_rows(items)
-        tally = voting.tally(self.store, self.round_id)
+        tally = self.ops.vote_tally(self.round_id)
         is_open = round_.state == "open"
         for key, row in self.rows.items():
             row.show_count(tally.get(key, 0))
             row.setEnabled(is_open)
-        self.hands_model.load(items, voters, voting.hands(self.store, self.round_id), round_.dots_per_voter, is_open)
+        self.hands_model.load(items, voters, self.ops.vote_hands(self.round_id), round_.dots_per_voter, is_open)
         self.tabs.setTabVisible(1, bool(voters))
         self.title_label.setText(round_.title + ("" if is_open else "  (closed)"))
         cap = f", at most {round_.max_per_item} on one card" if round_.max_per_item else ""
@@ -238,20 +238,20 @@ class TallyPanel(QWidget):
     # -- changing --------------------------------------------------------------------------
     def set_count(self, item: Item, count: int) -> bool:
         """Record ``count`` physical dots on ``item``; False (and a message) if a rule blocks it."""
-        before = voting.tally(self.store, self.round_id).get(tuple(item), 0)
+        before = self.ops.vote_tally(self.round_id).get(tuple(item), 0)
         if count == before:
             return True
-        return self._run(SetTallyCommand(self.store, self.round_id, item, count, before, **self._hooks()))
+        return self._run(SetTallyCommand(self.ops, self.round_id, item, count, before, **self._hooks()))
 
     def record_hands(self, voter_id: int, allocation: dict) -> bool:
-        before = voting.hands(self.store, self.round_id).get(voter_id, {})
+        before = self.ops.vote_hands(self.round_id).get(voter_id, {})
         name = self.store.participant(voter_id).name
-        return self._run(RecordHandsCommand(self.store, self.round_id, voter_id, name, allocation, before,
+        return self._run(RecordHandsCommand(self.ops, self.round_id, voter_id, name, allocation, before,
                                             **self._hooks()))
 
     def _run(self, command) -> bool:
         try:
-            run(self.undo_stack, command)
+            command.run(self.undo_stack)
         except CollabDeskError as error:
             self._on_failed(str(error))
             self.refresh()  # put back what the store holds
@@ -260,7 +260,7 @@ class TallyPanel(QWidget):
         return True
 
     def _hooks(self) -> dict:
-        return {"hub": self.hub, "changed": while_alive(self, self._on_changed),
+        return {"changed": while_alive(self, self._on_changed),
                 "failed": while_alive(self, self._on_failed)}
 
     def _on_changed(self, round_id: int) -> None:

@@ -1,0 +1,20 @@
+"""What a side panel of the run view may reach: the gateway, the undo stack, and the screens.
+
+Panels are given this, never the main window, so each one's reach is written down here
+and a test can build one without a window.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class PanelContext:
+    ops: object  # ui.operations.Operations (not imported here: common/ sits below operations/)
+    undo_stack: QUndoStack
+    show_screen: Callable[[QWidget], None]  # cover the run view with a full-window screen (a ballot)
+    close_screen: Callable[[], None]  # and put the board back
+    set_room_stage: Callable[[QWidget | None], None]  # what the room view shows instead of the notes

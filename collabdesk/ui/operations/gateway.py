@@ -1,0 +1,61 @@
+"""What every operation shares: the read-only guard, one transaction, and the status bar's news.
+
+A write is a single service call (one committed transaction) made through ``_write``:
+refused with ``ReadOnlyError`` while a closed workshop is reviewed, reported on
+``save_failed`` when the store cannot save it, announced on ``saved`` when it can. The
+feature's own signal (``notes_added``, ``votes_changed``, ...) follows, emitted by the
+operation that knows what changed. Rule errors (``ValidationError``) are raised untouched
+for the widget to show beside what the facilitator typed.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from ...domain.errors import CollabDeskError
+from ...store import Store, StoreError
+from ..common.events import EventHub
+
+T = TypeVar("T")
+
+READ_ONLY = "This workshop is closed and shown read only, so nothing was changed. Reopen it to carry on."
+
+
+class ReadOnlyError(StoreError):
+    """A write refused because the workshop on screen is read only (review mode).
+
+    A StoreError because, like one, it is reported on ``save_failed`` where it happens.
+    """
+
+
+class Gateway:
+    """The store, the event hub and the guard every feature's operations write through."""
+
+    def __init__(self, store: Store, hub: EventHub):
+        self.store = store
+        self.hub = hub
+        self.read_only = False  # set while a closed workshop is reviewed: every write is refused
+
+    def attempt(self, action: Callable[..., T], *args, **kwargs) -> T | None:
+        """Run ``action``; on a CollabDeskError report it on the hub and return None."""
+        try:
+            return action(*args, **kwargs)
+        except CollabDeskError as error:
+            self.report(error)
+            return None
+
+    def report(self, error: CollabDeskError) -> None:
+        """Put ``error`` on the status bar, unless ``_write`` already did (store errors)."""
+        if not isinstance(error, StoreError):
+            self.hub.save_failed.emit(str(error))
+
+    def _write(self, what: str, action: Callable[[], T]) -> T:
+        if self.read_only:  # the last guard: a control or shortcut that slipped through changes nothing
+            self.hub.save_failed.emit(READ_ONLY)
+            raise ReadOnlyError(READ_ONLY)
+        try:
+            result = action()
+        except StoreError as error:
+            self.hub.save_failed.emit(str(error))
+            raise
+        self.hub.saved.emit(what)
+        return result
