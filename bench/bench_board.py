@@ -328,7 +328,8 @@ def main() -> None:
     print(f"     bare SQL: the totals {cell(bare_reveal)}")
     frames, bare_frames = summary(zooming), summary(bare_zooming)
     worst = max(range(len(zooming)), key=zooming.__getitem__)
-    print(f"4. Zoom 100% -> 10% -> 100%, {len(zooming)} steps (median of 3 sweeps each): {cell(frames)}, worst {zooming[worst]:.1f} ms "
+    print(f"4. Zoom 100% -> 10% -> 100%, {len(zooming)} steps (median of 3 sweeps each): {cell(frames)}, "
+          f"worst {zooming[worst]:.1f} ms "
           f"(at {zoom_steps()[worst]:.0%})   aim <= 16 ms: {aim((zooming[worst], 0), 16)}")
     print(f"     bare Qt: {cell(bare_frames)}, worst {max(bare_zooming):.1f} ms   "
           f"ratio {frames[0] / bare_frames[0]:.1f}x")

@@ -32,7 +32,8 @@ class ContentRows:
                 tallies=tuple(t for r in health for t in self.tallies(r.id)),
             )
 
-    def insert_content(self, content: WorkshopContent, *, new_id: bool = True, what: str = "import the workshop") -> str:
+    def insert_content(self, content: WorkshopContent, *, new_id: bool = True,
+                       what: str = "import the workshop") -> str:
         """Write a whole workshop in one transaction, giving every record a fresh id.
 
         Returns the new workshop id. References between records (a note's author, theme,

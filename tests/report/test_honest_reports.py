@@ -46,7 +46,8 @@ def test_a_pdf_with_an_unrevealed_vote_contains_none_of_its_counts(unrevealed, t
     text = squash(body_text(held))
     summary = build_summary(unrevealed.content, unrevealed.framework)
     hidden = next(r for r in summary.rounds if r.title == HIDDEN_TITLE)
-    said = [summary.unrevealed_line, hidden.title, f"{hidden.scope} · {hidden.rules} · {hidden.state} · {hidden.voters}",
+    said = [summary.unrevealed_line, hidden.title,
+            f"{hidden.scope} · {hidden.rules} · {hidden.state} · {hidden.voters}",
             "The results were not revealed, so they are left out."]
     for line in said:
         assert squash(line) in text
