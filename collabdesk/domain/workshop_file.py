@@ -518,7 +518,7 @@ def _health_checks(w: _Record, counter: _Counter, workshop_id: str, participants
         if any(len(d) > text.LIMITS["short"] for d in domains):
             raise _problem(r.at("domains"), f"has a key longer than {text.LIMITS['short']} characters")
         mode = r.choice("mode", health.MODES, "ballot")
-        _ruled(r.at("domains"), lambda: health.check_settings(mode=mode, domain_keys=domains))
+        _ruled(r.at("domains"), lambda: health.check_settings(mode=mode, domain_keys=domains))  # noqa: B023 (run at once)
         round_ = HealthRound(
             id=round_id, workshop_id=workshop_id, title=r.text("title", "title", required=True),
             domain_keys=tuple(domains), mode=mode, anonymous=r.boolean("anonymous", True),

@@ -159,7 +159,8 @@ def _prepare(db_path: Path, backup_path: Path) -> None:
         raise StoreError(f"Could not restore {backup_path}: {error}. Nothing was changed.") from error
     if problems:
         os.unlink(incoming)
-        raise StoreError(f"The copy of {backup_path} failed its check ({'; '.join(problems[:3])}). Nothing was changed.")
+        raise StoreError(f"The copy of {backup_path} failed its check ({'; '.join(problems[:3])}). "
+                         "Nothing was changed.")
 
 
 def _write_plan(db_path: Path, plan: dict) -> None:

@@ -41,7 +41,8 @@ def test_install_adds_the_menu_entry_icon_and_command_and_uninstall_takes_them_a
     assert f'Exec="{app}/collabdesk"\n' in entry  # quoted: the folder's name has a space
     assert (share / "icons" / "hicolor" / "256x256" / "apps" / "collabdesk.png").is_file()
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "collabdesk.svg").is_file()
-    assert subprocess.run([home / ".local" / "bin" / "collabdesk"], capture_output=True, text=True).stdout == "collabdesk ran\n"
+    ran = subprocess.run([home / ".local" / "bin" / "collabdesk"], capture_output=True, text=True)
+    assert ran.stdout == "collabdesk ran\n"
     if shutil.which("desktop-file-validate"):
         subprocess.run(["desktop-file-validate", share / "applications" / "collabdesk.desktop"], check=True)
 

@@ -246,7 +246,8 @@ def test_leftovers_of_a_killed_backup_are_cleared_by_the_next(fresh_db, db_path)
     add_workshop(fresh_db)
     folder = backup_dir(db_path)
     folder.mkdir()
-    leftovers = [folder / ".collabdesk-20270115-070000.sqlite.partial", folder / "collabdesk-20260101-000000.sqlite.partial"]
+    leftovers = [folder / ".collabdesk-20270115-070000.sqlite.partial",
+                 folder / "collabdesk-20260101-000000.sqlite.partial"]
     for leftover in leftovers:
         leftover.write_bytes(b"half a backup")
     made = backup.take_backup(fresh_db)

@@ -1,6 +1,5 @@
 """Restoring a backup: refused while the database is open, and never leaves it missing."""
 
-import os
 import sqlite3
 import subprocess
 import sys

@@ -3,7 +3,7 @@
 from collabdesk.domain.errors import CollabDeskError
 from collabdesk.store import Store
 from collabdesk.store import store as store_module
-from tests.ui.desk import STRICT_QT, make_window, make_workshop, settings  # noqa: F401 (a fixture)
+from tests.ui.desk import STRICT_QT, make_window, make_workshop
 
 pytestmark = STRICT_QT
 
