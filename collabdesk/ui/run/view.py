@@ -153,6 +153,7 @@ class RunView(QWidget):
     """The workshop being run. Every edit goes through ``Operations``; views follow the hub."""
 
     status_message = Signal(str)
+    screen_changed = Signal(object)  # the full-window screen now up (a ballot, the dot count), or None
 
     def __init__(self, ops: Operations, undo_stack: QUndoStack, ticker: Ticker,
                  clock: Callable[[], float] | None = None, parent=None):
@@ -339,6 +340,7 @@ class RunView(QWidget):
         self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.screen_changed.emit(screen)
 
     def close_screen(self, *, refocus: bool = True) -> None:
         screen, self.screen = self.screen, None
@@ -346,6 +348,7 @@ class RunView(QWidget):
             self.screens.setCurrentWidget(self.splitter)
             self.screens.removeWidget(screen)
             screen.deleteLater()
+            self.screen_changed.emit(None)
             if refocus:
                 self.focus_entry()
 

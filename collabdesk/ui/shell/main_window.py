@@ -34,6 +34,7 @@ from ..library import create_home
 from ..library.drop import WorkshopFileDropTarget
 from ..operations import Operations
 from ..run.chime import Chime
+from .screen_lock import ScreenLock
 from .menus import WindowMenus
 
 if TYPE_CHECKING:  # made on first use, so the home shows sooner
@@ -103,6 +104,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
         self.actions: dict[str, QAction] = {}
         self.menu_actions: list[tuple[str, QAction]] = []
+        self.lock = ScreenLock(self)  # on while a ballot or the dot count fills the window
         self._build_menus()
 
         self.hub.saved.connect(self._on_saved)
@@ -130,6 +132,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.menuBar().insertMenu(self.menuBar().actions()[-1], board_menu)
             self.menu_actions += [("Board", action) for action in board_menu.actions()]
             view.status_message.connect(self._on_save_failed)
+            view.screen_changed.connect(lambda screen: self.lock.engage(screen) if screen else self.lock.release())
             view.timer.face.time_up.connect(self.chime.play)
             view.agenda.edit_requested.connect(self.edit_agenda)
             splitter = self.settings.value("run/splitter")
