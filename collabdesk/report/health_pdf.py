@@ -19,7 +19,7 @@ from .drawing import new_drawing
 from .flowables import user_paragraph
 from .health_summary import DomainHealth, HealthCheckLine, HealthSummary
 from .markup import inline
-from .styles import INK, MUTED, RULE, colour, styles, table_style
+from .styles import INK, MUTED, RULE, styles, table_style
 
 BAR = 13.0
 MARK = 4.0  # the median triangle's height

@@ -66,8 +66,10 @@ def test_markdown_and_csv_carry_the_numbers_the_chart_draws(tmp_path):
     rows = [r for r in csv.DictReader(io.StringIO(summary_csv(summary).lstrip("\ufeff")))
             if r["record"] == "health check"]
     assert [(r["domain"], r["rated_1"], r["rated_5"], r["raters"], r["median"], r["spread"], r["status"])
-            for r in rows] == [("Head", "0", "0", "4", "2.5", "1", "agreed"), ("Heart", "2", "2", "4", "3", "4", "split"),
-                               ("Bones", "0", "0", "1", "4", "0", "agreed"), ("Limbs", "0", "0", "0", "", "", "unrated"),
+            for r in rows] == [("Head", "0", "0", "4", "2.5", "1", "agreed"),
+                               ("Heart", "2", "2", "4", "3", "4", "split"),
+                               ("Bones", "0", "0", "1", "4", "0", "agreed"),
+                               ("Limbs", "0", "0", "0", "", "", "unrated"),
                                ("Blood", "0", "1", "4", "4", "1", "agreed")]
     for line in summary.health.checks[0].domains:
         assert line.result == rules.summarise(line.domain.key, rules.distribution(SCORES[line.domain.key]))
