@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout, QWidget,
 )
 
+from ...domain import health
 from ...domain.frameworks import slug
 from ...domain.model import Domain, Framework
 from ..common import prompts
@@ -32,6 +33,11 @@ class DomainEditor(QWidget):
         self.description.setPlaceholderText("What this domain looks at, in a few sentences")
         self.prompts = QPlainTextEdit()
         self.prompts.setPlaceholderText("One question per line, to start the exercise")
+        self.labels = QPlainTextEdit()
+        self.labels.setPlaceholderText("Five lines, what 1 (weakest) to 5 (strongest) mean here;\n"
+                                       "left empty, a health check uses: " + ", ".join(health.GENERIC_LABELS))
+        self.labels.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one label a line, as saved
+        self.labels.setToolTip("How a health check describes each point of its 1 to 5 scale for this domain")
         colour_row = QHBoxLayout()
         colour_row.addWidget(self.colour)
         colour_row.addWidget(self.pick_button)
@@ -42,11 +48,13 @@ class DomainEditor(QWidget):
         form.addRow("Planned time", self.minutes)
         form.addRow("Description", self.description)
         form.addRow("Prompts", self.prompts)
+        form.addRow("Health-check scale", self.labels)
         for edit in (self.name, self.colour):
             edit.textEdited.connect(self.changed)
         self.minutes.valueChanged.connect(self.changed)
         self.description.textChanged.connect(self.changed)
         self.prompts.textChanged.connect(self.changed)
+        self.labels.textChanged.connect(self.changed)
         self.pick_button.clicked.connect(self._on_pick)
 
     def show_domain(self, domain: Domain | None) -> None:
@@ -56,15 +64,17 @@ class DomainEditor(QWidget):
         self.minutes.setValue(domain.minutes if domain else 15)
         self.description.setPlainText(domain.description if domain else "")
         self.prompts.setPlainText("\n".join(domain.prompts) if domain else "")
+        self.labels.setPlainText("\n".join(domain.labels) if domain else "")
         self.blockSignals(False)
         self.setEnabled(domain is not None)
 
     def domain(self, key: str) -> Domain:
         """The domain as typed (checked only when the framework is saved)."""
         prompts_typed = tuple(line.strip() for line in self.prompts.toPlainText().split("\n") if line.strip())
+        labels_typed = tuple(line.strip() for line in self.labels.toPlainText().split("\n") if line.strip())
         return Domain(key=key, name=self.name.text(), colour=self.colour.text().strip(),
                       description=self.description.toPlainText(), prompts=prompts_typed,
-                      minutes=self.minutes.value())
+                      minutes=self.minutes.value(), labels=labels_typed)
 
     def _on_pick(self) -> None:
         chosen = prompts.choose_colour(self, self.colour.text() or "#888888")
