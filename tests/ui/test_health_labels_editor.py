@@ -8,16 +8,16 @@ from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 from .test_library_dialogs import answers, choose  # noqa: F401  (answers is a fixture)
 
 
-def test_the_second_built_in_framework_is_offered_with_its_scale(qtbot, fresh_db, answers):  # noqa: F811
-    dialog = FrameworksDialog(fresh_db)
+def test_the_second_built_in_framework_is_offered_with_its_scale(qtbot, ops, answers):  # noqa: F811
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Cycle of systems change")
     assert dialog.domains.count() == 7
     assert dialog.domain_editor.labels.toPlainText().split("\n")[0] == "No shared picture of where we are going"
 
 
-def test_labels_are_edited_in_a_copy_and_five_are_needed(qtbot, fresh_db, answers):  # noqa: F811
-    dialog = FrameworksDialog(fresh_db)
+def test_labels_are_edited_in_a_copy_and_five_are_needed(qtbot, ops, fresh_db, answers):  # noqa: F811
+    dialog = FrameworksDialog(ops)
     qtbot.addWidget(dialog)
     choose(dialog.frameworks, "Five domains")
     answers["text"] = "Our five"
