@@ -138,7 +138,8 @@ def check_pdf(path: Path, title: str) -> None:
     reader = pypdf.PdfReader(path)
     fonts = {}
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources = page["/Resources"] if "/Resources" in page else {}
+        for font in (resources["/Font"] if "/Font" in resources else {}).values():
             font = font.get_object()
             described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = described.get("/FontDescriptor")

@@ -3,6 +3,7 @@ temporary folder, with the source tree out of reach, it passes packaging/smoke.p
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,10 +18,15 @@ _spec.loader.exec_module(smoke)
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """The project built as a wheel and installed alone (no dependencies) into a folder."""
-    wheels, target = tmp_path_factory.mktemp("wheel"), tmp_path_factory.mktemp("site")
+    """The project built as a wheel and installed alone (no dependencies) into a folder.
+
+    It is built from a clean copy: setuptools reuses build/lib, where a file left from an
+    earlier build would reach the wheel even if the package no longer listed it."""
+    source, wheels, target = (tmp_path_factory.mktemp(name) for name in ("source", "wheel", "site"))
+    shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis"))
     pip = [sys.executable, "-m", "pip", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(source)], check=True, capture_output=True)
     (wheel,) = wheels.glob("*.whl")
     subprocess.run([*pip, "install", "--no-deps", "--target", str(target), str(wheel)], check=True, capture_output=True)
     return target
@@ -57,3 +63,14 @@ def test_the_smoke_test_fails_when_a_resource_is_missing(installed, tmp_path):
     command, env = python_with(installed, tmp_path)
     with pytest.raises(smoke.SmokeFailure, match="frameworks/blank.json"):
         smoke.run_checks(command, env, tmp_path, installed / "collabdesk" / "resources")
+
+
+def test_the_smoke_test_refuses_a_pdf_whose_font_is_not_embedded(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(tmp_path / "plain.pdf"))
+    pdf.setFont("Helvetica", 12)  # one of PDF's standard fonts: named, never embedded
+    pdf.drawString(72, 720, "Roundtable")
+    pdf.save()
+    with pytest.raises(smoke.SmokeFailure, match="Helvetica"):
+        smoke.check_pdf(tmp_path / "plain.pdf", "Roundtable")
