@@ -50,19 +50,3 @@ def schedule(exercises: Sequence[Exercise], now: float) -> Schedule:
 def clock_time(seconds: float) -> str:
     """A wall-clock time as the facilitator reads it: "16:42"."""
     return time.strftime("%H:%M", time.localtime(seconds))
-
-
-def elapsed_text(seconds: float) -> str:
-    """Time spent, counted up in whole seconds: "12:04" (never rounded up, unlike a countdown)."""
-    minutes, secs = divmod(int(max(0.0, seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def duration_text(seconds: float) -> str:
-    """A planned length as people say it: "45 min", "1 h 40 min"."""
-    minutes = round(seconds / 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"

@@ -6,7 +6,6 @@ the clock on every read, so the display never drifts, and a timer saved while ru
 and read after a restart has kept running in wall time.
 """
 
-import math
 from dataclasses import dataclass, replace
 
 WARNING_SECONDS = 60.0
@@ -56,14 +55,3 @@ class TimerState:
 
     def reset(self) -> "TimerState":
         return replace(self, accumulated=0.0, running_since=None)
-
-
-def format_clock(seconds: float) -> str:
-    """``m:ss`` (or ``h:mm:ss``); overtime is shown with a leading ``+``."""
-    sign = "+" if seconds < 0 else ""
-    total = math.ceil(seconds) if seconds > 0 else math.floor(-seconds)  # 0:01 until truly zero
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes}:{secs:02d}"

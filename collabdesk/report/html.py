@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.dates import long_date, short_date
+from ..domain.durations import duration_text
 from ..domain.model import Framework, WorkshopContent
 from .html_charts import domain_chart, time_bar
 from .html_kit import Markup, element, join, user
@@ -18,7 +19,7 @@ from .html_page import (
     typed_or_dash,
 )
 from . import colours
-from .summary import UNGROUPED, Item, RoundLine, Section, Summary, build_summary, minutes
+from .summary import UNGROUPED, Item, RoundLine, Section, Summary, build_summary
 from .wording import counted, dots, excerpt, first_sentence
 
 FOOTER = "Workshop summary made with CollabDesk"
@@ -105,13 +106,13 @@ def _section(section: Section, number: int, total: int) -> Markup:
     domain = section.domain
     if section.skipped:  # one line, as in the PDF, keeping its number and its place among the headings
         line = [swatch(domain.colour), " ", user(domain.name),
-                f" · skipped: not run ({minutes(section.planned_seconds)} planned)"]
+                f" · skipped: not run ({duration_text(section.planned_seconds)} planned)"]
         return part(section.key, heading(2, f"{number}. ", user(section.title), id=f"{section.key}-heading"),
                     element("p", line, class_="meta"), skipped=True)
     kicker = [f"Exercise {number} of {total}"]
     if " ".join(section.title.split()).casefold() != " ".join(domain.name.split()).casefold():
         kicker += [" · ", user(domain.name)]
-    facts = (f"{minutes(section.used_seconds)} used of {minutes(section.planned_seconds)} planned · "
+    facts = (f"{duration_text(section.used_seconds)} used of {duration_text(section.planned_seconds)} planned · "
              f"{counted(section.notes, 'note')} · {dots(section.votes)}")
     body: list[object] = [
         element("p", kicker, class_="kicker hued"),

@@ -8,10 +8,11 @@ neither colour nor length is the only way to read them.
 
 from collections.abc import Sequence
 
+from ..domain.durations import duration_text
 from . import colours
 from .html_kit import Markup, element, user
 from .html_page import cell, table
-from .summary import DomainTally, minutes
+from .summary import DomainTally
 from .wording import counted, dots
 
 _WIDTH = 360  # the chart's own units; it scales to the column (at most 27rem wide)
@@ -67,7 +68,7 @@ def time_bar(planned: float, used: float, colour: str) -> Markup:
     if used > planned:
         shapes.append(element("rect", x=f"{planned_w:.1f}", y=0, width=f"{width * used / longest - planned_w:.1f}",
                               height=height, fill=colours.domain_graphic(colour)))
-    said = f"Time: {minutes(used)} used of {minutes(planned)} planned"
+    said = f"Time: {duration_text(used)} used of {duration_text(planned)} planned"
     return element("svg", element("title", said), shapes,
                    viewBox=f"0 0 {width:.0f} {height:.0f}", preserveAspectRatio="none", role="img",
                    aria_label=said)

@@ -10,8 +10,9 @@ Line breaks inside a note become ``<br>`` so a note stays one list item or table
 import re
 
 from ..domain import health
+from ..domain.durations import duration_text
 from ..domain.model import Framework, WorkshopContent
-from .summary import UNGROUPED, Item, Section, Summary, build_summary, minutes
+from .summary import UNGROUPED, Item, Section, Summary, build_summary
 
 _INLINE = re.compile(r"([\\`*_\[\]!|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
@@ -51,7 +52,7 @@ def summary_markdown(summary: Summary) -> str:
     out += ["## At a glance", "",
             "| Notes | Votes | Actions | Time used |", "|---:|---:|---:|---|",
             f"| {summary.notes} | {summary.votes} | {len(summary.actions)} | "
-            f"{minutes(summary.used_seconds)} of {minutes(summary.planned_seconds)} planned |", ""]
+            f"{duration_text(summary.used_seconds)} of {duration_text(summary.planned_seconds)} planned |", ""]
     for held in (summary.unrevealed_line, summary.health.unrevealed_line):
         if held:
             out += [f"*{held}*", ""]
@@ -113,10 +114,11 @@ def _health(summary: Summary) -> list[str]:
 def _section(number: int, section: Section) -> list[str]:
     if section.skipped:
         return [f"## {number}. {escape(section.title)}", "",
-                f"*{escape(section.domain.name)}* · skipped: not run ({minutes(section.planned_seconds)} planned)", ""]
+                f"*{escape(section.domain.name)}* · skipped: not run "
+                f"({duration_text(section.planned_seconds)} planned)", ""]
     out = [f"## {number}. {escape(section.title)}", "",
-           f"*{escape(section.domain.name)}* · {minutes(section.used_seconds)} used of "
-           f"{minutes(section.planned_seconds)} planned · {section.notes} notes · {_dots(section.votes)}", ""]
+           f"*{escape(section.domain.name)}* · {duration_text(section.used_seconds)} used of "
+           f"{duration_text(section.planned_seconds)} planned · {section.notes} notes · {_dots(section.votes)}", ""]
     if section.domain.description:
         out += [escape(section.domain.description), ""]
     if section.prompt:

@@ -10,6 +10,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table)
 
 from ..domain.dates import long_date, short_date
+from ..domain.durations import duration_text
 from .charts import domain_chart
 from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width,
                       mark_gutter, rule_gutter, time_bar)
@@ -17,7 +18,7 @@ from .flowables import Decorated, user_paragraph
 from .health_pdf import health_pages
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
-from .summary import UNGROUPED, Item, Section, Summary, minutes
+from .summary import UNGROUPED, Item, Section, Summary
 from .wording import dots as _dots, excerpt as _excerpt, first_sentence as _first_sentence
 
 QUOTE_GUTTER = 30
@@ -148,7 +149,7 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     if section.prompt:
         story += [Paragraph(f'<font color="{_hex(hue)}">PROMPT</font>', s["label"]),
                   user_paragraph(section.prompt, s["prompt"])]
-    facts = (f"{minutes(section.used_seconds)} used of {minutes(section.planned_seconds)} planned · "
+    facts = (f"{duration_text(section.used_seconds)} used of {duration_text(section.planned_seconds)} planned · "
              f"{section.notes} note{'s' if section.notes != 1 else ''} · {_dots(section.votes)}")
     timing = Table([[time_bar(section.planned_seconds, section.used_seconds, hue), Paragraph(facts, s["facts"])]],
                    colWidths=[122, width - 122], hAlign="LEFT")
@@ -186,7 +187,7 @@ def skipped_section(section: Section, number: int) -> list[Flowable]:
     s = styles()
     hue = colour(section.domain.colour)
     line = (f"{_dot(hue)} <b>{number}. {inline(section.title, bold=True)}</b> · {inline(section.domain.name)}"
-            f" · skipped: not run ({minutes(section.planned_seconds)} planned)")
+            f" · skipped: not run ({duration_text(section.planned_seconds)} planned)")
     return [_marked(Paragraph(line, s["facts"]), f"{number}. {' '.join(section.title.split())}", 0)]
 
 

@@ -437,10 +437,3 @@ def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises,
         results=tuple(results),
         revealed=round_.revealed,
     )
-
-
-def minutes(seconds: float) -> str:
-    """``"1 h 05 min"`` or ``"23 min"``: how the report states planned and used time."""
-    total = int(round(seconds / 60))
-    hours, mins = divmod(total, 60)
-    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"

@@ -1,6 +1,7 @@
 import random
 
-from collabdesk.domain.timer import TimerState, format_clock
+from collabdesk.domain.durations import duration_text, elapsed_text, format_clock
+from collabdesk.domain.timer import TimerState
 
 
 def test_elapsed_is_computed_from_the_clock_under_irregular_ticks():
@@ -41,3 +42,13 @@ def test_clock_format_counts_down_in_whole_seconds_and_marks_overtime():
     assert format_clock(0) == "0:00"
     assert format_clock(-61) == "+1:01"
     assert format_clock(3725) == "1:02:05"
+
+
+def test_time_spent_counts_up_and_is_never_rounded_up():
+    assert [elapsed_text(s) for s in (0, 59.9, 60, 724.5, 3725, -3)] == ["0:00", "0:59", "1:00", "12:04", "1:02:05",
+                                                                       "0:00"]
+
+
+def test_a_planned_length_reads_as_people_say_it():
+    assert [duration_text(s) for s in (0, 45 * 60, 3600, 65 * 60, 100 * 60 + 20)] == [
+        "0 min", "45 min", "1 h", "1 h 05 min", "1 h 40 min"]

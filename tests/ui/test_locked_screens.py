@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from collabdesk.ui.voting.ballot import ADD_KEYS, CONFIRM_KEYS, REMOVE_KEYS
-from tests.ui.desk import STRICT_QT, running, settings, window  # noqa: F401
+from tests.ui.desk import STRICT_QT
 from tests.ui.test_board import add_notes
 from tests.ui.test_run_voting import LEFT, docks, start_vote
 
@@ -29,7 +29,8 @@ def facilitator_keys(window) -> list[QKeySequence]:
     screen = window.run_view.screen
     keys, own = [], []
     for action in window.findChildren(QAction):
-        inside = any(w is screen or screen.isAncestorOf(w) for w in action.associatedObjects() if hasattr(w, "isWindow"))
+        inside = any(w is screen or screen.isAncestorOf(w)
+                     for w in action.associatedObjects() if hasattr(w, "isWindow"))
         (own if inside else keys).extend(action.shortcuts())
     for shortcut in window.findChildren(QShortcut):
         (own if screen.isAncestorOf(shortcut.parent()) else keys).append(shortcut.key())

@@ -4,7 +4,7 @@ import random
 
 from PySide6.QtCore import Qt
 
-from collabdesk.domain.timer import format_clock
+from collabdesk.domain.durations import format_clock
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
 
 pytestmark = STRICT_QT

@@ -37,6 +37,7 @@ ROOM_INK = "#F4F5F7"
 ROOM_MUTED = "#A9AEB8"
 
 ERROR_INK = "#B3261E"
+ERROR_STYLE = f"color: {ERROR_INK}"  # a message saying why something was refused
 OK_INK = "#2E6B3A"
 
 

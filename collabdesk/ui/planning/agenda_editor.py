@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.agenda import AgendaRow
 from ...domain.model import Framework
-from ...domain.schedule import duration_text
+from ...domain.durations import duration_text
 from ..operations.workshops import MAX_MINUTES
 from ..run.capture import swatch
 

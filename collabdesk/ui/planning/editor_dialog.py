@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import Framework, Template
 from ..common import prompts
+from ..common.style import ERROR_STYLE
 from ..operations import Operations
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #B3261E"
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QLabel, QListView, QPushButton, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
 )
 
+from ...domain.durations import duration_text, elapsed_text, format_clock
 from ...domain.model import Exercise, Framework
-from ...domain.schedule import clock_time, duration_text, elapsed_text, schedule
-from ...domain.timer import format_clock
+from ...domain.schedule import clock_time, schedule
 from ..common import style
 from ..common.text_fit import fit_text
 

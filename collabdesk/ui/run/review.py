@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import short_date
+from ...domain.durations import duration_text, elapsed_text
 from ...domain.model import Exercise, Framework, WorkshopContent
-from ...domain.schedule import clock_time, duration_text, elapsed_text
+from ...domain.schedule import clock_time
 from ..board.scene import BoardScene, BoardView
 from ..common import style
 from ..operations import Operations

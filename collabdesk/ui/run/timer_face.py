@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...domain.timer import TimerState, format_clock
+from ...domain.durations import format_clock
+from ...domain.timer import TimerState
 from ..common import style
 
 FLASH_SECONDS = 4.0
