@@ -11,7 +11,9 @@ def _pyi_rthook():
     import os
     import sys
 
-    qt = os.path.join(sys._MEIPASS, "PySide6") if sys.platform == "win32" else os.path.join(sys._MEIPASS, "PySide6", "Qt")
+    qt = os.path.join(sys._MEIPASS, "PySide6")
+    if sys.platform != "win32":
+        qt = os.path.join(qt, "Qt")
     os.environ["QT_PLUGIN_PATH"] = os.path.join(qt, "plugins")
 
 
