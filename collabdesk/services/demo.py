@@ -145,7 +145,15 @@ def _health_check(store: Store, workshop_id: str) -> None:
 
 
 def create_demo_workshop(store: Store) -> Workshop:
-    """Add the sample workshop (closed, with its vote revealed) and return it."""
+    """Add the sample workshop (closed, with its vote revealed) and return it.
+
+    One transaction: a full disk half-way leaves no half-made workshop behind.
+    """
+    with store.transaction("add the sample workshop"):
+        return _build(store)
+
+
+def _build(store: Store) -> Workshop:
     today = datetime.fromtimestamp(store.clock(), UTC).date()
     agenda = [replace(item, title=TITLES.get(item.domain_key, item.title))
               for item in default_agenda(frameworks.framework(store, frameworks.DEFAULT_FRAMEWORK))]
@@ -182,4 +190,4 @@ def create_demo_workshop(store: Store) -> Workshop:
     for text, owner, days, status, source in ACTIONS:
         actions.add_action(store, workshop.id, text, owner=owner, due=(today + timedelta(days=days)).isoformat(),
                            status=status, note_id=placed[source])
-    return workshops.close_workshop(store, workshop.id)
+    return workshops.close_workshop(store, workshop.id, backup=False)  # a backup cannot be taken mid-transaction

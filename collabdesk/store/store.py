@@ -179,6 +179,15 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
         return iso(self.clock())
 
     @contextlib.contextmanager
+    def transaction(self, what: str) -> Iterator[None]:
+        """Several services' writes as one user action (the sample workshop): all saved, or none.
+
+        Each write inside joins this transaction; ``what`` completes "Could not ..." if it fails.
+        """
+        with self._write(what):
+            yield
+
+    @contextlib.contextmanager
     def _write(self, what: str) -> Iterator[DatabaseHandle]:
         """One user action: a single transaction, committed on exit or rolled back whole.
 

@@ -62,7 +62,7 @@ def test_a_damaged_database_is_not_backed_up_and_check_says_where_the_damage_is(
     result = run("check")
     assert result.code == 1
     assert "collabdesk check" not in result.out + result.err  # it says what it found instead
-    assert "table notes" in result.out and "(2 good)" in result.out
+    assert "table notes" in result.out and "Backups    1 (1 good)" in result.out
     assert f"restore {good}" in result.err
 
 
@@ -126,3 +126,24 @@ def test_a_database_on_a_read_only_disk_answers_every_read_command(run, db_path,
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert [lines[c[0]].split(" ")[0] for c in commands[:-1]] == ["0"] * 5, done.stdout + done.stderr
     assert lines["demo"].startswith("1 ") and "can only be read" in lines["demo"]
+
+
+FULL_DISK = """
+import resource, signal, sys
+from collabdesk import cli
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails as on a full disk
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+sys.exit(cli.main(["--db", sys.argv[1], "demo"]))
+"""
+
+
+def test_demo_on_a_full_disk_leaves_nothing_and_says_so(run, db_path):
+    assert run("list").code == 0  # a new, empty database
+    before = run("list", "--json").out
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(db_path), str(96 * 1024)],  # the log stops at 96 KB, half-way
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.startswith("collabdesk: error: Could not add the sample workshop") and "Nothing saved" in done.stderr
+    assert run("list", "--json").out == before
+    assert run("check").code == 0
