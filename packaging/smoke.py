@@ -134,6 +134,25 @@ def check_menu_entry(bundle: Path, executable: Path, env: dict[str, str]) -> Non
     print("ok  install.sh: menu entry, icon and command added, the command runs; --uninstall removes them")
 
 
+def check_window_system_libraries(internal: Path) -> None:
+    """Linux: every library Qt's window-system plugins load is in the bundle, except those
+    PyInstaller leaves to every system (the C library, OpenGL, Wayland's client...). A build
+    machine without Qt's xcb libraries would otherwise make an app that needs them installed."""
+    from PyInstaller.depend.dylib import include_library  # the rule PyInstaller bundles by
+
+    bundled = {path.name for path in internal.rglob("*.so*")}
+    missing = set()
+    for plugin in (internal / "PySide6" / "Qt" / "plugins" / "platforms").glob("*.so"):
+        listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
+        for name, _, found in (line.strip().partition(" => ") for line in listing.splitlines()):
+            if found and (found.startswith("not found") or (include_library(name) and name not in bundled)):
+                missing.add(name)
+    if missing:
+        raise SmokeFailure(f"Qt's window-system plugins need libraries the bundle lacks: {', '.join(sorted(missing))} "
+                           "(install them on the build machine, as .ci/run does, and build again)")
+    print("ok  every library of the window-system plugins is bundled or on every system", flush=True)
+
+
 def check_pdf(path: Path, title: str) -> None:
     reader = pypdf.PdfReader(path)
     fonts = {}
@@ -176,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
             workdir.mkdir(parents=True, exist_ok=True)
             env = machine_without_python(workdir / "home")
             run_checks([str(executable)], env, workdir, resources)
-            if (args.bundle / "install.sh").exists():
+            if sys.platform.startswith("linux"):
+                check_window_system_libraries(executable.parent / "_internal")
                 check_menu_entry(args.bundle.resolve(), executable, env)
     except SmokeFailure as failure:
         print(f"FAILED  {failure}", file=sys.stderr)
