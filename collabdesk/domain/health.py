@@ -285,3 +285,39 @@ def sentence(result: DomainResult, name: str, labels: Sequence[str] = ()) -> str
 def _extremes(counts: Sequence[int]) -> tuple[int, int]:
     used = [s for s, c in zip(SCALE, counts) if c]
     return used[0], used[-1]
+
+
+# -- the diverging bar every chart draws -------------------------------------------------------
+def reach(counts: Sequence[int]) -> float:
+    """How far a domain's diverging bar reaches from the centre on its longer side, as a share of raters."""
+    total = sum(counts) or 1
+    return max(counts[0] + counts[1], counts[3] + counts[4]) / total + counts[2] / total / 2
+
+
+def diverging(counts: Sequence[int], scale: float = 1.0) -> list[tuple[float, float]]:
+    """Each point's segment as (start, width), fractions of the bar's full width, centred on the middle point.
+
+    Points 1 and 2 lie left of the centre, 4 and 5 right of it, and 3 straddles it, so a
+    room leaning weak sits left and one leaning strong sits right. ``scale`` is the share
+    of raters half the width stands for: the longest ``reach`` of the domains drawn
+    together, so every bar is on one scale and the longest fills it.
+    """
+    total = sum(counts) or 1
+    shares = [0.5 * c / total / scale for c in counts]
+    x = 0.5 - shares[0] - shares[1] - shares[2] / 2
+    placed = []
+    for share in shares:
+        placed.append((x, share))
+        x += share
+    return placed
+
+
+def median_at(median: float, placed: Sequence[tuple[float, float]]) -> float:
+    """Where the median sits along a diverging bar: the middle of its point's segment, or the
+    boundary between two points for a half-point median."""
+    low, high = int(median // 1), int(-(-median // 1))
+    if low == high:
+        start, width = placed[low - 1]
+        return start + width / 2
+    return placed[high - 1][0]
+

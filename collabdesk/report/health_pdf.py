@@ -68,7 +68,7 @@ def health_chart(lines: tuple[DomainHealth, ...], width: float) -> Table:
     figures_width = 132.0
     bar_width = width - name_width - figures_width
     rows = [[Paragraph("", styles()["legend"]), _legend(bar_width), Paragraph("", styles()["small"])]]
-    scale = max([reach(line.result.counts) for line in lines if line.result.raters] + [0.5])
+    scale = max([health.reach(line.result.counts) for line in lines if line.result.raters] + [0.5])
     for line in lines:
         result = line.result
         if result.median is None:
@@ -87,38 +87,6 @@ def health_chart(lines: tuple[DomainHealth, ...], width: float) -> Table:
     return table
 
 
-def reach(counts: tuple[int, ...]) -> float:
-    """How far a domain's bar reaches from the centre on its longer side, as a share of its raters."""
-    total = sum(counts) or 1
-    return max(counts[0] + counts[1], counts[3] + counts[4]) / total + counts[2] / total / 2
-
-
-def segments(counts: tuple[int, ...], width: float, scale: float = 1.0) -> list[tuple[float, float]]:
-    """Where each point's segment starts and how wide it is, centred on the middle point.
-
-    ``scale`` is the share of raters that half the width stands for: the longest reach
-    of the domains drawn together, so every bar is on the same scale and the longest fills it.
-    """
-    total = sum(counts) or 1
-    half = width / 2
-    shares = [half * c / total / scale for c in counts]
-    x = half - shares[0] - shares[1] - shares[2] / 2
-    placed = []
-    for share in shares:
-        placed.append((x, share))
-        x += share
-    return placed
-
-
-def median_x(median: float, placed: list[tuple[float, float]]) -> float:
-    """The middle of the median's segment, or the boundary between two for a half-point median."""
-    low, high = int(median // 1), int(-(-median // 1))
-    if low == high:
-        x, w = placed[low - 1]
-        return x + w / 2
-    return placed[high - 1][0]
-
-
 def _bar(result, width: float, scale: float) -> Drawing:
     drawing = new_drawing(width, BAR + MARK + 2)
     top = MARK + 2
@@ -126,7 +94,7 @@ def _bar(result, width: float, scale: float) -> Drawing:
     if result.median is None:
         drawing.add(String(width / 2 + 4, top + 3, "no ratings", fontName=fonts.SANS, fontSize=7.5, fillColor=MUTED))
         return drawing
-    placed = segments(result.counts, width, scale)
+    placed = [(start * width, share * width) for start, share in health.diverging(result.counts, scale)]
     for point, ((x, w), count) in enumerate(zip(placed, result.counts)):
         if not count:
             continue
@@ -134,7 +102,7 @@ def _bar(result, width: float, scale: float) -> Drawing:
         if w >= 9:
             drawing.add(String(x + w / 2, top + 3.6, str(count), fontName=fonts.SANS, fontSize=7.5,
                                fillColor=INKS[point], textAnchor="middle"))
-    x = median_x(result.median, placed)
+    x = health.median_at(result.median, placed)
     drawing.add(Polygon([x - MARK, 0, x + MARK, 0, x, MARK + 1], fillColor=INK, strokeColor=None))
     return drawing
 

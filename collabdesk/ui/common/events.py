@@ -27,6 +27,7 @@ class EventHub(QObject):
     # For the board, voting and actions work to announce their own changes.
     themes_changed = Signal(int)  # exercise id
     votes_changed = Signal(str)  # workshop id
+    health_changed = Signal(str)  # workshop id: a health check started, rated, counted, revealed, closed or deleted
     actions_changed = Signal(str)  # workshop id
 
     # Persistence, for the status bar.

@@ -1,6 +1,6 @@
 """The UI's one door to the services: every write, its announcement, and its undo.
 
-One module per feature (notes, board, timer, agenda, workshops, voting, actions,
+One module per feature (notes, board, timer, agenda, workshops, voting, health, actions,
 library, templates, frameworks). Each write is one service call, so one committed
 transaction, made through ``Gateway._write``: refused while a closed workshop is
 reviewed, reported on the hub's ``save_failed`` when the store cannot save it,
@@ -17,6 +17,7 @@ from .agenda import AgendaOperations
 from .board import BoardOperations
 from .frameworks import FrameworkOperations
 from .gateway import READ_ONLY, Gateway, ReadOnlyError, Store  # Store: the type views read through (ops.store)
+from .health import HealthOperations
 from .library import LibraryOperations
 from .notes import NoteOperations
 from .templates import TemplateOperations
@@ -28,5 +29,6 @@ __all__ = ["READ_ONLY", "Gateway", "Operations", "ReadOnlyError", "Store"]
 
 
 class Operations(NoteOperations, BoardOperations, TimerOperations, AgendaOperations, WorkshopOperations,
-                 VotingOperations, ActionOperations, LibraryOperations, TemplateOperations, FrameworkOperations):
+                 VotingOperations, HealthOperations, ActionOperations, LibraryOperations, TemplateOperations,
+                 FrameworkOperations):
     """Every feature's operations over one store and one event hub."""

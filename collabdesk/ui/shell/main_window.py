@@ -280,12 +280,13 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.side_panels = []
             from .. import voting  # made on first use: start-up stays quick
             from ..actions import panel as actions_panel
+            from ..health import dock as health_dock
 
             context = PanelContext(ops=self.ops, undo_stack=self.undo_stack,
                                    show_screen=lambda screen: self.run_view.show_screen(screen),
                                    close_screen=lambda: self.run_view.close_screen(),
                                    set_room_stage=lambda stage: self.room_view().set_stage(stage))
-            for create in (actions_panel.create_panel, voting.create_panel):
+            for create in (actions_panel.create_panel, voting.create_panel, health_dock.create_panel):
                 title, widget = create(context)
                 self.run_view.add_side_panel(widget, title)
                 self.side_panels.append(widget)

@@ -28,7 +28,7 @@ CONFIRM_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 CARD_WIDTH = 250
 
 
-def _big_button(label: str, *, primary: bool = False) -> QPushButton:
+def big_button(label: str, *, primary: bool = False) -> QPushButton:
     button = QPushButton(label)
     button.setMinimumHeight(48)
     font = button.font()
@@ -49,7 +49,7 @@ class HandOverPage(QWidget):
         self.prompt_label = plain_label("Pass the laptop to", point_size=20)
         self.name_label = plain_label("", point_size=40, bold=True)
         self.name_label.setWordWrap(True)
-        self.start_button = _big_button("Start my vote", primary=True)
+        self.start_button = big_button("Start my vote", primary=True)
         self.skip_button = QPushButton("Skip this voter")
         self.stop_button = QPushButton("Stop: back to the facilitator")
         for label in (self.prompt_label, self.name_label):
@@ -110,7 +110,7 @@ class VotingPage(QWidget):
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button = QPushButton("Take all my dots off")
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.confirm_button = _big_button("Confirm my dots", primary=True)
+        self.confirm_button = big_button("Confirm my dots", primary=True)
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back_requested)
         self.clear_button.clicked.connect(self._on_clear)
@@ -256,7 +256,7 @@ class FinishedPage(QWidget):
         super().__init__(parent)
         self.title_label = plain_label("Everyone has voted", point_size=32, bold=True)
         self.detail_label = plain_label("Please hand the laptop back to the facilitator.", point_size=16)
-        self.done_button = _big_button("Back to the facilitator", primary=True)
+        self.done_button = big_button("Back to the facilitator", primary=True)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for label in (self.title_label, self.detail_label):

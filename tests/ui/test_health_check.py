@@ -1,0 +1,105 @@
+"""A health check in the run view: started from the Health tab, rated passing the laptop or
+counted from hands, private until revealed (in the widgets, for the next voter and the room)."""
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from collabdesk.ui.health.ballot import HealthBallotScreen
+from collabdesk.ui.health.dock import CheckSettings, HealthDock, StartCheckDialog
+from collabdesk.ui.health.room import RoomHealthView
+from collabdesk.ui.health.tally import HandsScreen
+from tests.ui.desk import STRICT_QT
+from tests.ui.test_board import undo
+
+pytestmark = STRICT_QT
+LEFT = Qt.MouseButton.LeftButton
+
+
+def dock(window) -> HealthDock:
+    return next(p for p in window.side_panels if isinstance(p, HealthDock))
+
+
+def start(qtbot, window, monkeypatch, **settings) -> int:
+    monkeypatch.setattr(StartCheckDialog, "ask", classmethod(
+        lambda cls, parent, title: CheckSettings(**{"title": "Start of day", **settings})))
+    qtbot.mouseClick(dock(window).new_button, LEFT)
+    return dock(window).current_check().id
+
+
+def texts(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget) and label.text()]
+
+
+@pytest.fixture
+def room(running):
+    running.toggle_room_view()
+    return running.room_view()
+
+
+def test_passing_the_laptop_keeps_each_ballot_from_the_next_voter_and_the_room_until_the_reveal(
+        qtbot, running, room, fresh_db, monkeypatch):
+    window = running
+    round_id = start(qtbot, window, monkeypatch)
+    health = dock(window)
+    assert health.status.text().startswith("0 of 3 done") and not health.chart.isVisibleTo(health)
+    qtbot.mouseClick(health.collect_button, LEFT)
+    screen = window.run_view.screen
+    assert isinstance(screen, HealthBallotScreen) and not window.run_view.board.isVisible()
+    assert isinstance(room.stage.currentWidget(), RoomHealthView)
+    assert texts(room.stage.currentWidget()) == ["Start of day", "0 of 3 done", "Still to rate: Amira, Ben, Chen Wei"]
+
+    qtbot.mouseClick(screen.hand_over.start_button, LEFT)
+    page = screen.rating_page
+    assert [row.domain.key for row in page.rows] == ["head", "heart", "bones", "limbs", "blood"]
+    qtbot.mouseClick(page.rows[0].points.button(2), LEFT)
+    qtbot.keyClicks(page.rows[0].comment, "Only a <b>crisis</b> gets us together")
+    qtbot.mouseClick(page.rows[1].points.button(5), LEFT)
+    qtbot.mouseClick(page.confirm_button, LEFT)
+    assert screen.currentWidget() is screen.hand_over and screen.hand_over.name_label.text() == "Ben"
+    room_texts = texts(room.stage.currentWidget())
+    assert room_texts == ["Start of day", "1 of 3 done", "Still to rate: Ben, Chen Wei"]
+    assert not any(re.search(r"\d", t) for t in room_texts if "done" not in t)
+
+    qtbot.mouseClick(screen.hand_over.start_button, LEFT)  # Ben sees a blank page: nothing of Amira's
+    assert all(row.score is None and not row.comment.text() for row in page.rows)
+    page.rows[0].points.button(1).setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_4)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.mouseClick(screen.hand_over.skip_button, LEFT)
+    qtbot.mouseClick(screen.finished_page.done_button, LEFT)
+    assert window.run_view.screen is None
+    assert health.status.text().startswith("2 of 2 done") and "hidden" in health.status.text()
+    assert not health.chart.isVisibleTo(health) and not health.sentences.text()
+    assert fresh_db.ratings(round_id)[0].comment == "Only a <b>crisis</b> gets us together"
+
+    qtbot.mouseClick(health.reveal_button, LEFT)
+    staged = room.stage.currentWidget()
+    assert staged.currentWidget() is staged.results
+    assert [(r.name, r.result.median, r.result.raters) for r in staged.chart.rows][:2] == [
+        ("Head", 3.0, 2), ("Heart", 5.0, 1)]
+    assert health.chart.isVisibleTo(health) and "Head: the room split." in health.sentences.text()
+    undo(qtbot, window)  # hidden again: the room goes back to the count
+    assert staged.currentWidget() is staged.progress and not health.chart.isVisibleTo(health)
+
+
+def test_a_second_ballot_or_a_tally_beyond_the_room_is_refused_in_the_widgets(qtbot, running, fresh_db, monkeypatch):
+    window = running
+    round_id = start(qtbot, window, monkeypatch, mode="tally")
+    health = dock(window)
+    assert health.collect_button.text() == "Count hands"
+    qtbot.mouseClick(health.collect_button, LEFT)
+    screen = window.run_view.screen
+    assert isinstance(screen, HandsScreen)
+    box = screen.grid.boxes[("head", 3)]
+    box.setValue(3)
+    assert fresh_db.tallies(round_id)[0].count == 3
+    screen.grid.boxes[("head", 4)].setValue(1)  # three people, already three hands for head
+    assert "3 people can give at most 3 ratings per domain" in screen.grid.message.text()
+    assert screen.grid.boxes[("head", 4)].value() == 0 and len(fresh_db.tallies(round_id)) == 1
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    assert window.run_view.screen is None
+    undo(qtbot, window)  # back on the board, Ctrl+Z takes the count back
+    assert fresh_db.tallies(round_id) == []
