@@ -89,7 +89,7 @@ def _at_a_glance(summary: Summary) -> Markup:
             rows.append([element("td", p.place, class_="rank", style=hue_style(p.domain.colour)),
                          cell([user(excerpt(p.text), "div", class_="priority"), element("div", where, class_="meta")]),
                          cell(dots(p.votes), css="num")])
-        priorities = table([("Rank", ""), ("Priority", ""), ("Dots", "num")], rows, class_="priorities")
+        priorities = table([("Rank", "nowrap"), ("Priority", ""), ("Dots", "num")], rows, class_="ranked")
     else:
         priorities = element("p", "No votes were cast, so no priorities were ranked.", class_="empty")
     unrevealed = element("p", summary.unrevealed_line, class_="meta") if summary.unrevealed_line else None
@@ -175,9 +175,10 @@ def _actions(summary: Summary) -> Markup:
         counts[action.status] = counts.get(action.status, 0) + 1
     told = ", ".join(f"{n} {state}" for state, n in counts.items())
     body.append(element("p", f"{counted(len(summary.actions), 'action')}: {told}.", class_="lead"))
-    rows = [[cell(user(a.text)), cell(typed_or_dash(a.owner)), cell(short_date(a.due) if a.due else "—"),
-             cell(status(a.status))] for a in summary.actions]
-    body.append(table([("Action", ""), ("Owner", ""), ("Due", ""), ("Status", "")], rows))
+    rows = [[cell(user(a.text)), cell(typed_or_dash(a.owner)), cell(short_date(a.due) if a.due else "—", css="date"),
+             cell(status(a.status), css="nowrap")] for a in summary.actions]
+    body.append(table([("Action", ""), ("Owner", ""), ("Due", ""), ("Status", "")], rows, label="Every action",
+                      widths=(0.46, 0.2, 0.17, 0.17)))
     return part("actions", body)
 
 
@@ -217,7 +218,7 @@ def _round(round_: RoundLine) -> Markup:
     if not round_.results:
         said = "No dots were placed." if round_.revealed else "The results were not revealed, so they are left out."
         return join(heading(4, user(round_.title)), facts, element("p", said, class_="meta"))
-    rows = [[cell(r.place, css="num"), cell([element("span", r.label + ": "), user(excerpt(r.text))]),
+    rows = [[cell(r.place), cell([element("span", r.label + ": "), user(excerpt(r.text))]),
              cell(f"{r.dots:,}", css="num")] for r in round_.results]
     return join(heading(4, user(round_.title)), facts,
-                table([("Rank", "num"), ("Note or theme", ""), ("Dots", "num")], rows))
+                table([("Rank", "nowrap"), ("Note or theme", ""), ("Dots", "num")], rows, class_="ranked"))

@@ -67,13 +67,23 @@ nav.contents a { color: #1d4f91; }
 .part.skipped + .part.skipped { margin-top: 0.5rem; border-top: 0; padding-top: 0; }
 .part.hued { border-top: 8px solid var(--band, var(--hue)); }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; overflow-wrap: anywhere; }
-thead th { white-space: nowrap; font-size: 0.75rem; letter-spacing: 0.05em; text-transform: uppercase;
+th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.75rem 0.5rem 0; overflow-wrap: break-word; }
+td .typed, th .typed { overflow-wrap: break-word; }
+table.fixed, table.ranked { table-layout: fixed; }
+table.ranked th:first-child { width: 3.6rem; }
+table.ranked th:last-child { width: 5.5rem; }
+thead th { font-size: 0.75rem; letter-spacing: 0.05em; text-transform: uppercase;
   color: var(--muted);
   border-bottom: 2px solid var(--ink); }
 tbody tr + tr > * { border-top: 1px solid var(--rule); }
 tbody th { font-weight: 400; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; padding-right: 0; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; padding-left: 0.5rem; }
+th:last-child, td:last-child { padding-right: 0; }
+.nowrap { white-space: nowrap; }
+thead th.num { white-space: normal; }
+.wide { overflow-x: auto; }
+.wide:focus-visible { outline: 2px solid #1d4f91; outline-offset: 2px; }
+.wide table { min-width: 42rem; }
 table.figures { border-top: 2px solid var(--ink); border-bottom: 1px solid var(--rule); table-layout: fixed; }
 table.figures thead { display: table-footer-group; }
 table.figures th { white-space: normal; border: 0; padding-top: 0; padding-bottom: 0.9rem; text-transform: none;
@@ -81,7 +91,7 @@ table.figures th { white-space: normal; border: 0; padding-top: 0; padding-botto
   font-size: 0.85rem; font-weight: 400; line-height: 1.3; }
 table.figures td { font-size: 2.2rem; font-weight: 700; color: var(--ink); padding-top: 0.7rem; padding-bottom: 0.2rem;
   line-height: 1.1; }
-.rank { font-size: 1.6rem; font-weight: 700; line-height: 1.1; color: var(--hue); width: 3.2rem; }
+.rank { font-size: 1.6rem; font-weight: 700; line-height: 1.1; color: var(--hue); }
 .priority { color: var(--ink); font-size: 1.05rem; }
 .chart { margin: 0.5rem 0 0; }
 .chart table { max-width: 27rem; }
@@ -116,7 +126,9 @@ footer { margin-top: 4rem; padding-top: 0.75rem; border-top: 1px solid var(--rul
   table.figures td { font-size: 1.45rem; }
   table.figures th { font-size: 0.75rem; }
   .facts { gap: 0.75rem 1.5rem; }
-  .rank { font-size: 1.25rem; width: 2.4rem; }
+  .rank { font-size: 1.25rem; }
+  table.ranked th:first-child { width: 2.8rem; }
+  table.ranked th:last-child { width: 4.6rem; }
   .votes { min-width: 3.4rem; }
   ol.appendix { padding-left: 2.2rem; }
 }
@@ -172,11 +184,29 @@ def figures(values: Sequence[tuple[str, str]]) -> Markup:
                    class_="figures")
 
 
-def table(headings: Sequence[tuple[str, str]], rows: Sequence[Sequence[Markup]], **attributes) -> Markup:
-    """A table with one header cell per column (``(label, class)``); each row's cells are made by the caller."""
-    head = element("thead", element("tr", [element("th", label, scope="col", class_=css or None)
-                                           for label, css in headings]))
-    return element("table", head, element("tbody", [element("tr", row) for row in rows]), **attributes)
+WIDE = 4  # columns from which a table keeps a readable width on a phone and scrolls sideways instead
+
+
+def table(headings: Sequence[tuple[str, str]], rows: Sequence[Sequence[Markup]], *, label: str = "",
+          widths: Sequence[float] = (), **attributes) -> Markup:
+    """A table with one header cell per column (``(label, class)``); each row's cells are made by the caller.
+
+    A table of :data:`WIDE` columns or more sits in a region of its own, named ``label``, that
+    scrolls sideways on a narrow screen (WCAG's reflow exception for data tables) and can be
+    reached from the keyboard to scroll it. ``widths`` (fractions, one per column) fix the
+    columns as the PDF's table has them, so a long word wraps inside its column.
+    """
+    columns = element("colgroup", [element("col", style=f"width: {w * 100:.0f}%") for w in widths]) if widths else None
+    if widths:
+        attributes["class_"] = " ".join(c for c in (attributes.get("class_"), "fixed") if c)
+    head = element("thead", element("tr", [element("th", heading, scope="col", class_=css or None)
+                                           for heading, css in headings]))
+    made = element("table", columns, head, element("tbody", [element("tr", row) for row in rows]), **attributes)
+    if len(headings) < WIDE:
+        return made
+    if not label:
+        raise ValueError("a wide table needs a label for the region that scrolls it")
+    return element("div", made, class_="wide", role="region", aria_label=label, tabindex=0)
 
 
 def cell(content: object, *, css: str | None = None, header: bool = False) -> Markup:

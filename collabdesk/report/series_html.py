@@ -49,12 +49,13 @@ def _cover(series: SeriesSummary) -> Markup:
     lead = [f"{counted(len(series.workshops), 'workshop')} using the ", user(series.framework.name),
             f" framework, {span}." if span else " framework."]
     if series.workshops:
-        rows = [[cell(short_date(w.date) if w.date else "—"), cell(user(w.title), header=True),
+        rows = [[cell(short_date(w.date) if w.date else "—", css="date"), cell(user(w.title), header=True),
                  cell(typed_or_dash(w.location)), cell(typed_or_dash(w.facilitator)),
                  cell(f"{w.notes:,}", css="num"), cell(f"{w.votes:,}", css="num"),
                  cell(f"{w.open_actions:,}", css="num")] for w in series.workshops]
         workshops = table([("Date", ""), ("Workshop", ""), ("Location", ""), ("Facilitator", ""), ("Notes", "num"),
-                           ("Dots", "num"), ("Open actions", "num")], rows)
+                           ("Dots", "num"), ("Open actions", "num")], rows, label="The workshops",
+                          widths=(0.14, 0.25, 0.17, 0.15, 0.1, 0.09, 0.1))
     else:
         workshops = element("p", "This series has no workshops yet.", class_="empty")
     return element("header", strip([d.domain.colour for d in series.domains]),
@@ -84,7 +85,7 @@ def _ranked(notes: tuple[SeriesNote, ...], *, with_domain: bool) -> Markup:
                      cell([user(excerpt(note.item.text), "div", class_="priority"),
                            element("div", where, class_="meta")]),
                      cell(dots(note.item.votes), css="num")])
-    return table([("Rank", ""), ("Note", ""), ("Dots", "num")], rows, class_="priorities")
+    return table([("Rank", "nowrap"), ("Note", ""), ("Dots", "num")], rows, class_="ranked")
 
 
 def _domain(domain_part: DomainPart, key: str, number: int, total: int) -> Markup:
@@ -123,7 +124,8 @@ def _open_actions(series: SeriesSummary) -> Markup:
     body.append(element("p", f"{counted(len(series.open_actions), 'action')} not yet done, with who owns each and "
                              "the workshop that agreed it.", class_="lead"))
     rows = [[cell(user(o.action.text)), cell(typed_or_dash(o.action.owner)),
-             cell(short_date(o.action.due) if o.action.due else "—"), cell(status(o.action.status)),
-             cell(user(o.workshop.title))] for o in series.open_actions]
-    body.append(table([("Action", ""), ("Owner", ""), ("Due", ""), ("Status", ""), ("Workshop", "")], rows))
+             cell(short_date(o.action.due) if o.action.due else "—", css="date"),
+             cell(status(o.action.status), css="nowrap"), cell(user(o.workshop.title))] for o in series.open_actions]
+    body.append(table([("Action", ""), ("Owner", ""), ("Due", ""), ("Status", ""), ("Workshop", "")], rows,
+                      label="Every open action", widths=(0.34, 0.16, 0.13, 0.15, 0.22)))
     return part("open-actions", body)

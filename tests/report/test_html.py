@@ -15,8 +15,8 @@ from .html_reading import Page, outline_as_headings, pdf_outline
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "footer", "nav", "section",
                 "div", "p", "span", "strong", "h1", "h2", "h3", "h4", "dl", "dt", "dd", "ul", "ol", "li", "a",
-                "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "blockquote", "cite",
-                "svg", "desc", "rect", "text"}
+                "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "blockquote",
+                "cite", "svg", "desc", "rect", "text"}
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +189,15 @@ def test_ranks_and_unrevealed_votes_read_as_in_the_pdf(realistic):
     summary = build_summary(realistic.content, realistic.framework)
     ranks = [e.text for e in page.elements if e.attributes.get("class") == "rank"]
     assert ranks == [p.place for p in summary.priorities] and "=3" in ranks
+
+
+def test_wide_tables_scroll_in_a_named_region_that_the_keyboard_reaches(realistic):
+    from collabdesk.report.html_page import table
+
+    page = Page(render_html(realistic.content, realistic.framework))
+    (actions,) = [t for t in page.all("table") if "Owner" in t.find_all("thead")[0].text]
+    region = actions.parent
+    assert (region.attributes.get("role"), region.attributes.get("tabindex")) == ("region", "0")
+    assert region.attributes.get("aria-label") == "Every action"
+    with pytest.raises(ValueError):
+        table([("A", ""), ("B", ""), ("C", ""), ("D", "")], [])
