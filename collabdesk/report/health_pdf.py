@@ -47,13 +47,14 @@ def _check(check: HealthCheckLine, width: float, marked) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(200), marked(user_paragraph(check.title, s["h2"]), check.title, 1),
                              Paragraph(f"{inline(check.how)} · {inline(check.raters)}", s["small"]), Spacer(1, 6),
                              health_chart(check.domains, width), Spacer(1, 8),
-                             Paragraph("Where the room agreed and where it split", s["theme"])]
+                             marked(Paragraph("Where the room agreed and where it split", s["theme"]),
+                                    "Where the room agreed and where it split", 2)]
     for line in check.domains:
         story.append(Paragraph(f'<font color="{line.domain.colour}">\u25cf</font> {inline(line.sentence)}',
                                s["body"]))
     commented = [line for line in check.domains if line.comments]
     if commented:
-        story.append(Paragraph("Comments by domain", s["theme"]))
+        story.append(marked(Paragraph("Comments by domain", s["theme"]), "Comments by domain", 2))
         for line in commented:
             story.append(KeepTogether(
                 [Paragraph(inline(line.domain.name, bold=True), s["label"])]

@@ -13,6 +13,7 @@ from ..domain.dates import long_date, short_date
 from ..domain.durations import duration_text
 from ..domain.model import Framework, WorkshopContent
 from .html_charts import domain_chart, time_bar
+from .html_health import health_part
 from .html_kit import Markup, element, join, user
 from .html_page import (
     cell, contents, document, figures, footer, heading, hue_style, part, status, strip, swatch, table,
@@ -40,10 +41,10 @@ def render_html(content: WorkshopContent, framework: Framework, *, appendix: boo
 
 
 def summary_html(summary: Summary, *, appendix: bool = True, paper: str = "A4") -> str:
-    parts = [("at-a-glance", "At a glance")]
+    parts = [("at-a-glance", "At a glance")] + ([("health-check", "Health check")] if summary.health.checks else [])
     parts += [(s.key, _section_title(n, s)) for n, s in enumerate(summary.sections, 1)]
     parts += [("actions", "Actions")] + ([("appendix", "Appendix")] if appendix else [])
-    body = [_cover(summary), contents(parts), _at_a_glance(summary)]
+    body = [_cover(summary), contents(parts), _at_a_glance(summary), health_part(summary.health)]
     body += [_section(s, n, len(summary.sections)) for n, s in enumerate(summary.sections, 1)]
     body += [_actions(summary)]
     if appendix:
@@ -92,8 +93,9 @@ def _at_a_glance(summary: Summary) -> Markup:
         priorities = table([("Rank", "nowrap"), ("Priority", ""), ("Dots", "num")], rows, class_="ranked")
     else:
         priorities = element("p", "No votes were cast, so no priorities were ranked.", class_="empty")
-    unrevealed = element("p", summary.unrevealed_line, class_="meta") if summary.unrevealed_line else None
-    return part("at-a-glance", heading(2, "At a glance", id="at-a-glance-heading"), numbers, unrevealed,
+    held = [element("p", line, class_="meta") for line in (summary.unrevealed_line, summary.health.unrevealed_line)
+            if line]
+    return part("at-a-glance", heading(2, "At a glance", id="at-a-glance-heading"), numbers, held,
                  heading(3, "Top priorities"), priorities,
                  heading(3, "Notes and votes per domain"), domain_chart(summary.tallies, key="domain-chart"))
 

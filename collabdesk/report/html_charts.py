@@ -22,7 +22,7 @@ _ROW = 38
 _BAR = 12
 _LEGEND = 26
 _NAME_LIMIT = 14  # characters of a domain's name inside the chart; the table below has the whole name
-_FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif'
+SVG_FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif'
 
 
 def domain_chart(tallies: Sequence[DomainTally], *, key: str) -> Markup:
@@ -34,7 +34,7 @@ def domain_chart(tallies: Sequence[DomainTally], *, key: str) -> Markup:
     for row, tally in enumerate(tallies):
         top = _LEGEND + row * _ROW
         hue = colours.domain_graphic(tally.domain.colour)
-        shapes.append(_text(_short(tally.domain.name), 0, top + _ROW / 2 + 5, size=13, fill="#1e2329"))
+        shapes.append(svg_text(short_name(tally.domain.name), 0, top + _ROW / 2 + 5, size=13, fill="#1e2329"))
         for bar, (count, fill, noun) in enumerate(((tally.notes, hue, "note"),
                                                    (tally.votes, colours.domain_tint(tally.domain.colour, 0.4),
                                                     "dot"))):
@@ -42,18 +42,14 @@ def domain_chart(tallies: Sequence[DomainTally], *, key: str) -> Markup:
             length = room * count / largest
             shapes.append(element("rect", x=_LABEL, y=f"{y:.1f}", width=f"{max(length, 1):.1f}", height=_BAR,
                                   fill=fill if count else "#c2c9d0", rx=1.5))
-            shapes.append(_text(counted(count, noun), _LABEL + length + 5, y + _BAR - 2, size=11,
+            shapes.append(svg_text(counted(count, noun), _LABEL + length + 5, y + _BAR - 2, size=11,
                                 fill="#2f3740" if count else "#5f6a75"))
-    title_id, desc_id = f"{key}-title", f"{key}-desc"
     description = " ".join(f"{t.domain.name}: {counted(t.notes, 'note')} and {dots(t.votes)}." for t in tallies)
-    svg = element("svg", element("title", "Notes and dots (votes) per domain", id=title_id),
-                  element("desc", description or "No domains.", id=desc_id), shapes,
-                  viewBox=f"0 0 {_WIDTH} {height}", role="img",
-                  aria_labelledby=f"{title_id} {desc_id}", font_family=_FONT)
+    chart = svg("Notes and dots (votes) per domain", description or "No domains.", shapes, _WIDTH, height, key)
     numbers = table([("Domain", ""), ("Notes", "num"), ("Dots", "num")],
                     [[cell(user(t.domain.name), header=True), cell(f"{t.notes:,}", css="num"),
                       cell(f"{t.votes:,}", css="num")] for t in tallies], class_="chart-numbers")
-    return element("div", svg, numbers, class_="chart")
+    return element("div", chart, numbers, class_="chart")
 
 
 def time_bar(planned: float, used: float, colour: str) -> Markup:
@@ -74,18 +70,26 @@ def time_bar(planned: float, used: float, colour: str) -> Markup:
                    aria_label=said)
 
 
+def svg(title: str, description: str, shapes: list[Markup], width: float, height: float, key: str) -> Markup:
+    """A chart: ``role="img"``, named by its ``<title>`` and described by its ``<desc>`` (ids from ``key``)."""
+    return element("svg", element("title", title, id=f"{key}-title"), element("desc", description, id=f"{key}-desc"),
+                   shapes, viewBox=f"0 0 {width:.0f} {height:.0f}", role="img",
+                   aria_labelledby=f"{key}-title {key}-desc", font_family=SVG_FONT)
+
+
 def _legend():
     x = float(_LABEL)
     for label, fill in (("Notes", "#66717c"), ("Dots (votes)", "#c2c6cb")):
         yield element("rect", x=f"{x:.0f}", y=4, width=10, height=10, fill=fill, rx=1.5)
-        yield _text(label, x + 15, 13, size=11, fill="#5f6a75")
+        yield svg_text(label, x + 15, 13, size=11, fill="#5f6a75")
         x += 15 + len(label) * 6.5 + 18
 
 
-def _text(content: str, x: float, y: float, *, size: float, fill: str) -> Markup:
-    return element("text", content, x=f"{x:.1f}", y=f"{y:.1f}", font_size=size, fill=fill)
+def svg_text(content: str, x: float, y: float, *, size: float, fill: str, anchor: str | None = None) -> Markup:
+    return element("text", content, x=f"{x:.1f}", y=f"{y:.1f}", font_size=size, fill=fill, text_anchor=anchor)
 
 
-def _short(name: str) -> str:
+def short_name(name: str, limit: int = _NAME_LIMIT) -> str:
+    """A domain's name as a chart labels it; the table beside the chart has it whole."""
     name = " ".join(name.split())
-    return name if len(name) <= _NAME_LIMIT else name[:_NAME_LIMIT - 1].rstrip() + "…"
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"

@@ -113,6 +113,9 @@ figure.quote blockquote { margin: 0; font-size: 1.2rem; color: var(--ink); }
 figure.quote figcaption { margin-top: 0.35rem; font-size: 0.85rem; font-weight: 700; color: var(--muted); }
 figure.quote cite { font-style: normal; }
 .status::before { content: "\\25CF\\00A0"; }
+ul.sentences { list-style: none; margin: 0; padding: 0; }
+ul.sentences > li { padding: 0.25rem 0; }
+figure.trend { margin: 1.5rem 0 0; }
 ol.appendix { margin: 0; padding-left: 3rem; font-size: 0.95rem; }
 ol.appendix > li { padding: 0.25rem 0; }
 ol.appendix .meta { display: block; }
@@ -188,12 +191,12 @@ WIDE = 4  # columns from which a table keeps a readable width on a phone and scr
 
 
 def table(headings: Sequence[tuple[str, str]], rows: Sequence[Sequence[Markup]], *, label: str = "",
-          widths: Sequence[float] = (), **attributes) -> Markup:
+          widths: Sequence[float] = (), wide: bool | None = None, **attributes) -> Markup:
     """A table with one header cell per column (``(label, class)``); each row's cells are made by the caller.
 
-    A table of :data:`WIDE` columns or more sits in a region of its own, named ``label``, that
-    scrolls sideways on a narrow screen (WCAG's reflow exception for data tables) and can be
-    reached from the keyboard to scroll it. ``widths`` (fractions, one per column) fix the
+    A ``wide`` table (by default, one of :data:`WIDE` columns or more) sits in a region of its
+    own, named ``label``, that scrolls sideways on a narrow screen (WCAG's reflow exception for
+    data tables) and can be reached from the keyboard to scroll it. ``widths`` (fractions, one per column) fix the
     columns as the PDF's table has them, so a long word wraps inside its column.
     """
     columns = element("colgroup", [element("col", style=f"width: {w * 100:.0f}%") for w in widths]) if widths else None
@@ -202,7 +205,7 @@ def table(headings: Sequence[tuple[str, str]], rows: Sequence[Sequence[Markup]],
     head = element("thead", element("tr", [element("th", heading, scope="col", class_=css or None)
                                            for heading, css in headings]))
     made = element("table", columns, head, element("tbody", [element("tr", row) for row in rows]), **attributes)
-    if len(headings) < WIDE:
+    if not (len(headings) >= WIDE if wide is None else wide):
         return made
     if not label:
         raise ValueError("a wide table needs a label for the region that scrolls it")

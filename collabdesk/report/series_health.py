@@ -109,7 +109,7 @@ def health_trend_pages(trend: SeriesHealth, width: float, outlined) -> list[Flow
     table = Table(rows, colWidths=[name_width, strip_width], hAlign="LEFT")
     table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 4),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE)))
-    story += [Spacer(1, 4), table, CondPageBreak(80), Paragraph("The steps", s["theme"])]
+    story += [Spacer(1, 4), table, CondPageBreak(80), outlined(Paragraph("The steps", s["theme"]), "The steps", 1)]
     for step in trend.steps:
         when = f" · {short_date(step.date)}" if step.date else ""
         story.append(Paragraph(f"<b>{step.number}</b>  {inline(step.workshop)}{when} · {inline(step.check)}",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.dates import long_date, short_date
 from ..domain.model import Framework, WorkshopContent
+from .html_health import trend_part
 from .html_kit import Markup, element, join, user
 from .html_page import (
     cell, contents, document, figures, footer, heading, hue_style, part, status, strip, swatch, table,
@@ -33,9 +34,11 @@ def write_series_html(contents_: Sequence[WorkshopContent], framework: Framework
 
 def series_html(series: SeriesSummary, *, paper: str = "A4") -> str:
     keys = [f"domain-{n}" for n in range(1, len(series.domains) + 1)]
-    parts = [("across", "Across the series")] + [(key, d.domain.name) for key, d in zip(keys, series.domains)]
+    parts = [("across", "Across the series")]
+    parts += [("health-across", "Health across the series")] if series.health.steps else []
+    parts += [(key, d.domain.name) for key, d in zip(keys, series.domains)]
     parts.append(("open-actions", "Open actions"))
-    body = [_cover(series), contents(parts), _across(series)]
+    body = [_cover(series), contents(parts), _across(series), trend_part(series.health)]
     body += [_domain(d, key, n, len(series.domains)) for n, (key, d) in enumerate(zip(keys, series.domains), 1)]
     body.append(_open_actions(series))
     description = (f"Series report of {counted(len(series.workshops), 'workshop')} using the "

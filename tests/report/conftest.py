@@ -29,3 +29,18 @@ def unvoted(tmp_path_factory) -> Built:
 def unrevealed(tmp_path_factory) -> Built:
     """The realistic workshop with its ballot never revealed."""
     return _build(tmp_path_factory, builders.realistic_workshop, reveal=False)
+
+
+@pytest.fixture(scope="module")
+def demo_series(tmp_path_factory):
+    """Two demo workshops (each with a revealed health check) in a series: (contents, framework)."""
+    from collabdesk.services import demo, frameworks, library
+    from collabdesk.store import Store
+
+    with Store(tmp_path_factory.mktemp("demo") / "demo.sqlite") as store:
+        first, second = demo.create_demo_workshop(store), demo.create_demo_workshop(store)
+        store.update_workshop(second.id, title="Home from hospital: second roundtable")
+        series = library.create_series(store, "Home from hospital")
+        library.add_to_series(store, [first.id, second.id], series.id)
+        contents = library.series_contents(store, series.id)
+        return contents, frameworks.framework_or_default(store, contents[0].workshop.framework_key)

@@ -61,3 +61,10 @@ def test_the_audit_finds_what_it_looks_for(browser):
              "<table><tr><td>no header</td></tr></table><p style='color:#ccc'>faint</p></main></body></html>"
     found = " ".join(audit(browser, faulty, 1280))
     assert "html-has-lang" in found and "color-contrast" in found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_health_checks_and_their_trend_pass_every_axe_rule(browser, demo_series, width):
+    contents, framework = demo_series
+    assert audit(browser, render_html(contents[0], framework), width) == []
+    assert audit(browser, series_html(build_series(contents, framework, "Home from hospital")), width) == []
