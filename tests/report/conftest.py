@@ -44,3 +44,24 @@ def demo_series(tmp_path_factory):
         library.add_to_series(store, [first.id, second.id], series.id)
         contents = library.series_contents(store, series.id)
         return contents, frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    """Three workshops in a series (one adversarial, one with nothing written), plus one outside it:
+    (contents, framework)."""
+    from collabdesk.services import frameworks, library, workshops
+    from collabdesk.store import Store
+
+    path = tmp_path_factory.mktemp("series") / "series.sqlite"
+    with Store(path) as store:
+        first = builders.realistic_workshop(store)
+        hostile = builders.adversarial_workshop(store)
+        empty = workshops.create_workshop(store, title="Northfield follow-up (nothing written yet)",
+                                          date="2025-09-01").id
+        builders.realistic_workshop(store)  # the same workshop again, but not in the series
+        made = library.create_series(store, "Northfield")
+        library.add_to_series(store, [first, hostile, empty], made.id)
+        contents = library.series_contents(store, made.id)
+        framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
+    return contents, framework

@@ -16,7 +16,6 @@ from .html_reading import Page, outline_as_headings, pdf_outline
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "footer", "nav", "section",
                 "div", "p", "span", "strong", "h1", "h2", "h3", "h4", "dl", "dt", "dd", "ul", "ol", "li", "a",
                 "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "blockquote",
-                "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "blockquote",
                 "cite", "svg", "desc", "rect", "text", "line", "polygon", "polyline", "circle"}
 
 

@@ -10,7 +10,7 @@ from collabdesk.report.series import build_series
 from collabdesk.report.series_html import series_html
 
 from .browser import chromium
-from .test_series import SERIES_TITLE, series  # noqa: F401  (series is the shared fixture)
+from .test_series import SERIES_TITLE
 
 AXE = (Path(__file__).parent / "axe" / "axe.min.js").read_text(encoding="utf-8")
 WIDTHS = (1280, 390)
@@ -50,7 +50,7 @@ def test_a_realistic_anonymised_summary_passes_every_axe_rule(browser, realistic
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_series_report_passes_every_axe_rule(browser, series, width):  # noqa: F811
+def test_the_series_report_passes_every_axe_rule(browser, series, width):
     contents, framework = series
     assert audit(browser, series_html(build_series(contents, framework, SERIES_TITLE)), width) == []
 

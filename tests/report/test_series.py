@@ -1,37 +1,15 @@
 """The series report: every workshop and every open action, by domain, in PDF and Markdown."""
 
 import pypdf
-import pytest
 
 from collabdesk.services import frameworks
-from collabdesk.services import library as library_services
-from collabdesk.services import workshops
-from collabdesk.store import Store
 from collabdesk.report.series import (
     TOP_NOTES_PER_WORKSHOP, build_series, excerpt, render_series_markdown, write_series_pdf,
 )
 
-from . import builders
 from .pdf_text import contains, squash
 
 SERIES_TITLE = "Northfield care roundtables <2025> & co"
-
-
-@pytest.fixture(scope="module")
-def series(tmp_path_factory):
-    """Three workshops in a series (one adversarial, one with nothing written), plus one outside it."""
-    path = tmp_path_factory.mktemp("series") / "series.sqlite"
-    with Store(path) as store:
-        first = builders.realistic_workshop(store)
-        hostile = builders.adversarial_workshop(store)
-        empty = workshops.create_workshop(store, title="Northfield follow-up (nothing written yet)",
-                                          date="2025-09-01").id
-        builders.realistic_workshop(store)  # the same workshop again, but not in the series
-        made = library_services.create_series(store, "Northfield")
-        library_services.add_to_series(store, [first, hostile, empty], made.id)
-        contents = library_services.series_contents(store, made.id)
-        framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
-    return contents, framework
 
 
 def open_actions(contents):

@@ -5,7 +5,7 @@ from collabdesk.report.series import build_series, excerpt, write_series_pdf
 from collabdesk.report.series_html import series_html, write_series_html
 
 from .html_reading import Page, outline_as_headings, pdf_outline
-from .test_series import SERIES_TITLE, open_actions, series  # noqa: F401  (series is the shared fixture)
+from .test_series import SERIES_TITLE, open_actions
 
 
 def test_series_html_reads_back_exactly_as_typed(series):
