@@ -1,6 +1,7 @@
 """Health checks in the HTML reports: the workshop's check page and the series' trend, as the
 PDF draws them (``health_pdf``, ``series_health``), each chart an SVG with a text alternative
-followed by a table of the same numbers.
+followed by a table of the same numbers. The bars' geometry is the domain's (``health.diverging``),
+so the PDF, the screen and the page draw the same bar.
 """
 
 from collections.abc import Sequence
@@ -9,7 +10,6 @@ from ..domain import health
 from ..domain.dates import short_date
 from ..domain.health import DomainResult
 from . import colours
-from .health_pdf import median_x, reach, segments
 from .health_summary import DomainHealth, HealthCheckLine, HealthSummary
 from .html_charts import short_name, svg, svg_text
 from .html_kit import Markup, element, join, user
@@ -66,7 +66,7 @@ def _diverging_chart(lines: Sequence[DomainHealth], key: str) -> Markup:
     """Each domain's ratings as one bar split into the five points, weak to the left of the
     centre line and strong to the right, the median marked under it (as the PDF draws it)."""
     bar_width = _WIDTH - _NAME - 8
-    scale = max([reach(line.result.counts) for line in lines if line.result.raters] + [0.5])
+    scale = max([health.reach(line.result.counts) for line in lines if line.result.raters] + [0.5])
     top = 26
     shapes: list[Markup] = list(_scale_legend(_NAME))
     centre = _NAME + bar_width / 2
@@ -79,7 +79,7 @@ def _diverging_chart(lines: Sequence[DomainHealth], key: str) -> Markup:
         if result.median is None:
             shapes.append(svg_text("no ratings", centre + 5, y + _BAR - 3, size=10, fill="#5f6a75"))
             continue
-        placed = segments(result.counts, bar_width, scale)
+        placed = [(start * bar_width, width * bar_width) for start, width in health.diverging(result.counts, scale)]
         for point, ((x, w), count) in enumerate(zip(placed, result.counts)):
             if not count:
                 continue
@@ -88,7 +88,7 @@ def _diverging_chart(lines: Sequence[DomainHealth], key: str) -> Markup:
             if w >= 12:
                 shapes.append(element("text", str(count), x=f"{_NAME + x + w / 2:.1f}", y=y + _BAR - 3,
                                       font_size=9.5, fill=health.SCALE_INK[point], text_anchor="middle"))
-        mark = _NAME + median_x(result.median, placed)
+        mark = _NAME + health.median_at(result.median, placed)
         shapes.append(element("polygon", fill="#1e2329", points=f"{mark - 4:.1f},{y + _BAR + 7} {mark + 4:.1f},"
                                                                 f"{y + _BAR + 7} {mark:.1f},{y + _BAR + 2}"))
     height = top + _ROW * len(lines)
