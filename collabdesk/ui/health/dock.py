@@ -9,7 +9,6 @@ A phone transport would only add another way to call ``ops.cast_health_ballot``.
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QPushButton, QVBoxLayout,
     QWidget,
