@@ -13,6 +13,7 @@ from collabdesk.ui.health.room import RoomHealthView
 from collabdesk.ui.health.tally import HandsScreen
 from tests.ui.desk import STRICT_QT
 from tests.ui.test_board import undo
+from tests.ui.test_locked_screens import database, dialogs, press_everything  # noqa: F401  (dialogs: a fixture)
 
 pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton
@@ -103,3 +104,25 @@ def test_a_second_ballot_or_a_tally_beyond_the_room_is_refused_in_the_widgets(qt
     assert window.run_view.screen is None
     undo(qtbot, window)  # back on the board, Ctrl+Z takes the count back
     assert fresh_db.tallies(round_id) == []
+
+
+def test_the_workshop_menu_starts_a_check_on_the_health_tab(qtbot, running, monkeypatch):
+    monkeypatch.setattr(StartCheckDialog, "ask", classmethod(
+        lambda cls, parent, title: CheckSettings(title=title)))
+    running.actions["health_check"].trigger()
+    health = dock(running)
+    assert running.run_view.side_panel.currentWidget() is health
+    assert health.current_check().title == "Where do we stand?"
+
+
+def test_the_health_ballot_is_a_locked_screen_mid_rating(qtbot, running, fresh_db, monkeypatch, dialogs):  # noqa: F811
+    start(qtbot, running, monkeypatch)
+    qtbot.mouseClick(dock(running).collect_button, LEFT)
+    screen = running.run_view.screen
+    assert running.lock.engaged and not running.menuBar().isEnabled()
+    qtbot.mouseClick(screen.hand_over.start_button, LEFT)
+    qtbot.mouseClick(screen.rating_page.rows[0].points.button(3), LEFT)
+    rows = database(fresh_db)
+    assert press_everything(qtbot, running) > 40
+    assert database(fresh_db) == rows
+    assert screen.currentWidget() is screen.rating_page and screen.rating_page.scores() == {"head": 3}

@@ -382,6 +382,16 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                 self.statusBar().showMessage(f"Added {participant.name}.", 4000)
         self.run_view.focus_entry()
 
+    def start_health_check(self) -> None:
+        """Workshop ▸ Start a health check: the Health tab comes forward and asks for its settings."""
+        if self.workshop_id is None or self.reviewing:
+            return
+        from ..health.dock import HealthDock
+
+        dock = next(p for p in self._side_panels() if isinstance(p, HealthDock))
+        self.run_view.side_panel.setCurrentWidget(dock)
+        dock.start_check()
+
     def finish_workshop(self) -> None:
         """Close the workshop on screen, after asking; the services back the database up."""
         if self.workshop_id is None or self.reviewing or not self.confirm(

@@ -128,6 +128,8 @@ class WindowMenus:
                                         ["Ctrl+Shift+E"]))
         workshop.addAction(self._action("Agenda", "add_participant", "Add a &participant…", self.add_participant,
                                         ["Ctrl+Shift+A"]))
+        workshop.addAction(self._action("Agenda", "health_check", "Start a &health check…", self.start_health_check,
+                                        tip="Ask the room to rate each domain of the framework from 1 to 5"))
         workshop.addSeparator()
         workshop.addAction(self.actions["finish"])
         workshop.addAction(self._action("Agenda", "reopen", "&Reopen workshop…", lambda: self.reopen_workshop(),
