@@ -10,7 +10,7 @@ comment. Keys: Up and Down move between domains, 1 to 5 choose a point, Enter co
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
+    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,22 @@ from ..voting.ballot import FinishedPage, HandOverPage, big_button
 from ..voting.cards import plain_label
 
 POINT_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
+
+
+class PointLabel(QLabel):
+    """What a point means for a domain, wrapped under its button; clicking it chooses the point."""
+
+    def __init__(self, text: str, button: QPushButton):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.button = button
+
+    def mousePressEvent(self, event) -> None:
+        self.button.click()
 
 
 class DomainRating(QFrame):
@@ -38,16 +54,19 @@ class DomainRating(QFrame):
         row = QGridLayout()
         row.setHorizontalSpacing(6)
         for point, label in zip(health.SCALE, health.labels_of(domain)):
-            button = QPushButton(f"{point}\n{label}".replace("&", "&&"))
+            button = QPushButton(str(point))
             button.setCheckable(True)
             button.setToolTip(f"{point}: {label}")
-            button.setMinimumHeight(58)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.setStyleSheet("QPushButton { text-align: center; padding: 4px; } QPushButton:checked {"
+            button.setAccessibleName(f"{domain.name} {point}: {label}")
+            button.setMinimumHeight(34)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setStyleSheet("QPushButton { font-weight: bold; } QPushButton:checked {"
                                  f" background: {health.SCALE_COLOURS[point - 1]};"
-                                 f" color: {health.SCALE_INK[point - 1]}; font-weight: bold; }}")
+                                 f" color: {health.SCALE_INK[point - 1]}; }}")
+            words = PointLabel(label, button)
             self.points.addButton(button, point)
             row.addWidget(button, 0, point - 1)
+            row.addWidget(words, 1, point - 1, Qt.AlignmentFlag.AlignTop)
             row.setColumnStretch(point - 1, 1)
         self.comment = QLineEdit()
         self.comment.setMaxLength(text.LIMITS["short"])
