@@ -7,13 +7,13 @@ standard library are imported inside the command that needs them.
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.errors import CollabDeskError
 from ..paths import database_path
+from ..whole_file import write_whole
 from . import render
 
 TEXT_FORMATS = ("json", "md", "csv", "html")
@@ -62,24 +62,14 @@ def _write_file(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file renamed into place: a failed export leaves no half file."""
     if not path.parent.is_dir():
         raise CollabDeskError(f"Cannot write {path}: there is no folder {path.parent}.")
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_whole(path, write)
 
 
 def _report_module(name: str):
+    """A report writer, loaded when an export asks for it: ``list`` and ``show`` never load ReportLab."""
     import importlib
 
-    try:
-        return importlib.import_module(f"collabdesk.report.{name}")
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("collabdesk.report"):
-            raise CollabDeskError(f"This CollabDesk cannot write {name} yet (collabdesk.report.{name} "
-                                  "is missing). Export --format json works.") from None
-        raise
+    return importlib.import_module(f"collabdesk.report.{name}")
 
 
 # -- the library -----------------------------------------------------------------------------

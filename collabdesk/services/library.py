@@ -7,7 +7,6 @@ and what they hold is validated by the domain's ``*_from_dict`` before anything 
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from ..domain.model import (
 )
 from ..store import Store
 from ..store.library import Series
+from ..whole_file import write_whole
 from . import frameworks, workshops
 
 MAX_FILE_BYTES = 1_000_000  # a framework with long prompts is a few kilobytes
@@ -72,10 +72,6 @@ def restore_workshops(store: Store, workshop_ids: Iterable[str]) -> list[str]:
     if ids:
         store.restore_workshops(ids)
     return ids
-
-
-def trashed_workshops(store: Store) -> list[WorkshopSummary]:
-    return store.summaries(trashed=True)
 
 
 def empty_trash(store: Store) -> int:
@@ -146,11 +142,6 @@ def add_to_series(store: Store, workshop_ids: Iterable[str], series_id: int) -> 
 
 def remove_from_series(store: Store, workshop_ids: Iterable[str]) -> None:
     store.set_workshops_series(list(workshop_ids), None)
-
-
-def series_with_workshops(store: Store) -> list[tuple[Series, list[WorkshopSummary]]]:
-    """Every series with its live workshops, earliest session first."""
-    return [(s, _chronological(store.summaries(series_id=s.id))) for s in store.series_list()]
 
 
 def series_contents(store: Store, series_id: int) -> list[WorkshopContent]:
@@ -396,20 +387,11 @@ def _unwrap(data, file_format: str, what: str, path) -> dict:
 
 def _write_json(path: str | os.PathLike, document: dict) -> Path:
     """Write ``document`` whole or not at all (a temporary file renamed over the target)."""
-    path = Path(path)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(document, handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        return write_whole(path, lambda partial: partial.write_text(text, encoding="utf-8"))
     except OSError as error:
         raise CollabDeskError(f"Could not write {path}: {error.strerror or error}.") from None
-    return path
 
 
 def _numbered(name: str, taken: set[str]) -> str:

@@ -138,35 +138,6 @@ def remove_participant(store: Store, participant_id: int) -> None:
 
 
 # -- agenda ---------------------------------------------------------------------------
-def add_exercise(store: Store, workshop_id: str, item: AgendaItem, position: int | None = None) -> Exercise:
-    if len(store.exercises(workshop_id)) >= MAX_EXERCISES:
-        raise ValidationError(f"An agenda can have at most {MAX_EXERCISES} exercises.")
-    item = agenda_item(item.domain_key, item.title, item.prompt, item.minutes)
-    return store.add_exercise(workshop_id, item, position)
-
-
-def edit_exercise(store: Store, exercise_id: int, *, domain_key: str | None = None, title: str | None = None,
-                  prompt: str | None = None, minutes: float | None = None) -> Exercise:
-    current = store.exercise(exercise_id)
-    item = agenda_item(
-        domain_key if domain_key is not None else current.domain_key,
-        title if title is not None else current.title,
-        prompt if prompt is not None else current.prompt,
-        minutes if minutes is not None else current.timer.planned / 60,
-    )
-    return store.update_exercise(exercise_id, domain_key=item.domain_key, title=item.title,
-                                 prompt=item.prompt, planned_seconds=float(item.minutes) * 60)
-
-
-def remove_exercise(store: Store, exercise_id: int) -> None:
-    store.remove_exercise(exercise_id)
-
-
-def reorder_exercises(store: Store, workshop_id: str, exercise_ids: Sequence[int]) -> list[Exercise]:
-    store.reorder_exercises(workshop_id, list(exercise_ids))
-    return store.exercises(workshop_id)
-
-
 def apply_agenda(store: Store, workshop_id: str, rows: Sequence[AgendaRow]) -> list[Exercise]:
     """Make the workshop's agenda match ``rows``: remove, add, edit, reorder, in one transaction.
 

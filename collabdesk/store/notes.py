@@ -56,12 +56,6 @@ class NoteRows:
             sql += " AND deleted = 0"
         return [_note(r) for r in self.db.execute(sql + " ORDER BY id", (exercise_id,))]
 
-    def workshop_notes(self, workshop_id: str, *, include_deleted: bool = False) -> list[Note]:
-        sql = "SELECT * FROM notes WHERE workshop_id = ?"
-        if not include_deleted:
-            sql += " AND deleted = 0"
-        return [rows.note(r) for r in self._rows(sql + " ORDER BY exercise_id, id", (workshop_id,))]
-
     def notes_by_ids(self, note_ids: Iterable[int]) -> list[Note]:
         """The notes with these ids (deleted ones too), in the order asked; unknown ids are left out."""
         ids = list(note_ids)
@@ -71,12 +65,6 @@ class NoteRows:
             for row in self.db.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id IN ({_marks(chunk)})", chunk):
                 found[row[0]] = _note(row)
         return [found[i] for i in ids if i in found]
-
-    def deleted_notes(self, workshop_id: str) -> list[Note]:
-        """The workshop's note trash, most recently deleted first."""
-        return [rows.note(r) for r in self._rows(
-            "SELECT * FROM notes WHERE workshop_id = ? AND deleted = 1 ORDER BY updated DESC, id DESC",
-            (workshop_id,))]
 
     def update_note(self, note_id: int, **fields) -> Note:
         self.update_notes({note_id: fields}, what="save the note")
@@ -138,12 +126,6 @@ class NoteRows:
         with self._write(what):
             self.db.execute(f"UPDATE notes SET deleted = ?, updated = ? WHERE id IN ({_marks(ids)})",
                             (deleted, self.now(), *ids))
-
-    def purge_notes(self, note_ids: Iterable[int]) -> None:
-        """Remove deleted notes for good (emptying a workshop's note trash)."""
-        ids = list(note_ids)
-        with self._write("empty the trash"):
-            self.db.execute(f"DELETE FROM notes WHERE deleted = 1 AND id IN ({_marks(ids)})", ids)
 
     # -- themes ------------------------------------------------------------------
     def themes(self, exercise_id: int) -> list[Theme]:

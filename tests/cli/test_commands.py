@@ -245,12 +245,6 @@ def test_a_failed_export_leaves_no_file_behind(run, demo_id, tmp_path, monkeypat
     assert not (tmp_path / "summary.pdf").exists() and not (tmp_path / ".summary.pdf.partial").exists()
 
 
-def test_a_missing_report_writer_is_a_clear_error(run, demo_id, monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "collabdesk.report.pdf", None)
-    result = run("export", demo_id, "-o", tmp_path / "x.pdf")
-    assert result.code == 1 and "cannot write pdf yet" in result.err
-
-
 # -- the database ----------------------------------------------------------------------------
 def test_check_reports_integrity_and_backups(run, demo_id, db_path):
     assert run("backup").code == 0

@@ -47,12 +47,12 @@ def rework(store: Store) -> None:
     people = store.participants(first.id)
     workshops.remove_participant(store, people[0].id)  # their ballot and dots go with them
     exercises = store.exercises(first.id)
-    workshops.remove_exercise(store, exercises[0].id)  # its notes go, and the dots on them
+    store.remove_exercise(exercises[0].id)  # its notes go, and the dots on them
     limbs = next(e for e in exercises if e.domain_key == "limbs")
     on_board = store.notes(limbs.id)
     notes.delete_notes(store, [n.id for n in on_board[:3]])
     notes.restore_notes(store, [on_board[0].id])
-    store.purge_notes([on_board[1].id])
+    store.db.execute("DELETE FROM notes WHERE id = ?", (on_board[1].id,))  # a purge: plain SQL
     vote = store.vote_rounds(first.id)[0]
     voting.reopen_round(store, vote.id)
     voting.reopen_ballot(store, vote.id, people[2].id)

@@ -38,7 +38,7 @@ def test_soft_delete_and_restore_bring_a_note_back(fresh_db):
     ex = fresh_db.exercises(w.id)[0]
     note = notes.add_note(fresh_db, ex.id, "keep me")
     notes.delete_notes(fresh_db, [note.id])
-    assert fresh_db.notes(ex.id) == [] and fresh_db.deleted_notes(w.id)[0].id == note.id
+    assert fresh_db.notes(ex.id) == [] and fresh_db.note(note.id).deleted
     notes.restore_notes(fresh_db, [note.id])
     assert [n.text for n in fresh_db.notes(ex.id)] == ["keep me"]
 

@@ -51,7 +51,7 @@ def test_pdf_export_shows_progress_then_offers_the_file_and_its_folder(qtbot, di
     save_as(qtbot, dialog, target)
     assert export(qtbot, dialog) == str(target)
     assert target.read_bytes().startswith(b"%PDF")
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob(".*.partial"))
     assert seen and max(seen) > 0
     assert dialog.open_file.isVisible() and dialog.open_folder.isVisible() and not dialog.progress.isVisible()
     assert "summary.pdf" in dialog.message.text()
@@ -131,7 +131,7 @@ def test_a_write_that_fails_is_reported_and_leaves_no_file(qtbot, dialog, tmp_pa
     with qtbot.waitSignal(dialog.export_failed, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, LEFT)
     assert "Could not write summary.pdf" in dialog.message.text()
-    assert not list(tmp_path.glob("*.part")) and dialog.export_button.isEnabled()
+    assert not list(tmp_path.glob(".*.partial")) and dialog.export_button.isEnabled()
 
 
 def test_a_missing_folder_is_refused_before_anything_runs(qtbot, dialog, tmp_path):

@@ -289,7 +289,7 @@ def test_the_series_report_from_the_library_holds_every_workshop_and_open_action
     window = make_window(qtbot, fresh_db, settings, clock)
     window.home.sidebar.select_place(("series", made.id))
     window.home.sidebar.series_report_requested.emit(made.id)  # the series' right-click menu
-    assert opened == [target, tmp_path] and not list(tmp_path.glob("*.part"))
+    assert opened == [target, tmp_path] and not list(tmp_path.glob(".*.partial"))
     if chosen == "pdf":
         text = squash("\n".join(page.extract_text() for page in pypdf.PdfReader(target).pages))
         assert progress and max(progress) == 100

@@ -239,7 +239,7 @@ def test_reopen_asks_then_records_it_and_continues_in_the_run_view(qtbot, closed
     assert window.run_view.capture.entry.hasFocus() and window.actions["timer"].isEnabled()
     qtbot.keyClicks(window.run_view.capture.entry, "After reopening")
     qtbot.keyClick(window.run_view.capture.entry, Qt.Key.Key_Return)
-    assert "After reopening" in [n.text for n in fresh_db.workshop_notes(closed.id)]
+    assert "After reopening" in [n.text for e in fresh_db.exercises(closed.id) for n in fresh_db.notes(e.id)]
     window.actions["finish"].trigger()  # closed again: review mode says it was reopened
     window.open_workshop(closed.id)
     assert window.reviewing and window.review.banner.detail.text().endswith("reopened once before")

@@ -7,7 +7,6 @@ so a failed or interrupted export never leaves half a file behind. ``FileJobDial
 what both dialogs share: format, "Save as", progress, and the offer to open what was written.
 """
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QVBoxLayout, QWidget,
 )
+
+from ...whole_file import write_whole
 
 Progress = Callable[[float], None]  # told a fraction from 0 to 1, from the worker thread
 Writer = Callable[[Path, Progress], None]  # writes the whole file at the path it is given
@@ -40,16 +41,12 @@ def write_file(path: Path, write: Writer, signals: JobSignals) -> None:
 
     Always reports back, success or failure, or the dialog waiting for it would wait forever.
     """
-    partial = path.with_name(path.name + PARTIAL_SUFFIX)
     try:
-        write(partial, signals.progress.emit)
-        os.replace(partial, path)
+        write_whole(path, lambda partial: write(partial, signals.progress.emit))
     except OSError as error:
-        partial.unlink(missing_ok=True)
         signals.failed.emit(f"Could not write {path.name}: {error.strerror or error}.")
         return
     except Exception as error:  # noqa: BLE001 - any failure is reported, never lost on the worker thread
-        partial.unlink(missing_ok=True)
         signals.failed.emit(f"The export failed: {error}")
         return
     signals.finished.emit(str(path))
