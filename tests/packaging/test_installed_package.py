@@ -74,3 +74,16 @@ def test_the_smoke_test_refuses_a_pdf_whose_font_is_not_embedded(tmp_path):
     pdf.save()
     with pytest.raises(smoke.SmokeFailure, match="Helvetica"):
         smoke.check_pdf(tmp_path / "plain.pdf", "Roundtable")
+
+
+@pytest.mark.parametrize(("layout", "executable", "resources"), [
+    ("linux", "CollabDesk/collabdesk", "CollabDesk/_internal/collabdesk/resources"),
+    ("windows", "CollabDesk/CollabDesk.exe", "CollabDesk/_internal/collabdesk/resources"),
+    ("macos", "CollabDesk.app/Contents/MacOS/CollabDesk", "CollabDesk.app/Contents/Resources/collabdesk/resources"),
+])
+def test_the_smoke_test_finds_the_executable_and_resources_of_each_platforms_bundle(tmp_path, layout, executable,
+                                                                                   resources):
+    (tmp_path / executable).parent.mkdir(parents=True)
+    (tmp_path / executable).touch()
+    bundle = tmp_path / Path(executable).parts[0]
+    assert smoke.bundle_parts(bundle) == (tmp_path / executable, tmp_path / resources)
