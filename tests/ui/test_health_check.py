@@ -126,3 +126,21 @@ def test_the_health_ballot_is_a_locked_screen_mid_rating(qtbot, running, fresh_d
     assert press_everything(qtbot, running) > 40
     assert database(fresh_db) == rows
     assert screen.currentWidget() is screen.rating_page and screen.rating_page.scores() == {"head": 3}
+
+
+def test_the_cycle_of_systems_change_is_offered_in_new_workshop_and_its_check_rates_seven_domains(
+        qtbot, window, fresh_db, monkeypatch):
+    from collabdesk.services import health as health_services
+    from tests.ui.test_setup_dialog import make_dialog
+
+    dialog = make_dialog(qtbot, window)
+    dialog.template.setCurrentIndex(dialog.template.findData("systems-change-default"))
+    assert [r.domain_key for r in dialog.agenda.rows()][0] == "vision" and len(dialog.agenda.rows()) == 7
+    qtbot.keyClicks(dialog.title, "Systems roundtable")
+    qtbot.keyClicks(dialog.participants, "Amira")
+    qtbot.mouseClick(dialog.save_draft, LEFT)
+    workshop = fresh_db.workshop(dialog.workshop.id)
+    assert workshop.framework_key == "systems-change"
+    check = health_services.start_check(fresh_db, workshop.id, title="Start")
+    assert check.domain_keys == ("vision", "behaviours", "learning", "infrastructure", "delivery", "impact",
+                                 "systems-change")
