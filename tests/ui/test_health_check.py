@@ -144,3 +144,14 @@ def test_the_cycle_of_systems_change_is_offered_in_new_workshop_and_its_check_ra
     check = health_services.start_check(fresh_db, workshop.id, title="Start")
     assert check.domain_keys == ("vision", "behaviours", "learning", "infrastructure", "delivery", "impact",
                                  "systems-change")
+
+
+def test_the_facilitator_lets_someone_rate_again_and_they_get_a_blank_page(qtbot, running, fresh_db, monkeypatch):
+    round_id = start(qtbot, running, monkeypatch)
+    health = dock(running)
+    amira = fresh_db.participants(running.workshop_id)[0]
+    running.ops.cast_health_ballot(round_id, amira.id, {"head": 1}, {})
+    assert health.voters.item(0).text() == "Amira — rated"
+    health.voters.setCurrentRow(0)
+    qtbot.mouseClick(health.rate_again_button, LEFT)
+    assert fresh_db.ratings(round_id) == [] and health.voters.item(0).text() == "Amira — still to rate"

@@ -9,9 +9,10 @@ A phone transport would only add another way to call ``ops.cast_health_ballot``.
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...domain import health
@@ -26,6 +27,7 @@ from .chart import HealthChart
 from .room import HealthFollower, RoomHealthView, chart_rows
 from .tally import HandsScreen
 
+STATUS_WORDS = {"pending": "still to rate", "confirmed": "rated", "skipped": "skipped"}
 MODES = (("ballot", "Private ballots, passing the laptop"), ("tally", "A show of hands, counted by you"))
 
 
@@ -94,6 +96,11 @@ class HealthDock(QWidget):
         self.room_button = QPushButton("Show in the room")
         self.room_button.setCheckable(True)
         self.room_button.setToolTip("The room shows how many have rated (never how), then the chart once revealed")
+        self.voters = QListWidget()
+        self.voters.setAccessibleName("Who has rated")
+        self.voters.setMaximumHeight(120)
+        self.rate_again_button = QPushButton("Let them rate again")
+        self.rate_again_button.setToolTip("Clears this person's ratings; they rate at their next turn")
         self.chart = HealthChart()
         self.sentences = plain_label("")
         self.sentences.setWordWrap(True)
@@ -110,6 +117,8 @@ class HealthDock(QWidget):
         layout.addWidget(self.checks)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addWidget(self.voters)
+        layout.addWidget(self.rate_again_button)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.sentences)
         layout.addStretch(0)
@@ -120,6 +129,8 @@ class HealthDock(QWidget):
         self.close_button.clicked.connect(self._on_close)
         self.delete_button.clicked.connect(self._on_delete)
         self.room_button.clicked.connect(self._on_room)
+        self.voters.currentRowChanged.connect(self._update_rate_again)
+        self.rate_again_button.clicked.connect(self._on_rate_again)
         self.set_workshop(None)
 
     # -- the open workshop ------------------------------------------------------------------
@@ -160,6 +171,10 @@ class HealthDock(QWidget):
                        self.room_button, self.status):
             widget.setVisible(check is not None)
         revealed = check is not None and check.revealed
+        ballot = check is not None and check.mode == "ballot"
+        self.voters.setVisible(ballot)
+        self.rate_again_button.setVisible(ballot)
+        self._list_voters(check if ballot else None)
         self.chart.setVisible(revealed)
         self.sentences.setVisible(revealed)
         if check is None:
@@ -184,6 +199,28 @@ class HealthDock(QWidget):
             self.sentences.setText("\n".join(
                 health.sentence(r.result, r.name, health.labels_of(framework.domain(r.result.domain_key)))
                 for r in rows))
+
+    def _list_voters(self, check) -> None:
+        """Who has rated, was skipped or is still to (never how anyone rated)."""
+        self.voters.clear()
+        if check is not None:
+            names = {p.id: p.name for p in self.ops.store.participants(check.workshop_id)}
+            session = self.ops.health_session(check.id)
+            for voter, status in zip(session.order, session.statuses):
+                entry = QListWidgetItem(f"{names.get(voter, '')} — {STATUS_WORDS[status]}")
+                entry.setData(Qt.ItemDataRole.UserRole, (voter, status))
+                self.voters.addItem(entry)
+        self._update_rate_again()
+
+    def _update_rate_again(self, *_args) -> None:
+        entry, check = self.voters.currentItem(), self.current_check()
+        self.rate_again_button.setEnabled(bool(entry and check and check.state == "open"
+                                               and entry.data(Qt.ItemDataRole.UserRole)[1] != "pending"))
+
+    def _on_rate_again(self) -> None:
+        entry, check = self.voters.currentItem(), self.current_check()
+        if entry is not None and check is not None:
+            self.ops.attempt(self.ops.reopen_health_ballot, check.id, entry.data(Qt.ItemDataRole.UserRole)[0])
 
     # -- the facilitator's steps -------------------------------------------------------------
     def start_check(self) -> None:
