@@ -143,6 +143,8 @@ footer { margin-top: 4rem; padding-top: 0.75rem; border-top: 1px solid var(--rul
   .part.skipped { break-before: auto; margin-top: 1.5rem; }
   h2, h3, h4 { break-after: avoid; }
   li, tr, figure, .timing { break-inside: avoid; }
+  .wide { overflow: visible; }
+  .wide table { min-width: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
