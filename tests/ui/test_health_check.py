@@ -73,7 +73,7 @@ def test_passing_the_laptop_keeps_each_ballot_from_the_next_voter_and_the_room_u
     qtbot.mouseClick(screen.finished_page.done_button, LEFT)
     assert window.run_view.screen is None
     assert health.status.text().startswith("2 of 2 done") and "hidden" in health.status.text()
-    assert not health.chart.isVisibleTo(health) and not health.sentences.text()
+    assert not health.chart.isVisibleTo(health) and not health.sentences.toPlainText()
     assert fresh_db.ratings(round_id)[0].comment == "Only a <b>crisis</b> gets us together"
 
     qtbot.mouseClick(health.reveal_button, LEFT)
@@ -81,9 +81,11 @@ def test_passing_the_laptop_keeps_each_ballot_from_the_next_voter_and_the_room_u
     assert staged.currentWidget() is staged.results
     assert [(r.name, r.result.median, r.result.raters) for r in staged.chart.rows][:2] == [
         ("Head", 3.0, 2), ("Heart", 5.0, 1)]
-    assert health.chart.isVisibleTo(health) and "Head: the room split." in health.sentences.text()
+    assert health.chart.isVisibleTo(health) and "Head: the room split." in health.sentences.toPlainText()
+    assert "Head: “Only a <b>crisis</b> gets us together”" in health.sentences.toPlainText()
     undo(qtbot, window)  # hidden again: the room goes back to the count
     assert staged.currentWidget() is staged.progress and not health.chart.isVisibleTo(health)
+    assert health.chart.rows == [] and not health.sentences.toPlainText()
 
 
 def test_a_second_ballot_or_a_tally_beyond_the_room_is_refused_in_the_widgets(qtbot, running, fresh_db, monkeypatch):

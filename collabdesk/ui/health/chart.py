@@ -18,6 +18,7 @@ from ...domain import health
 from ...domain.health import DomainResult
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
 
+PANEL_ROW = 44.0  # a domain's row beside the board
 FILLS = tuple(QColor(c) for c in health.SCALE_COLOURS)
 INKS = tuple(QColor(c) for c in health.SCALE_INK)
 
@@ -29,12 +30,13 @@ class ChartRow:
     result: DomainResult
 
 
-def figures(result: DomainResult) -> tuple[str, str]:
-    """The median on one line; the spread, the raters and agreed or split on the next."""
+def figures(result: DomainResult, *, verdict: bool = True) -> tuple[str, str]:
+    """The median on one line; the spread, the raters (and agreed or split) on the next."""
     if result.median is None:
         return "no ratings", ""
     return (f"median {health.points(result.median)}",
-            f"spread {health.points(result.spread)} · {result.raters} rated · {result.verdict}")
+            f"spread {health.points(result.spread)} · {result.raters} rated" + (f" · {result.verdict}" if verdict
+                                                                                 else ""))
 
 
 class HealthChart(QWidget):
@@ -42,15 +44,21 @@ class HealthChart(QWidget):
         super().__init__(parent)
         self.room = room
         self.rows: list[ChartRow] = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding,
+                           QSizePolicy.Policy.Expanding if room else QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(120)
 
     def set_rows(self, rows: list[ChartRow]) -> None:
         self.rows = list(rows)
+        if not self.room:
+            self.setFixedHeight(int(30 + PANEL_ROW * max(1, len(self.rows))))
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 40 + 44 * max(1, len(self.rows)))
+        return QSize(320, int(30 + PANEL_ROW * max(1, len(self.rows))))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 120)
 
     # -- painting ------------------------------------------------------------------------
     def _geometry(self) -> tuple[float, float, float]:
@@ -73,13 +81,14 @@ class HealthChart(QWidget):
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         width = float(self.width())
-        name_width = min(width * 0.26, max((metrics.horizontalAdvance(r.name) for r in self.rows), default=0) + 16)
+        longest = max((metrics.horizontalAdvance(r.name) for r in self.rows), default=0)
+        name_width = min(width * (0.26 if self.room else 0.24), longest + 16)
         small = QFont(font)
         small.setPointSizeF(size * 0.72)
         small_metrics = QFontMetricsF(small)
-        figure_width = min(width * 0.34, max(
+        figure_width = min(width * (0.34 if self.room else 0.42), max(
             [max(metrics.horizontalAdvance(a), small_metrics.horizontalAdvance(b))
-             for a, b in (figures(r.result) for r in self.rows)] + [40.0]) + 12)
+             for a, b in (figures(r.result, verdict=self.room) for r in self.rows)] + [40.0]) + 12)
         bar_left, bar_width = name_width, max(40.0, width - name_width - figure_width - 12)
         self._legend(painter, QRectF(bar_left, 0, bar_width, legend_height), size * 0.8, muted, ink)
         scale = max([health.reach(r.result.counts) for r in self.rows if r.result.raters] + [0.5])
@@ -93,7 +102,7 @@ class HealthChart(QWidget):
                              int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
             self._bar(painter, row.result, QRectF(bar_left, top + row_height * 0.2, bar_width, row_height * 0.5),
                       scale, size * 0.85, ink, muted)
-            first, second = figures(row.result)
+            first, second = figures(row.result, verdict=self.room)
             painter.setFont(font)
             painter.setPen(muted if row.result.median is None else ink)
             left = bar_left + bar_width + 12
@@ -143,8 +152,9 @@ class HealthChart(QWidget):
         box = metrics.height() * 0.7
         x = area.left()
         y = area.top() + (area.height() - metrics.height()) / 2
+        wide = area.width() > 40 * metrics.averageCharWidth()  # room for "weakest" and "strongest"
         for point in range(5):
-            word = {0: "1 weakest", 4: "5 strongest"}.get(point, str(point + 1))
+            word = {0: "1 weakest", 4: "5 strongest"}.get(point, str(point + 1)) if wide else str(point + 1)
             painter.fillRect(QRectF(x, y + (metrics.height() - box) / 2, box, box), FILLS[point])
             painter.setPen(muted)
             painter.drawText(QPointF(x + box + 5, y + metrics.ascent()), word)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QFrame, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...domain import health
@@ -102,8 +102,10 @@ class HealthDock(QWidget):
         self.rate_again_button = QPushButton("Let them rate again")
         self.rate_again_button.setToolTip("Clears this person's ratings; they rate at their next turn")
         self.chart = HealthChart()
-        self.sentences = plain_label("")
-        self.sentences.setWordWrap(True)
+        self.sentences = QPlainTextEdit()  # plain text, and it scrolls when the tab is short
+        self.sentences.setReadOnly(True)
+        self.sentences.setFrameShape(QFrame.Shape.NoFrame)
+        self.sentences.setAccessibleName("Where the room agreed and where it split")
         buttons = QGridLayout()
         buttons.addWidget(self.collect_button, 0, 0, 1, 2)
         buttons.addWidget(self.reveal_button, 1, 0)
@@ -119,9 +121,8 @@ class HealthDock(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.voters)
         layout.addWidget(self.rate_again_button)
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.sentences)
-        layout.addStretch(0)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.sentences, 1)
         self.new_button.clicked.connect(self.start_check)
         self.checks.currentIndexChanged.connect(lambda _index: self.refresh())
         self.collect_button.clicked.connect(self._on_collect)
@@ -172,11 +173,14 @@ class HealthDock(QWidget):
             widget.setVisible(check is not None)
         revealed = check is not None and check.revealed
         ballot = check is not None and check.mode == "ballot"
-        self.voters.setVisible(ballot)
-        self.rate_again_button.setVisible(ballot)
+        self.voters.setVisible(ballot and not revealed)  # after the reveal the results take the room
+        self.rate_again_button.setVisible(ballot and not revealed)
         self._list_voters(check if ballot else None)
         self.chart.setVisible(revealed)
         self.sentences.setVisible(revealed)
+        if not revealed:  # nothing of the ratings stays in a widget, even a hidden one
+            self.chart.set_rows([])
+            self.sentences.clear()
         if check is None:
             return
         self.collect_button.setText("Pass the laptop round" if check.mode == "ballot" else "Count hands")
@@ -196,9 +200,15 @@ class HealthDock(QWidget):
             rows = chart_rows(self.ops, check.id)
             self.chart.set_rows(rows)
             framework = self.ops.health_framework(check.workshop_id)
-            self.sentences.setText("\n".join(
-                health.sentence(r.result, r.name, health.labels_of(framework.domain(r.result.domain_key)))
-                for r in rows))
+            lines = [health.sentence(r.result, r.name, health.labels_of(framework.domain(r.result.domain_key)))
+                     for r in rows]
+            comments = self.ops.health_comments(check.id)
+            if comments:
+                names = {r.result.domain_key: r.name for r in rows}
+                lines.append("Comments\n" + "\n".join(
+                    f"{names.get(c.domain_key, c.domain_key)}: “{c.text}”" + (f" — {c.author}" if c.author else "")
+                    for c in comments))
+            self.sentences.setPlainText("\n\n".join(lines))
 
     def _list_voters(self, check) -> None:
         """Who has rated, was skipped or is still to (never how anyone rated)."""
