@@ -5,8 +5,10 @@
 Checks that every file of ``resources/`` is in the bundle, then runs its executable with no
 virtual environment and no Python on ``PATH``, from a folder of its own, on a new database:
 ``--version``, ``demo``, ``list --json``, ``export ID -o summary.pdf`` (every font embedded),
-and the window coming up offscreen on the library and quitting with exit code 0. Stops at
-the first failure with exit code 1. Needs pypdf (the ``test`` extra) to look into the PDF.
+and the window coming up offscreen on the library and quitting with exit code 0. On Linux
+also: every library Qt's window-system plugins load is in the bundle, and ``install.sh``
+adds and removes the menu entry. Stops at the first failure with exit code 1. Needs the
+``packaging`` extra (pypdf to look into the PDF, PyInstaller's rule for system libraries).
 
 tests/packaging/test_installed_package.py runs the same checks on an installed wheel.
 """
