@@ -119,8 +119,8 @@ figure.trend { margin: 1.5rem 0 0; }
 ol.appendix { margin: 0; padding-left: 3rem; font-size: 0.95rem; }
 ol.appendix > li { padding: 0.25rem 0; }
 ol.appendix .meta { display: block; }
-footer { margin-top: 4rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); color: var(--muted);
-  font-size: 0.85rem; }
+footer { max-width: 50rem; margin: 0 auto; padding: 0 1.5rem 2rem; color: var(--muted); font-size: 0.85rem; }
+footer p { padding-top: 0.75rem; border-top: 1px solid var(--rule); }
 @media (max-width: 36rem) {
   body { font-size: 16px; }
   main { padding: 1.5rem 1rem 2rem; }
