@@ -6,6 +6,10 @@ the room and the panels all follow the event hub), then its command goes on the 
 undo stack; a gesture that takes several writes is one macro, undone in one go. A write
 the store or the rules refuse is said in the status bar and leaves the board as it was.
 
+The editor is given what it works with (the operations, the undo stack, the scene, the
+view, and a way to ask which workshop and exercise are on screen) and says what it needs
+from the screen around it through signals: it knows nothing of the run view.
+
 Keys (with the board focused): Ctrl+A select all, Ctrl+G group, Ctrl+Shift+G ungroup,
 Ctrl+Shift+M move to another exercise, Ctrl+Shift+N make an action, Ctrl+Shift+T tidy,
 Ctrl+0 fit to window, + and − zoom (Ctrl++ and Ctrl+- already change the timer).
@@ -13,15 +17,17 @@ Ctrl+0 fit to window, + and − zoom (Ctrl++ and Ctrl+- already change the timer
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from ...domain import text
 from ...domain.errors import CollabDeskError
+from ...domain.model import Exercise, Workshop
+from ..operations import Operations
 from ..operations.actions import AddActionCommand, fields_from_note, fields_from_theme
 from ..operations.board import (
     GroupNotesCommand, MoveNotesCommand, MoveToExerciseCommand, RenameThemeCommand, SetNotesThemeCommand,
@@ -29,10 +35,7 @@ from ..operations.board import (
 )
 from .layout import arranged_to_fit, grouped_positions
 from .prompts import ExerciseChooser, ThemeNameDialog
-from .scene import Drop
-
-if TYPE_CHECKING:
-    from ..run.view import RunView
+from .scene import BoardScene, BoardView, Drop
 
 SHORTCUTS = {
     "select_all": ["Ctrl+A"],
@@ -49,17 +52,31 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class BoardEditor(QObject):
-    """The run view's board edits, each one undoable step."""
+class OnScreen(NamedTuple):
+    """The workshop and exercise whose board is shown, and the agenda around it."""
 
-    def __init__(self, view: "RunView"):
-        super().__init__(view)
-        self.view = view
-        self.ops = view.ops
-        self.store = view.ops.store
-        self.stack = view.undo_stack
-        self.scene = view.board_scene
-        self.board = view.board
+    workshop: Workshop | None
+    exercise: Exercise | None
+    exercises: list[Exercise]
+
+
+class BoardEditor(QObject):
+    """The board's edits, each one undoable step."""
+
+    status_message = Signal(str)  # why an edit was refused
+    action_made = Signal(int)  # action id: show it in the actions panel
+    edit_requested = Signal()  # Edit text on the context menu: the screen edits the selected card
+    delete_requested = Signal()  # Delete on the context menu: the screen deletes the selected cards
+
+    def __init__(self, ops: Operations, stack: QUndoStack, scene: BoardScene, board: BoardView,
+                 on_screen: Callable[[], OnScreen], parent: QObject | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.store = ops.store
+        self.stack = stack
+        self.scene = scene
+        self.board = board
+        self.on_screen = on_screen
         self.actions: dict[str, QAction] = {}
         self._pending: list[QUndoCommand] = []
         add = self._action
@@ -118,12 +135,13 @@ class BoardEditor(QObject):
             return
         notes = self._selected_notes()
         themes = self._selected_themes()
-        has_board = self.view.exercise is not None
+        here = self.on_screen()
+        has_board = here.exercise is not None
         self.actions["group"].setEnabled(bool(notes))
         self.actions["rename_theme"].setEnabled(len(themes) == 1)
         self.actions["ungroup"].setEnabled(bool(themes))
         self.actions["take_out"].setEnabled(any(n.theme_id is not None for n in notes))
-        self.actions["move_to_exercise"].setEnabled(bool(notes) and len(self.view.exercises) > 1)
+        self.actions["move_to_exercise"].setEnabled(bool(notes) and len(here.exercises) > 1)
         self.actions["make_action"].setEnabled(bool(notes or themes))
         for key in ("select_all", "arrange", "fit"):
             self.actions[key].setEnabled(has_board)
@@ -137,7 +155,7 @@ class BoardEditor(QObject):
         try:
             yield
         except CollabDeskError as error:
-            self.view.status_message.emit(str(error))
+            self.status_message.emit(str(error))
         finally:
             pending, self._pending = self._pending, []
             if len(pending) == 1:
@@ -194,7 +212,8 @@ class BoardEditor(QObject):
     # -- themes -----------------------------------------------------------------------------------
     def group_selected(self) -> None:
         notes = self._selected_notes()
-        if not notes or self.view.exercise is None:
+        exercise = self.on_screen().exercise
+        if not notes or exercise is None:
             return
         name = ThemeNameDialog.ask(self.board, title="Group into a theme",
                                    label=f"A name for the theme these {len(notes)} notes share:"
@@ -204,12 +223,12 @@ class BoardEditor(QObject):
         try:
             name = text.required(name, "A theme's name")
         except CollabDeskError as error:
-            self.view.status_message.emit(str(error))
+            self.status_message.emit(str(error))
             return
         themes_before = {n.id: n.theme_id for n in notes}
         with self._step(f"Group {_plural(len(notes), 'note')}"):
             self._pin(themes_before)
-            theme = self.ops.group_notes(self.view.exercise.id, name, list(themes_before))
+            theme = self.ops.group_notes(exercise.id, name, list(themes_before))
             self._push(GroupNotesCommand(self.ops, theme, themes_before))
             self._dissolve_emptied(themes_before.values())
 
@@ -268,10 +287,11 @@ class BoardEditor(QObject):
     # -- moving notes on ---------------------------------------------------------------------------
     def move_to_exercise(self) -> None:
         notes = self._selected_notes()
-        current = self.view.exercise
+        here = self.on_screen()
+        current = here.exercise
         if not notes or current is None:
             return
-        others = [e for e in self.view.exercises if e.id != current.id]
+        others = [e for e in here.exercises if e.id != current.id]
         target_id = ExerciseChooser.ask(self.board, others, len(notes))
         target = next((e for e in others if e.id == target_id), None)
         if target is None:
@@ -283,7 +303,7 @@ class BoardEditor(QObject):
 
     def make_action(self) -> None:
         """An action from each selected note, or else from each selected theme."""
-        workshop = self.view.workshop
+        workshop = self.on_screen().workshop
         if workshop is None:
             return
         notes = self._selected_notes()
@@ -299,7 +319,7 @@ class BoardEditor(QObject):
                 self._push(command)
                 made = command.action
         if made is not None:
-            self.view.show_action(made.id)
+            self.action_made.emit(made.id)
 
     def select_all(self) -> None:
         self.scene.select_all()
@@ -312,12 +332,12 @@ class BoardEditor(QObject):
         menu = QMenu(self.board)
         notes = self._selected_notes()
         if notes:
-            menu.addAction("&Edit text\tF2", self.view.edit_card).setEnabled(len(notes) == 1)
+            menu.addAction("&Edit text\tF2", self.edit_requested.emit).setEnabled(len(notes) == 1)
         for key in ("group", "rename_theme", "take_out", "ungroup", "move_to_exercise", "make_action"):
             if self.actions[key].isEnabled():
                 menu.addAction(self.actions[key])
         if notes:
-            menu.addAction(f"&Delete {_plural(len(notes), 'card')}\tDel", self.view.delete_selected)
+            menu.addAction(f"&Delete {_plural(len(notes), 'card')}\tDel", self.delete_requested.emit)
         menu.addSeparator()
         for key in ("select_all", "arrange", "fit", "zoom_in", "zoom_out", "actual_size"):
             menu.addAction(self.actions[key])

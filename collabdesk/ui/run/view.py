@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Exercise, Framework, Note, Workshop
-from ..board.editing import BoardEditor
+from ..board.editing import BoardEditor, OnScreen
 from ..board.filter import BoardFilter, BoardFilterBar
 from ..board.scene import BoardScene, BoardView
 from ..common import style
@@ -202,7 +202,12 @@ class RunView(QWidget):
                               (capture.colour, self.board), (self.board, self.filter_bar.words),
                               (self.filter_bar.words, self.agenda.view)):
             QWidget.setTabOrder(before, after)
-        self.board_editor = BoardEditor(self)
+        self.board_editor = BoardEditor(self.ops, self.undo_stack, self.board_scene, self.board,
+                                        lambda: OnScreen(self.workshop, self.exercise, self.exercises), self)
+        self.board_editor.status_message.connect(self.status_message)
+        self.board_editor.action_made.connect(self.show_action)
+        self.board_editor.edit_requested.connect(self.edit_card)
+        self.board_editor.delete_requested.connect(self.delete_selected)
         self.find_action = QAction("Filter the board", self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
