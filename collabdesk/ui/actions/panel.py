@@ -325,18 +325,21 @@ class ActionsDock(QWidget):
             self.panel = ActionsPanel(self.ops, workshop_id, undo_stack=self.undo_stack)
             self.body.addWidget(self.panel)
 
-    def show_action(self, action_id: int) -> None:
-        """Select an action (one just made from the board) and give the table the keyboard:
-        F2 or typing rewords it; Tab moves on to its owner, due date and status."""
+    def show_action(self, action_id: int) -> bool:
+        """Select an action (one just made from the board, or found by search) and give the table
+        the keyboard: F2 or typing rewords it; Tab moves on to its owner, due date and status.
+        False when the open workshop has no such action."""
         if self.panel is None:
-            return
+            return False
         self.panel.model.reload()
         row = self.panel.model.row_of(action_id)
-        if row >= 0:
-            index = self.panel.model.index(row, TEXT_COLUMN)
-            self.panel.table.setCurrentIndex(index)
-            self.panel.table.scrollTo(index)
-            self.panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if row < 0:
+            return False
+        index = self.panel.model.index(row, TEXT_COLUMN)
+        self.panel.table.setCurrentIndex(index)
+        self.panel.table.scrollTo(index)
+        self.panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
 
 def create_panel(context: PanelContext) -> tuple[str, QWidget]:

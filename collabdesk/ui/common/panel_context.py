@@ -6,9 +6,16 @@ and a test can build one without a window.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
+
+
+class SidePanel(Protocol):
+    """What every side panel does: follow the workshop the run view opens (None: closed)."""
+
+    def set_workshop(self, workshop_id: str | None) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,7 @@ class RunView(QWidget):
     """The workshop being run. Every edit goes through ``Operations``; views follow the hub."""
 
     status_message = Signal(str)
+    action_made = Signal(int)  # an action made from the board: the window shows it in the actions panel
     screen_changed = Signal(object)  # the full-window screen now up (a ballot, the dot count), or None
 
     def __init__(self, ops: Operations, undo_stack: QUndoStack, ticker: Ticker,
@@ -205,7 +206,7 @@ class RunView(QWidget):
         self.board_editor = BoardEditor(self.ops, self.undo_stack, self.board_scene, self.board,
                                         lambda: OnScreen(self.workshop, self.exercise, self.exercises), self)
         self.board_editor.status_message.connect(self.status_message)
-        self.board_editor.action_made.connect(self.show_action)
+        self.board_editor.action_made.connect(self.action_made)
         self.board_editor.edit_requested.connect(self.edit_card)
         self.board_editor.delete_requested.connect(self.delete_selected)
         self.find_action = QAction("Filter the board", self)
@@ -326,15 +327,6 @@ class RunView(QWidget):
                 side = max(SIDE_PANEL_WIDTH, int(width * 0.24))
                 self.splitter.setSizes([sizes[0], max(200, width - sizes[0] - side), side])
         return index
-
-    def show_action(self, action_id: int) -> None:
-        """Bring the actions tab forward with ``action_id`` selected (just made from the board)."""
-        for index in range(self.side_panel.count()):
-            panel = self.side_panel.widget(index)
-            if hasattr(panel, "show_action"):
-                self.side_panel.setCurrentIndex(index)
-                panel.show_action(action_id)
-                return
 
     def show_screen(self, screen: QWidget) -> None:
         """Fill the whole run view with ``screen`` (a private ballot, counting dots) until

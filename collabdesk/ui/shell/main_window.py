@@ -8,7 +8,7 @@ read only until the facilitator chooses Reopen. Files dropped on the window are 
 Where colleagues plug in (each found lazily, so this window works without them):
 - side panels of the run view: ``collabdesk.ui.actions.panel.create_panel(context)`` and
   ``collabdesk.ui.voting.create_panel(context)``, given a ``PanelContext`` (not this window),
-  each returning ``(title, widget)``; the widget may have ``set_workshop(workshop_id | None)``,
+  each returning ``(title, widget)``; the widget's ``set_workshop(workshop_id | None)`` is
   called on open and close.
 - the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
 - export: ``collabdesk.ui.export.dialog.export_workshop(parent, ops, workshop_id)``.
@@ -28,7 +28,7 @@ from ...domain.errors import CollabDeskError
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
 from ..common import style
-from ..common.panel_context import PanelContext
+from ..common.panel_context import PanelContext, SidePanel
 from ..common.ticker import Ticker
 from ..library import create_home
 from ..library.drop import WorkshopFileDropTarget
@@ -94,7 +94,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.setAcceptDrops(True)  # workshop files dropped anywhere on the window are imported
         self.read_only_banner = _read_only_banner(ops.store) if ops.store.read_only else None
         self.setCentralWidget(_with_banner(self.read_only_banner, self.stack))
-        self.side_panels: list[QWidget] | None = None  # found on the first open: start-up stays quick
+        self.side_panels: list[SidePanel] | None = None  # made on the first open: start-up stays quick
+        self.actions_dock = None  # the first of them
 
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved")
@@ -132,6 +133,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.menuBar().insertMenu(self.menuBar().actions()[-1], board_menu)
             self.menu_actions += [("Board", action) for action in board_menu.actions()]
             view.status_message.connect(self._on_save_failed)
+            view.action_made.connect(self._show_action)
             view.screen_changed.connect(lambda screen: self.lock.engage(screen) if screen else self.lock.release())
             view.timer.face.time_up.connect(self.chime.play)
             view.agenda.edit_requested.connect(self.edit_agenda)
@@ -200,8 +202,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.stack.setCurrentWidget(self.run_view)
         self.setWindowTitle(f"{store.workshop(workshop_id).title} — CollabDesk")
         for panel in self._side_panels():
-            if hasattr(panel, "set_workshop"):
-                panel.set_workshop(workshop_id)
+            panel.set_workshop(workshop_id)
         if self._room is not None:
             self._room.follow(workshop_id)
         self._update_actions()
@@ -252,11 +253,15 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             return False
         if self.reviewing:
             return self.review.show_action(action_id)
-        for panel in self._side_panels():
-            if _select_action(panel, action_id):
-                self.run_view.side_panel.setCurrentWidget(panel)
-                return True
-        return False
+        return self._show_action(action_id)
+
+    def _show_action(self, action_id: int) -> bool:
+        """The Actions tab brought forward with ``action_id`` selected."""
+        self._side_panels()
+        if not self.actions_dock.show_action(action_id):
+            return False
+        self.run_view.side_panel.setCurrentWidget(self.actions_dock)
+        return True
 
     def reopen_workshop(self, workshop_id: str | None = None) -> bool:
         """Carry on with the closed workshop under review, after asking: it runs again, and
@@ -274,7 +279,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             return False
         return self.open_workshop(workshop_id)
 
-    def _side_panels(self) -> list[QWidget]:
+    def _side_panels(self) -> list[SidePanel]:
         """The run view's side panels from the voting and actions work, made once."""
         if self.side_panels is None:
             self.side_panels = []
@@ -290,6 +295,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                 title, widget = create(context)
                 self.run_view.add_side_panel(widget, title)
                 self.side_panels.append(widget)
+            self.actions_dock = self.side_panels[0]
         return self.side_panels
 
     def _leave_workshop(self) -> None:
@@ -297,8 +303,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         if self.workshop_id is not None and self._run_view is not None and self._run_view.workshop is not None:
             self._run_view.close_workshop()
             for panel in self._side_panels():
-                if hasattr(panel, "set_workshop"):
-                    panel.set_workshop(None)
+                panel.set_workshop(None)
         if self._review is not None and self._review.content is not None:
             self._review.close_workshop()
             self.saved_label.clear()
@@ -531,16 +536,3 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self._room.deleteLater()
             self._room = None
         super().closeEvent(event)
-
-
-def _select_action(panel: QWidget, action_id: int) -> bool:
-    """Select the action in a side panel that lists actions (a ``model`` with ``row_of``, a ``table``)."""
-    model, table = getattr(panel, "model", None), getattr(panel, "table", None)
-    row = model.row_of(action_id) if hasattr(model, "row_of") and table is not None else -1
-    if row < 0:
-        return False
-    index = model.index(row, 0)
-    table.setCurrentIndex(index)
-    table.scrollTo(index)
-    table.setFocus(Qt.FocusReason.OtherFocusReason)
-    return True

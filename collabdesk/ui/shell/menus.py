@@ -35,9 +35,9 @@ class WindowMenus:
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        def run(method: str, *args):
-            """A slot calling the run view's ``method`` (the run view is made on first use)."""
-            return lambda *_ignored: getattr(self.run_view, method)(*args)
+        def run(call):
+            """A slot handing the run view to ``call`` (the run view is made on first use)."""
+            return lambda *_ignored: call(self.run_view)
 
         file = bar.addMenu("&File")
         file.addAction(self._action("File", "new", "&New workshop…", self.new_workshop, ["Ctrl+N"]))
@@ -72,30 +72,34 @@ class WindowMenus:
             edit.addAction(action)
         edit.addSeparator()
         board = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, text, slot, keys in (("edit_card", "&Edit card", run("edit_card"), ["F2", "Return"]),
-                                      ("delete", "&Delete cards", run("delete_selected"), ["Delete", "Backspace"])):
+        for key, text, slot, keys in (
+                ("edit_card", "&Edit card", run(lambda view: view.edit_card()), ["F2", "Return"]),
+                ("delete", "&Delete cards", run(lambda view: view.delete_selected()), ["Delete", "Backspace"])):
             edit.addAction(self._action("Board", key, text, slot, keys, context=board))
         edit.addSeparator()
-        edit.addAction(self._action("Capturing notes", "focus_entry", "Go to note &entry", run("focus_entry"),
+        edit.addAction(self._action("Capturing notes", "focus_entry", "Go to note &entry",
+                                    run(lambda view: view.focus_entry()),
                                     ["Ctrl+L"]))
         self.board_escape = QAction(self)
         self.board_escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.board_escape.setShortcutContext(board)
-        self.board_escape.triggered.connect(run("focus_entry"))
+        self.board_escape.triggered.connect(run(lambda view: view.focus_entry()))
         kinds = edit.addMenu("Note &kind")
         for number, kind in enumerate(NOTE_KINDS, 1):
             kinds.addAction(self._action("Capturing notes", f"kind_{kind}", style.KIND_LABELS[kind],
-                                         run("choose_kind", kind), [f"Ctrl+{number}"],
+                                         run(lambda view, kind=kind: view.choose_kind(kind)),
+                                         [f"Ctrl+{number}"],
                                          help_text=f"Kind: {kind} (for the next note, or the selected cards)"))
         colours = edit.addMenu("Note &colour")
         for number, colour in enumerate(NOTE_COLOURS, 1):
             colours.addAction(self._action("Capturing notes", f"colour_{colour}", colour.title(),
-                                           run("choose_colour", colour), [f"Alt+{number}"],
+                                           run(lambda view, colour=colour: view.choose_colour(colour)),
+                                           [f"Alt+{number}"],
                                            help_text=f"Colour: {colour} (next note, or the selected cards)"))
         edit.addAction(self._action("Capturing notes", "next_author", "Next speaker",
-                                    run("cycle_author", 1), ["Ctrl+P"]))
+                                    run(lambda view: view.cycle_author(1)), ["Ctrl+P"]))
         edit.addAction(self._action("Capturing notes", "previous_author", "Previous speaker",
-                                    run("cycle_author", -1), ["Ctrl+Shift+P"]))
+                                    run(lambda view: view.cycle_author(-1)), ["Ctrl+Shift+P"]))
 
         view = bar.addMenu("&View")
         view.addAction(self._action("View", "room", "&Room view", self.toggle_room_view, ["F5"], checkable=True))
@@ -107,22 +111,27 @@ class WindowMenus:
         view.addAction(self._action("View", "full_screen", "Full &screen", self.toggle_full_screen, ["F11"]))
 
         workshop = bar.addMenu("&Workshop")
-        workshop.addAction(self._action("Timer", "timer", "&Start / pause timer", run("toggle_timer"),
+        workshop.addAction(self._action("Timer", "timer", "&Start / pause timer",
+                                        run(lambda view: view.toggle_timer()),
                                         ["Ctrl+Space", "F6"]))
-        workshop.addAction(self._action("Timer", "add_minute", "&Add a minute", run("add_time", 60),
+        workshop.addAction(self._action("Timer", "add_minute", "&Add a minute",
+                                        run(lambda view: view.add_time(60)),
                                         ["Ctrl+=", "Ctrl++"]))
-        workshop.addAction(self._action("Timer", "remove_minute", "Take a minute off", run("add_time", -60),
+        workshop.addAction(self._action("Timer", "remove_minute", "Take a minute off",
+                                        run(lambda view: view.add_time(-60)),
                                         ["Ctrl+-"]))
         workshop.addAction(self._action("Timer", "add_time", "Add &time…", self.add_custom_time,
                                         ["Ctrl+Shift+="]))
-        workshop.addAction(self._action("Timer", "reset", "&Reset timer", run("reset_timer")))
+        workshop.addAction(self._action("Timer", "reset", "&Reset timer", run(lambda view: view.reset_timer())))
         workshop.addAction(self._action("Timer", "mute", "&Mute the chime", self.toggle_mute, ["Ctrl+M"],
                                         checkable=True))
         self.actions["mute"].setChecked(self.chime.muted)
         workshop.addSeparator()
-        workshop.addAction(self._action("Agenda", "next", "&Next exercise", run("next_exercise"),
+        workshop.addAction(self._action("Agenda", "next", "&Next exercise",
+                                        run(lambda view: view.next_exercise()),
                                         ["Ctrl+PgDown", "Ctrl+Shift+Return"]))
-        workshop.addAction(self._action("Agenda", "previous", "&Previous exercise", run("previous_exercise"),
+        workshop.addAction(self._action("Agenda", "previous", "&Previous exercise",
+                                        run(lambda view: view.previous_exercise()),
                                         ["Ctrl+PgUp"]))
         workshop.addAction(self._action("Agenda", "edit_agenda", "&Edit agenda…", self.edit_agenda,
                                         ["Ctrl+Shift+E"]))
