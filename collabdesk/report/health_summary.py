@@ -28,10 +28,6 @@ class HealthCheckLine:
     raters: str  # "8 of 9 ballots confirmed" or "Hands counted by the facilitator"
     domains: tuple[DomainHealth, ...]
 
-    @property
-    def split(self) -> tuple[DomainHealth, ...]:
-        return tuple(d for d in self.domains if d.result.verdict == "split")
-
 
 @dataclass(frozen=True)
 class HealthSummary:

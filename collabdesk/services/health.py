@@ -113,10 +113,6 @@ def reopen(store: Store, round_id: int) -> HealthRound:
     return _set(store, round_id, "reopen the health check", state="open")
 
 
-def rename(store: Store, round_id: int, title: str) -> HealthRound:
-    return _set(store, round_id, "rename the health check", title=text.required(title, "A health check's title"))
-
-
 def delete(store: Store, round_id: int) -> None:
     with store.health_change("delete the health check"):
         store.health_round(round_id)
