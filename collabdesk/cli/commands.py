@@ -76,13 +76,13 @@ def _report_module(name: str):
 def run_list(args: argparse.Namespace) -> int:
     from ..store.opening import read_summaries
 
-    rows = read_summaries(_db(args), trashed=args.trash)
+    rows = read_summaries(_db(args), trashed=args.trash, origin="team" if args.team else "own")
     if args.json:  # one workshop per line: readable, and one C encoder for them all
         encode = json.JSONEncoder(ensure_ascii=False).encode
         body = ",\n".join(map(encode, rows))
         sys.stdout.write(f"[\n{body}\n]\n" if rows else "[]\n")
     else:
-        print(render.library(rows, trashed=args.trash))
+        print(render.library(rows, trashed=args.trash, team=args.team))
     return 0
 
 
@@ -106,7 +106,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more.")
     with _open(args) as store:
-        results = library.search(store, " ".join(args.words), limit=args.limit)
+        results = library.search(store, " ".join(args.words), limit=args.limit,
+                                 origin="team" if args.team else "own")
     if args.json:
         _print_json([render.search_record(r) for r in results])
     else:
@@ -206,18 +207,59 @@ def _find_series(store, wanted: str):
     raise CollabDeskError(f"No series has the id or name {wanted!r}; `collabdesk series` lists them.")
 
 
+IMPORT_OUTCOMES = {"copied": "Imported {title!r} as {id}", "added": "Imported {title!r} as {id}",
+                   "updated": "Updated {title!r} ({id}) from the newer file",
+                   "unchanged": "{title!r} ({id}) is already up to date: the file is not newer; nothing changed"}
+
+
 def run_import(args: argparse.Namespace) -> int:
     from ..services import files
 
     content = files.read_workshop_file(Path(args.file).expanduser())  # refused before the database is opened
     with _open(args) as store:
-        new_id = files.import_content(store, content, args.file)
-        title = store.workshop(new_id).title
+        done = files.import_content(store, content, args.file, update=args.update)
+        title = store.workshop(done.workshop_id).title
     if args.json:
-        _print_json({"id": new_id, "title": title})
+        _print_json({"id": done.workshop_id, "title": title, "outcome": done.outcome})
     else:
-        print(f"Imported {title!r} as {new_id}")
+        print(IMPORT_OUTCOMES[done.outcome].format(title=title, id=done.workshop_id))
     return 0
+
+
+def run_team(args: argparse.Namespace) -> int:
+    from ..services import team
+
+    needs_target = args.action in ("set", "publish")
+    if needs_target != (args.target is not None):
+        raise UsageError(f"`team {args.action}` takes {'one' if needs_target else 'no'} "
+                         f"{'FOLDER' if args.action == 'set' else 'ID'}.")
+    with _open(args) as store:
+        if args.action == "set":
+            folder = team.set_team_folder(store, args.target)
+            if args.anonymise is not None:
+                team.set_anonymise_default(store, args.anonymise)
+            found = team.scan(store)
+            print(f"Team folder: {folder} ({_count(found.files, 'workshop file')}"
+                  f"{', ' + _count(found.problems, 'problem') if found.problems else ''})")
+        elif args.action == "off":
+            team.set_team_folder(store, None)
+            print("No team folder now; its files were left as they are.")
+        elif args.action == "publish":
+            path = team.publish(store, store.resolve_workshop_id(args.target), anonymise=args.anonymise)
+            print(f"Shared as {path}")
+        else:
+            if args.action == "scan":
+                team.scan(store)
+            state = team.status(store)
+            if args.json:
+                _print_json(render.team_record(state))
+            else:
+                print(render.team_status(state))
+    return 0
+
+
+def _count(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 # -- the database ----------------------------------------------------------------------------
@@ -311,6 +353,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-series": run_export_series,
     "import": run_import,
     "search": run_search,
+    "team": run_team,
     "check": run_check,
     "backup": run_backup,
     "restore": run_restore,

@@ -22,6 +22,7 @@ examples:
   collabdesk export 3f2a -o summary.pdf   the summary to hand out (also .html, .md, .csv or .json)
   collabdesk search "pooled budget"       find workshops, notes and actions
   collabdesk import roundtable.json       add a workshop file someone sent you
+  collabdesk team set ~/OneDrive/Team     share workshops through a folder your team syncs
   collabdesk export-series 2 -o all.pdf   one report across a series of workshops
   collabdesk check                        test the database and list its backups
   collabdesk --db ~/usb/team.sqlite list  use another database file
@@ -51,8 +52,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "list the workshops in the library",
         "List the workshops, undated drafts first, then the most recent session first,\n"
         "with counts of notes, dots and actions. The first column is a short id: any\n"
-        "command that takes an ID accepts it, or any longer start of the full id.",
-        "  collabdesk list\n  collabdesk list --trash\n  collabdesk list --json > library.json",
+        "command that takes an ID accepts it, or any longer start of the full id.\n"
+        "Your own workshops are listed; --team lists the team folder's instead.",
+        "  collabdesk list\n  collabdesk list --trash\n  collabdesk list --team\n"
+        "  collabdesk list --json > library.json",
     ),
     "show": (
         "show one workshop at a glance",
@@ -93,15 +96,34 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "add a workshop from a workshop file",
         "Add the workshop in a JSON workshop file (from `export --format json`) to the\n"
         "library under a new id. The file is checked first: if anything is wrong, the\n"
-        "message says what and where, and nothing is added.",
-        "  collabdesk import roundtable.json",
+        "message says what and where, and nothing is added. With --update the workshop's\n"
+        "id decides instead: a workshop already here is updated when the file is newer\n"
+        "(and left alone when it is not), one not here is added under its own id; never\n"
+        "a second copy.",
+        "  collabdesk import roundtable.json\n  collabdesk import --update roundtable.json",
     ),
     "search": (
         "find workshops, notes and actions",
         "Find workshops (by title or purpose), notes and actions containing every word\n"
         "given, in any script. Case does not matter; words of three or more characters\n"
-        "use the search index.",
-        "  collabdesk search budget\n  collabdesk search \"pooled budget\" --json",
+        "use the search index. Your own workshops are searched; --team searches the\n"
+        "team folder's instead.",
+        "  collabdesk search budget\n  collabdesk search \"pooled budget\" --json\n"
+        "  collabdesk search --team budget",
+    ),
+    "team": (
+        "share workshops through a folder your team syncs",
+        "Point CollabDesk at a folder your organisation's sync service keeps on every\n"
+        "laptop (OneDrive or SharePoint, Google Drive, Nextcloud, Dropbox, Syncthing).\n"
+        "A workshop is shared into it when it closes (or with `team publish`), and the\n"
+        "team's workshops appear, read only, in your library and search.\n"
+        "  set FOLDER       use FOLDER as the team folder (--anonymise: share without names)\n"
+        "  off              stop using a team folder (its files are left as they are)\n"
+        "  status           the folder, how many team workshops, and any problems\n"
+        "  scan             read the folder now for new and changed workshops\n"
+        "  publish ID       share one workshop now (--anonymise, or --named)",
+        "  collabdesk team set ~/OneDrive/Roundtables\n  collabdesk team status\n"
+        "  collabdesk team publish 3f2a --anonymise\n  collabdesk list --team",
     ),
     "check": (
         "check the database and list its backups",
@@ -188,7 +210,9 @@ def _workshop_id(sub: argparse.ArgumentParser) -> None:
 
 
 def _list_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--trash", action="store_true", help="list the workshops in the trash instead")
+    shown = sub.add_mutually_exclusive_group()
+    shown.add_argument("--trash", action="store_true", help="list the workshops in the trash instead")
+    shown.add_argument("--team", action="store_true", help="list the team folder's workshops instead")
 
 
 def _export_options(sub: argparse.ArgumentParser) -> None:
@@ -214,11 +238,23 @@ def _export_series_options(sub: argparse.ArgumentParser) -> None:
 
 def _import_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("file", metavar="FILE", help="the workshop file (.json) to add")
+    sub.add_argument("--update", action="store_true",
+                     help="update the workshop with the file's id if the file is newer, never a second copy")
 
 
 def _search_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("words", metavar="TEXT", nargs="+", help="the words to find")
     sub.add_argument("--limit", type=int, default=50, metavar="N", help="at most N hits of each kind (default 50)")
+    sub.add_argument("--team", action="store_true", help="search the team folder's workshops instead")
+
+
+def _team_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("action", choices=("set", "off", "status", "scan", "publish"), help="what to do")
+    sub.add_argument("target", metavar="FOLDER|ID", nargs="?", help="the folder (set) or the workshop (publish)")
+    named = sub.add_mutually_exclusive_group()
+    named.add_argument("--anonymise", action="store_true", default=None,
+                       help="share without any participant's or facilitator's name")
+    named.add_argument("--named", dest="anonymise", action="store_false", help="share with the names")
 
 
 def _restore_options(sub: argparse.ArgumentParser) -> None:
@@ -238,9 +274,10 @@ _OPTIONS = {
     "export-series": _export_series_options,
     "import": _import_options,
     "search": _search_options,
+    "team": _team_options,
     "check": _no_options,
     "backup": _no_options,
     "restore": _restore_options,
     "demo": _no_options,
 }
-_WITH_JSON = {"list", "show", "series", "import", "search", "check", "backup", "demo"}
+_WITH_JSON = {"list", "show", "series", "import", "search", "team", "check", "backup", "demo"}

@@ -25,16 +25,42 @@ def _plural(count: int, word: str) -> str:
 
 
 # -- list ------------------------------------------------------------------------------------
-def library(rows: list[dict], *, trashed: bool = False) -> str:
+def library(rows: list[dict], *, trashed: bool = False, team: bool = False) -> str:
     if not rows:
+        if team:
+            return "No team workshops. `collabdesk team status` shows the team folder and any problems."
         return "The trash is empty." if trashed else "No workshops yet. Add a sample one with: collabdesk demo"
     header = f"{'ID':<{SHORT_ID}}  {'DATE':<10}  {'STATUS':<7}  {'NOTES':>5}  {'DOTS':>5}  {'ACTIONS':>7}  TITLE"
     lines = [header]
     for r in rows:
+        shared_by = f"  ({_one_line(r['facilitator'], 40)})" if team and r["facilitator"] else ""
         lines.append(f"{r['id'][:SHORT_ID]:<{SHORT_ID}}  {r['date'] or '-':<10}  {r['status']:<7}  "
-                     f"{r['notes']:>5}  {r['votes']:>5}  {r['actions']:>7}  {_one_line(r['title'])}")
-    lines.append(f"({_plural(len(rows), 'workshop')}{' in the trash' if trashed else ''})")
+                     f"{r['notes']:>5}  {r['votes']:>5}  {r['actions']:>7}  {_one_line(r['title'])}{shared_by}")
+    where = " in the trash" if trashed else " from the team folder" if team else ""
+    lines.append(f"({_plural(len(rows), 'workshop')}{where})")
     return "\n".join(lines)
+
+
+# -- team ------------------------------------------------------------------------------------
+def team_status(state) -> str:
+    if state.folder is None:
+        return "No team folder is set. Choose one with: collabdesk team set FOLDER"
+    lines = [f"Team folder  {state.folder}",
+             f"Workshops    {state.workshops} from the team",
+             f"Sharing      {'anonymised (no names)' if state.anonymise else 'with names'}, "
+             "when a workshop closes or is shared by hand"]
+    if state.problems:
+        lines.append(f"Problems     {len(state.problems)} (files skipped; tried again when they change)")
+        lines += [f"  {_one_line(p.path)}: {_one_line(p.reason)}" for p in state.problems]
+    else:
+        lines.append("Problems     none")
+    return "\n".join(lines)
+
+
+def team_record(state) -> dict:
+    return {"folder": str(state.folder) if state.folder else None, "workshops": state.workshops,
+            "anonymise": state.anonymise,
+            "problems": [{"path": p.path, "reason": p.reason, "seen": p.seen} for p in state.problems]}
 
 
 # -- show ------------------------------------------------------------------------------------

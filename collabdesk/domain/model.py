@@ -191,6 +191,7 @@ class WorkshopSummary:
     updated: str
     series_id: int | None = None
     deleted: str = ""
+    team: bool = False  # a read-only workshop indexed from the team folder
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ appendix) and the same rules about who is named:
   ("Facilitator" for the facilitator). What people wrote in their notes is kept as typed.
 """
 
-import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..domain.model import Domain, Exercise, Framework, Note, WorkshopContent
+from ..domain.team import NameScrubber
 from ..domain.voting import rank, rank_label, shares_rank
 from .health_summary import HealthSummary, build_health
 
@@ -266,13 +266,7 @@ class _Names:
     def __init__(self, content: WorkshopContent, anonymise: bool):
         self.content = content
         self.anonymise = anonymise
-        replacements = {p.name.strip(): f"Participant {i}" for i, p in enumerate(content.participants, 1)
-                        if p.name.strip()}
-        if content.workshop.facilitator.strip():
-            replacements[content.workshop.facilitator.strip()] = "Facilitator"
-        self._replacements = {k.casefold(): v for k, v in replacements.items()}
-        ordered = sorted(replacements, key=len, reverse=True)  # "Ann Lee" before "Ann"
-        self._pattern = re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
+        self._scrub = NameScrubber(content)
 
     def author(self, note: Note) -> str:
         if self.anonymise or note.author_id is None:
@@ -281,9 +275,7 @@ class _Names:
 
     def scrub(self, text: str) -> str:
         """Free text with every participant's and the facilitator's name replaced, when anonymising."""
-        if not self.anonymise or self._pattern is None:
-            return text
-        return self._pattern.sub(lambda m: self._replacements[m.group(0).casefold()], text)
+        return self._scrub(text) if self.anonymise else text
 
     def attribution(self, note: Note) -> str:
         role = self.scrub(note.role.strip())

@@ -7,11 +7,13 @@ either the whole workshop arrives or nothing does.
 
 import json
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..domain.clock import iso
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import WorkshopContent
+from ..domain.team import is_newer, workshop_uuid
 from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document, document_to_content
 from ..store import Store
 from .frameworks import framework
@@ -63,16 +65,10 @@ def parse_workshop_file(data: bytes, source: str = "The file") -> WorkshopConten
 
 def import_workshop_file(store: Store, path: str | os.PathLike) -> str:
     """Add the workshop in the file at ``path`` under a new id, all in one transaction."""
-    return import_content(store, read_workshop_file(path), path)
+    return import_content(store, read_workshop_file(path), path).workshop_id
 
 
-def import_content(store: Store, content: WorkshopContent, source: object = "the file") -> str:
-    """Add a workshop read from a file under a new id, once checked against this library's frameworks."""
-    _check_health_domains(store, content, source)
-    return store.insert_content(content, what="import the workshop")
-
-
-def _check_health_domains(store: Store, content: WorkshopContent, source: object) -> None:
+def check_health_domains(store: Store, content: WorkshopContent, source: object) -> None:
     """A health check rates only domains of the workshop's framework, when this library knows it."""
     try:
         known = {d.key for d in framework(store, content.workshop.framework_key).domains}
@@ -83,6 +79,38 @@ def _check_health_domains(store: Store, content: WorkshopContent, source: object
         if stray:
             raise _refused(source, f"workshop.health_checks[{i}].domains: {stray[0]!r} is not a domain of the "
                                    f"framework {content.workshop.framework_key!r}")
+
+
+@dataclass(frozen=True)
+class Imported:
+    workshop_id: str
+    outcome: str  # "copied", "added", "updated" or "unchanged"
+
+
+def import_content(store: Store, content: WorkshopContent, source: object = "the file", *,
+                   update: bool = False) -> Imported:
+    """Bring a workshop read from a file into the library (``import``, ``import --update``),
+    once checked against this library's frameworks.
+
+    Without ``update`` it is a copy under a new id, as import has always made. With
+    ``update`` the workshop's UUID decides (docs/workshop-format.md, "Identity"): a UUID
+    the library does not know is added under that UUID; a workshop of one's own with that
+    UUID is replaced whole when the file's ``updated`` is later, and left as it is
+    otherwise; never a second copy. A file with no UUID, or the UUID of a read-only team
+    workshop, is copied under a new id.
+    """
+    check_health_domains(store, content, source)
+    workshop_id = workshop_uuid(content.workshop.id) if update else None
+    origin = store.workshop_origin(workshop_id) if workshop_id else "team"
+    if origin == "team":
+        return Imported(store.insert_content(content, what="import the workshop"), "copied")
+    content = replace(content, workshop=replace(content.workshop, id=workshop_id))
+    if origin == "":
+        return Imported(store.insert_content(content, new_id=False, updated=content.workshop.updated or None),
+                        "added")
+    if is_newer(content.workshop.updated, store.workshop(workshop_id).updated):
+        return Imported(store.replace_content(content, what="import the workshop"), "updated")
+    return Imported(workshop_id, "unchanged")
 
 
 def _refused(source: object, why: str) -> ValidationError:

@@ -21,8 +21,7 @@ from ..domain.model import (
 )
 from ..store import Store
 from ..store.library import Series
-from ..whole_file import write_whole
-from . import frameworks, workshops
+from . import atomic, frameworks, workshops
 
 MAX_FILE_BYTES = 1_000_000  # a framework with long prompts is a few kilobytes
 FRAMEWORK_FILE = "collabdesk.framework"
@@ -41,9 +40,10 @@ class SearchResult:
 
 
 # -- search ---------------------------------------------------------------------------
-def search(store: Store, query: str, *, limit: int = 200) -> list[SearchResult]:
-    """Search every live workshop; note hits come labelled with their exercise and domain."""
-    hits = store.search(query, limit=limit)
+def search(store: Store, query: str, *, limit: int = 200, origin: str | None = None) -> list[SearchResult]:
+    """Search every live workshop (``origin``: only one's own, "own", or the team's, "team");
+    note hits come labelled with their exercise and domain."""
+    hits = store.search(query, limit=limit, origin=origin)
     context = store.exercise_context(h.exercise_id for h in hits if h.exercise_id is not None)
     known: dict[str, Framework] = {}
     results = []
@@ -223,8 +223,8 @@ def delete_framework(store: Store, key: str) -> None:
 
 def export_framework_file(store: Store, key: str, path: str | os.PathLike) -> Path:
     chosen = frameworks.framework(store, key)
-    return _write_json(path, {"format": FRAMEWORK_FILE, "version": FILE_VERSION,
-                              "framework": framework_to_dict(chosen)})
+    return atomic.write_json(path, {"format": FRAMEWORK_FILE, "version": FILE_VERSION,
+                                    "framework": framework_to_dict(chosen)})
 
 
 def import_framework_file(store: Store, path: str | os.PathLike) -> Framework:
@@ -310,8 +310,8 @@ def delete_template(store: Store, key: str) -> None:
 
 
 def export_template_file(store: Store, key: str, path: str | os.PathLike) -> Path:
-    return _write_json(path, {"format": TEMPLATE_FILE, "version": FILE_VERSION,
-                              "template": template_to_dict(template(store, key))})
+    return atomic.write_json(path, {"format": TEMPLATE_FILE, "version": FILE_VERSION,
+                                    "template": template_to_dict(template(store, key))})
 
 
 def import_template_file(store: Store, path: str | os.PathLike) -> Template:
@@ -383,15 +383,6 @@ def _unwrap(data, file_format: str, what: str, path) -> dict:
     if not isinstance(data, dict):
         raise ValidationError(f"{Path(path).name} does not hold a {what}.")
     return data
-
-
-def _write_json(path: str | os.PathLike, document: dict) -> Path:
-    """Write ``document`` whole or not at all (a temporary file renamed over the target)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    try:
-        return write_whole(path, lambda partial: partial.write_text(text, encoding="utf-8"))
-    except OSError as error:
-        raise CollabDeskError(f"Could not write {path}: {error.strerror or error}.") from None
 
 
 def _numbered(name: str, taken: set[str]) -> str:

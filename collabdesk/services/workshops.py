@@ -88,12 +88,14 @@ def start_workshop(store: Store, workshop_id: str) -> Workshop:
     return store.update_workshop(workshop_id, status="running", started=workshop.started or store.now())
 
 
-def close_workshop(store: Store, workshop_id: str, *, backup: bool = True) -> Workshop:
-    """Close the workshop (pausing any running timer), then back the database up.
+def close_workshop(store: Store, workshop_id: str, *, backup: bool = True, share: bool = True) -> Workshop:
+    """Close the workshop (pausing any running timer), back the database up, and share the
+    workshop with the team when a team folder is set.
 
-    The close is committed before the backup starts; a backup that fails (a full disk,
-    say) is logged, never raised, so it cannot undo or hide the close. ``backup=False``
-    is for building many workshops at once (the demo, tests).
+    The close is committed before the backup starts; a backup or a share that fails (a
+    full disk, say) is logged or listed, never raised, so it cannot undo or hide the
+    close. ``backup=False`` (neither) is for building many workshops at once (tests);
+    ``share=False`` keeps a sample workshop (the demo) out of the team folder.
     """
     now = store.clock()
     timers = {e.id: e.timer.pause(now) for e in store.exercises(workshop_id) if e.timer.running}
@@ -101,8 +103,11 @@ def close_workshop(store: Store, workshop_id: str, *, backup: bool = True) -> Wo
     closed = store.update_workshop(workshop_id, status="closed", ended=store.now())
     if backup:
         from ..store.backup import backup_quietly  # loaded when a workshop closes, not at start
+        from .team import publish_on_close
 
         backup_quietly(store)
+        if share:
+            publish_on_close(store, workshop_id)
     return closed
 
 

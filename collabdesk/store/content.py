@@ -32,19 +32,22 @@ class ContentRows:
                 tallies=tuple(t for r in health for t in self.tallies(r.id)),
             )
 
-    def insert_content(self, content: WorkshopContent, *, new_id: bool = True,
-                       what: str = "import the workshop") -> str:
+    def insert_content(self, content: WorkshopContent, *, new_id: bool = True, what: str = "import the workshop",
+                       series_id: int | None = None, updated: str | None = None) -> str:
         """Write a whole workshop in one transaction, giving every record a fresh id.
 
-        Returns the new workshop id. References between records (a note's author, theme,
-        exercise; a vote's note) are remapped; all or nothing is written.
+        Returns the workshop id: a new one, or with ``new_id=False`` the content's own.
+        References between records (a note's author, theme, exercise; a vote's note) are
+        remapped; all or nothing is written. The workshop is marked changed now unless
+        ``updated`` says when (a team workshop keeps its file's).
         """
         workshop = content.workshop
         workshop_id = str(uuid.uuid4()) if new_id else workshop.id
         now = self.now()
         with self._write(what) as db:
             record = {k: getattr(workshop, k) for k in workshop.__dataclass_fields__}
-            record.update(id=workshop_id, series_id=None, deleted="", created=workshop.created or now, updated=now)
+            record.update(id=workshop_id, series_id=series_id, deleted="", created=workshop.created or now,
+                          updated=updated or now)
             db["workshops"].insert(record)
             people = {p.id: self._insert_participant(workshop_id, p.name, p.position) for p in content.participants}
             exercises = {}
@@ -89,5 +92,20 @@ class ContentRows:
                     (workshop_id, a.text, a.owner, a.due, a.status, notes.get(a.note_id), themes.get(a.theme_id),
                      a.position))
             self.insert_health_content(workshop_id, content, people)
+        return workshop_id
+
+    def replace_content(self, content: WorkshopContent, *, what: str = "update the workshop") -> str:
+        """Replace the workshop with ``content``'s id by ``content``, whole, in one transaction.
+
+        Used when a newer file of a known workshop arrives: the workshop keeps its id and
+        the series it was put in here, and takes the file's ``updated``; nothing of the
+        old version's records is left over.
+        """
+        workshop_id = content.workshop.id
+        with self._write(what) as db:
+            series = db.execute("SELECT series_id FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
+            db.execute("DELETE FROM workshops WHERE id = ?", (workshop_id,))
+            self.insert_content(content, new_id=False, what=what, series_id=series[0] if series else None,
+                                updated=content.workshop.updated or None)
         return workshop_id
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from ..domain.errors import NotFoundError
 from ..domain.frameworks import framework_from_dict, framework_to_dict, template_from_dict, template_to_dict
 from ..domain.model import HIT_END, HIT_START, Framework, SearchHit, Template, WorkshopSummary
-from .schema import FTS_TOKENIZE
+from .schema import FTS_TOKENIZE, IS_TEAM, ORIGINS
 
 # Counts come from ``workshop_counts`` (schema v4), kept by triggers; the workshops are
 # chosen, ordered and paged first, so a page of 200 rows reads 200 rows of counts.
 SUMMARY_SQL = """
 SELECT w.id, w.title, w.date, w.location, w.facilitator, w.status, w.framework_key, w.updated,
-       w.series_id, w.deleted, c.notes, c.votes, c.actions
+       w.series_id, w.deleted, c.notes, c.votes, c.actions,
+       """ + IS_TEAM + """ AS team
 FROM (SELECT * FROM workshops {where} ORDER BY {order} LIMIT :limit OFFSET :offset) w
 JOIN workshop_counts c ON c.workshop_id = w.id
 ORDER BY {order}
@@ -40,13 +41,18 @@ class Series:
 
 class LibraryRows:
     # -- the list of workshops ------------------------------------------------------
-    def summaries(self, *, trashed: bool = False, series_id: int | None = None,
+    def summaries(self, *, trashed: bool = False, series_id: int | None = None, origin: str | None = None,
                   offset: int = 0, limit: int | None = None) -> list[WorkshopSummary]:
         """Live (or, with ``trashed``, trashed) workshops: undated drafts, then newest first.
 
-        ``offset`` and ``limit`` page through them in that order, for a list that loads lazily.
+        ``origin`` picks the facilitator's own (``"own"``) or the team's (``"team"``);
+        None gives both. The trash holds only the facilitator's own: a team workshop whose
+        file left the team folder is hidden, not trashed. ``offset`` and ``limit`` page
+        through them in that order, for a list that loads lazily.
         """
-        where = "WHERE deleted != ''" if trashed else "WHERE deleted = ''"
+        where = "WHERE deleted = ''" + ORIGINS[origin]
+        if trashed:
+            where = "WHERE deleted != ''" + ORIGINS["own"]
         params = {"limit": -1 if limit is None else limit, "offset": offset}
         if series_id is not None:
             where += " AND series_id = :series_id"
@@ -55,7 +61,8 @@ class LibraryRows:
         return [WorkshopSummary(**r) for r in self._rows(sql, params)]
 
     def workshop_count(self, *, trashed: bool = False) -> int:
-        where = "deleted != ''" if trashed else "deleted = ''"
+        """The facilitator's own workshops, live or trashed (team workshops are counted apart)."""
+        where = ("deleted != ''" if trashed else "deleted = ''") + ORIGINS["own"]
         return self.db.execute(f"SELECT COUNT(*) FROM workshops WHERE {where}").fetchone()[0]
 
     def facilitators(self) -> list[str]:
@@ -65,21 +72,22 @@ class LibraryRows:
             "ORDER BY facilitator COLLATE NOCASE")]
 
     # -- search ---------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 200) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 200, origin: str | None = None) -> list[SearchHit]:
         """Find workshops, notes and actions containing every word of ``query``.
 
         At most ``limit`` hits of each kind: workshops (most recently changed first), then
         notes and actions (newest first). The index is a trigram index, so any script
         matches by substring; words shorter than three characters (two-character Chinese
         words, say) fall back to a scan. Each snippet is the text around the first match,
-        on one line, with every match between HIT_START and HIT_END.
+        on one line, with every match between HIT_START and HIT_END. ``origin`` narrows
+        the search to the facilitator's own or the team's workshops, as in ``summaries``.
         """
         words = query.split()
         if not words:
             return []
         params = _search_params(words, limit)
         hits: list[SearchHit] = []
-        for kind, sql in _search_sql(words):
+        for kind, sql in _search_sql(words, ORIGINS[origin].replace(" id ", " w.id ")):
             for r in self._rows(sql, params):
                 hits.append(SearchHit(kind=kind, snippet=snippet(r["text"], words), **r))
         return hits
@@ -114,11 +122,12 @@ class LibraryRows:
         trigger). Live workshops are never touched. Returns how many were deleted.
         """
         with self._write("empty the trash"):
+            trashed = "deleted != ''" + ORIGINS["own"]  # a hidden team workshop is not in the trash
             if workshop_ids is None:
-                return self.db.execute("DELETE FROM workshops WHERE deleted != ''").rowcount
+                return self.db.execute(f"DELETE FROM workshops WHERE {trashed}").rowcount
             ids = list(workshop_ids)
             return self.db.execute(
-                f"DELETE FROM workshops WHERE deleted != '' AND id IN ({_marks(ids)})", ids).rowcount
+                f"DELETE FROM workshops WHERE {trashed} AND id IN ({_marks(ids)})", ids).rowcount
 
     def _existing_workshops(self, workshop_ids: Iterable[str]) -> list[str]:
         ids = list(dict.fromkeys(workshop_ids))
@@ -235,7 +244,7 @@ def _search_params(words: list[str], limit: int) -> dict:
     return params
 
 
-def _search_sql(words: list[str]) -> list[tuple[str, str]]:
+def _search_sql(words: list[str], origin: str = "") -> list[tuple[str, str]]:
     """One query per kind of record; FTS where the words allow, LIKE for short ones.
 
     Notes and actions walk the index newest first (``ORDER BY f.rowid DESC`` on the FTS
@@ -261,17 +270,17 @@ def _search_sql(words: list[str]) -> list[tuple[str, str]]:
     return [
         ("workshop", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, w.id AS record_id,
                 w.title || ' ' || w.purpose AS text, NULL AS exercise_id, '' AS domain_key
-            FROM workshops w {workshops_join} WHERE w.deleted = '' {likes("(w.title || ' ' || w.purpose)")}
+            FROM workshops w {workshops_join} WHERE w.deleted = ''{origin} {likes("(w.title || ' ' || w.purpose)")}
             ORDER BY w.updated DESC LIMIT :limit"""),
         ("note", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, CAST(n.id AS TEXT) AS record_id,
                 n.text AS text, n.exercise_id AS exercise_id, e.domain_key AS domain_key
             FROM {notes_from} CROSS JOIN workshops w ON w.id = n.workshop_id
                 CROSS JOIN exercises e ON e.id = n.exercise_id
-            WHERE {notes_match}n.deleted = 0 AND w.deleted = '' {likes("n.text")}
+            WHERE {notes_match}n.deleted = 0 AND w.deleted = ''{origin} {likes("n.text")}
             ORDER BY {notes_order} LIMIT :limit"""),
         ("action", f"""SELECT w.id AS workshop_id, w.title AS workshop_title, CAST(a.id AS TEXT) AS record_id,
                 a.text AS text, NULL AS exercise_id, '' AS domain_key
             FROM {actions_from} CROSS JOIN workshops w ON w.id = a.workshop_id
-            WHERE {actions_match}a.deleted = 0 AND w.deleted = '' {likes("a.text")}
+            WHERE {actions_match}a.deleted = 0 AND w.deleted = ''{origin} {likes("a.text")}
             ORDER BY {actions_order} LIMIT :limit"""),
     ]

@@ -23,10 +23,11 @@ from .errors import CorruptDatabaseError, ForeignDatabaseError, StoreError
 # afresh: tests/cli/test_list.py fails when the two drift apart. Columns are in the order
 # of WorkshopSummary's fields.
 SUMMARY_COLUMNS = ("id", "title", "date", "location", "facilitator", "status", "framework_key",
-                   "notes", "votes", "actions", "updated", "series_id", "deleted")
+                   "notes", "votes", "actions", "updated", "series_id", "deleted", "team")
 _SUMMARY_SQL = """
 SELECT w.id, w.title, w.date, w.location, w.facilitator, w.status, w.framework_key,
-       COALESCE(c.notes, 0), COALESCE(c.votes, 0), COALESCE(c.actions, 0), w.updated, w.series_id, w.deleted
+       COALESCE(c.notes, 0), COALESCE(c.votes, 0), COALESCE(c.actions, 0), w.updated, w.series_id, w.deleted,
+       {team}
 FROM (SELECT * FROM workshops WHERE {where} ORDER BY {order}) w
 LEFT JOIN workshop_counts c ON c.workshop_id = w.id
 ORDER BY {order}
@@ -120,9 +121,10 @@ def _way_back(path: Path) -> str:
                                         "database here.")
 
 
-def read_summaries(path: str | Path, *, trashed: bool = False) -> list[dict]:
-    """Every live (or trashed) workshop's summary row as a dict, newest first."""
-    from .schema import SCHEMA_VERSION
+def read_summaries(path: str | Path, *, trashed: bool = False, origin: str | None = None) -> list[dict]:
+    """Every live (or trashed) workshop's summary row as a dict, newest first; ``origin``
+    as in ``LibraryRows.summaries`` (the facilitator's own, the team's, or both)."""
+    from .schema import IS_TEAM, ORIGINS, SCHEMA_VERSION
 
     from .identity import Kind, identify
 
@@ -136,9 +138,10 @@ def read_summaries(path: str | Path, *, trashed: bool = False) -> list[dict]:
         if conn is not None:
             try:
                 if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-                    where = "deleted != ''" if trashed else "deleted = ''"
-                    sql = _SUMMARY_SQL.format(where=where, order=_LIBRARY_ORDER)
-                    rows = [dict(zip(SUMMARY_COLUMNS, row)) for row in conn.execute(sql).fetchall()]
+                    where = "deleted != ''" + ORIGINS["own"] if trashed else "deleted = ''" + ORIGINS[origin]
+                    sql = _SUMMARY_SQL.format(where=where, order=_LIBRARY_ORDER, team=IS_TEAM)
+                    rows = [{**dict(zip(SUMMARY_COLUMNS, row)), "team": bool(row[-1])}
+                            for row in conn.execute(sql).fetchall()]
             except sqlite3.Error:
                 rows = None  # damaged, locked or odd: the full store knows what to do
             finally:
@@ -147,5 +150,5 @@ def read_summaries(path: str | Path, *, trashed: bool = False) -> list[dict]:
         from dataclasses import asdict
 
         with open_store(path) as store:
-            return [asdict(summary) for summary in store.summaries(trashed=trashed)]
+            return [asdict(summary) for summary in store.summaries(trashed=trashed, origin=origin)]
     return rows

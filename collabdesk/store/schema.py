@@ -13,6 +13,14 @@ if TYPE_CHECKING:  # annotations only: reading SCHEMA_VERSION must not load sqli
     import sqlite_utils
 
 FTS_TOKENIZE = "trigram"  # matches any script, CJK included, by substring
+# Which workshops a list or a search covers (schema v7): the facilitator's own, the
+# team's (indexed from the team folder), or both (None).
+ORIGINS = {
+    None: "",
+    "own": " AND id NOT IN (SELECT workshop_id FROM team_workshops)",
+    "team": " AND id IN (SELECT workshop_id FROM team_workshops)",
+}
+IS_TEAM = "EXISTS (SELECT 1 FROM team_workshops t WHERE t.workshop_id = w.id)"
 
 
 def _v1_tables(db: sqlite_utils.Database) -> None:
@@ -317,9 +325,42 @@ def _v6_health_checks(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v7_team_library(db: sqlite_utils.Database) -> None:
+    """The team library: settings, the team folder's files and the workshops indexed from them.
+
+    ``team_files`` remembers every workshop file seen in the team folder (by its path
+    relative to the folder) with the size, modification time and digest it had when it
+    was read, so a scan reads only what changed. ``team_workshops`` marks the workshops
+    that are read-only copies of a team file (the winning file for that UUID); a team
+    workshop whose every file left the folder stays, hidden (``workshops.deleted``), so a
+    file restored by the sync engine brings it back with its series. ``team_problems``
+    is the "team folder problems" list: one row per file that could not be used.
+    """
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    db.execute(
+        """CREATE TABLE team_files (
+            path TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            updated TEXT NOT NULL) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE team_workshops (
+            workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            indexed TEXT NOT NULL) WITHOUT ROWID"""
+    )
+    db.execute(
+        "CREATE TABLE team_problems (path TEXT PRIMARY KEY, reason TEXT NOT NULL, seen TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_team_files_workshop ON team_files(workshop_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
-    _v5_reindex_only_on_text_change, _v6_health_checks,
+    _v5_reindex_only_on_text_change, _v6_health_checks, _v7_team_library,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,6 +20,7 @@ from .hold import Hold, State, register, unregister
 from .library import LibraryRows
 from .notes import NoteRows
 from .schema import SCHEMA_VERSION, migrate
+from .team import TeamRows
 from .voting import VotingRows
 from .workshops import WorkshopRows
 
@@ -32,7 +33,7 @@ class HoldLostError(StoreError):
     """The database's log was deleted or replaced under the app; the store has reopened it."""
 
 
-class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentRows, LibraryRows):
+class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentRows, LibraryRows, TeamRows):
     """One open workshop database.
 
     Every public method that writes is one transaction, committed before it returns:
