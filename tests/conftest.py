@@ -46,3 +46,11 @@ def fresh_db(db_path, clock):
     # Nothing a test did (a file dialog on tmp_path, a drop, a backup) dropped SQLite's locks.
     assert store.hold_state is State.HELD
     store.close()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A team folder, as a sync service keeps it on each laptop (with a space in its path, as OneDrive's has)."""
+    shared = tmp_path / "OneDrive - Council" / "Roundtables"
+    shared.mkdir(parents=True)
+    return shared

@@ -13,7 +13,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .model import WorkshopContent
 
@@ -44,8 +44,8 @@ def _moment(stamp: str) -> datetime:
     try:
         moment = datetime.fromisoformat(stamp)
     except (TypeError, ValueError):
-        return datetime.min.replace(tzinfo=timezone.utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def workshop_uuid(value: str) -> str | None:

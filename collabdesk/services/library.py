@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..domain import text
-from ..domain.errors import CollabDeskError, NotFoundError, ValidationError
+from ..domain.errors import NotFoundError, ValidationError
 from ..domain.frameworks import (
     default_agenda, framework_from_dict, framework_to_dict, slug, template_from_dict, template_to_dict,
 )
@@ -60,8 +60,15 @@ def search(store: Store, query: str, *, limit: int = 200, origin: str | None = N
 
 # -- the trash ------------------------------------------------------------------------
 def trash_workshops(store: Store, workshop_ids: Iterable[str]) -> list[str]:
-    """Move workshops to the trash; returns their ids (to restore them as an undo)."""
+    """Move workshops to the trash; returns their ids (to restore them as an undo).
+
+    A team workshop is refused: it is read only here, and leaves the library when its
+    file leaves the team folder.
+    """
     ids = list(workshop_ids)
+    if any(store.is_team_workshop(i) for i in ids):
+        raise ValidationError("A team workshop cannot be moved to the trash: it is shown from the team folder, "
+                              "read only. It leaves the library when its file leaves the team folder.")
     if ids:
         store.trash_workshops(ids)
     return ids

@@ -18,7 +18,13 @@ from pathlib import Path
 from ..domain.errors import CollabDeskError, ValidationError
 from ..domain.model import Framework, Template, Workshop
 from ..domain.team import (
-    MAX_DEPTH, anonymised, file_name, is_candidate, is_newer, is_searched_folder, published_by_id,
+    MAX_DEPTH,
+    anonymised,
+    file_name,
+    is_candidate,
+    is_newer,
+    is_searched_folder,
+    published_by_id,
     workshop_uuid,
 )
 from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document

@@ -74,11 +74,20 @@ def create_workshop(
 
 
 def edit_workshop(store: Store, workshop_id: str, **details) -> Workshop:
+    _own(store, workshop_id)
     return store.update_workshop(workshop_id, **_details(details))
+
+
+def _own(store: Store, workshop_id: str) -> None:
+    """Refuse to run or change a team workshop: it is read only here (its file is its owner's)."""
+    if store.is_team_workshop(workshop_id):
+        raise ValidationError("This is a team workshop, read only here: it changes only when its facilitator "
+                              "shares a new version. Copy it to your library to run or change your own.")
 
 
 def start_workshop(store: Store, workshop_id: str) -> Workshop:
     """Mark the workshop running and make its first unfinished exercise current."""
+    _own(store, workshop_id)
     workshop = store.workshop(workshop_id)
     exercises = store.exercises(workshop_id)
     if workshop.status == "running" and any(e.state == "current" for e in exercises):
@@ -113,6 +122,7 @@ def close_workshop(store: Store, workshop_id: str, *, backup: bool = True, share
 
 def reopen_workshop(store: Store, workshop_id: str) -> Workshop:
     """Deliberately continue a closed workshop; the count of reopenings is kept."""
+    _own(store, workshop_id)
     workshop = store.workshop(workshop_id)
     if workshop.status != "closed":
         return workshop

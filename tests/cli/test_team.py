@@ -10,13 +10,6 @@ from collabdesk.store import Store
 
 
 @pytest.fixture
-def folder(tmp_path):
-    shared = tmp_path / "Team"
-    shared.mkdir()
-    return shared
-
-
-@pytest.fixture
 def other_db(tmp_path):
     return tmp_path / "laptop-b" / "collabdesk.sqlite"
 

@@ -14,13 +14,6 @@ from tests.cli.test_files import REFUSED, write_refused
 from tests.conftest import FakeClock
 
 
-@pytest.fixture
-def folder(tmp_path):
-    shared = tmp_path / "OneDrive - Council" / "Roundtables"
-    shared.mkdir(parents=True)
-    return shared
-
-
 def laptop(tmp_path, folder, name: str):
     """A library of its own (its database, its clock) with the shared team folder set."""
     store = Store(tmp_path / name / "collabdesk.sqlite", clock=FakeClock(1_800_000_000.0))
@@ -93,8 +86,11 @@ def test_a_series_on_the_other_laptop_reports_the_team_workshop_and_keeps_it_thr
 def test_a_team_workshop_is_read_only_to_sharing_and_copies_under_a_new_id(laptop_a, laptop_b):
     workshop_id = closed_roundtable(laptop_a)
     team.scan(laptop_b)
-    with pytest.raises(ValidationError, match="team workshop"):
-        team.publish(laptop_b, workshop_id)
+    for refused in (team.publish, workshops.start_workshop, workshops.reopen_workshop,
+                    lambda store, w: library.trash_workshops(store, [w]),
+                    lambda store, w: workshops.edit_workshop(store, w, title="Mine now")):
+        with pytest.raises(ValidationError, match="team workshop"):
+            refused(laptop_b, workshop_id)
     copy = team.copy_to_library(laptop_b, workshop_id)
     assert copy.id != workshop_id and copy.title == "Carers roundtable"
     assert [s.id for s in laptop_b.summaries(origin="own")] == [copy.id]

@@ -39,6 +39,13 @@ def save_file(parent: QWidget, title: str, suggested: str, file_filter: str = JS
     return path or None
 
 
+def choose_folder(parent: QWidget, title: str, start: str = "") -> str | None:
+    """A folder, or None when cancelled. Only folders are listed: no file in them is opened
+    or sniffed (the database's folder may be among them)."""
+    path = QFileDialog.getExistingDirectory(parent, title, start, QFileDialog.Option.ShowDirsOnly)
+    return path or None
+
+
 def choose_colour(parent: QWidget, colour: str) -> str | None:
     """A colour from the platform's picker as ``#RRGGBB``, or None when cancelled."""
     chosen = QColorDialog.getColor(QColor(colour), parent, "Domain colour")

@@ -33,6 +33,12 @@ class LibraryFilterBar(QWidget):
         self.status.addItem("Any status", None)
         for status in WORKSHOP_STATUSES:
             self.status.addItem(STATUS_LABELS[status], status)
+        self.team = QComboBox()  # shown once a team folder is set
+        self.team.addItem("Yours and the team's", None)
+        self.team.addItem("Yours", False)
+        self.team.addItem("The team's", True)
+        self.team.setAccessibleName("Whose workshops")
+        self.team.hide()
         self.framework = _choice_combo()
         self.facilitator = _choice_combo()
         self.text = QLineEdit()
@@ -50,7 +56,7 @@ class LibraryFilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.dates_button, self.status, self.framework, self.facilitator):
+        for widget in (self.team, self.dates_button, self.status, self.framework, self.facilitator):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.clear_button)
@@ -60,6 +66,7 @@ class LibraryFilterBar(QWidget):
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(self._on_dates_changed)
         self.status.currentIndexChanged.connect(lambda: proxy.set_status(self.status.currentData()))
+        self.team.currentIndexChanged.connect(lambda: proxy.set_team(self.team.currentData()))
         self.framework.currentIndexChanged.connect(lambda: proxy.set_framework(self.framework.currentData()))
         self.facilitator.currentIndexChanged.connect(lambda: proxy.set_facilitator(self.facilitator.currentData()))
         self.text.textChanged.connect(proxy.set_text)
@@ -71,10 +78,16 @@ class LibraryFilterBar(QWidget):
         _refill(self.framework, "Any framework", [(f.name, f.key) for f in frameworks])
         _refill(self.facilitator, "Any facilitator", [(name, name) for name in facilitators])
 
+    def set_team_shown(self, shown: bool) -> None:
+        """Show the Whose filter once a team folder is set; without one, it filters nothing."""
+        if not shown:
+            self.team.setCurrentIndex(0)
+        self.team.setVisible(shown)
+
     def clear(self) -> None:
         for check in (self.from_check, self.to_check):
             check.setChecked(False)
-        for combo in (self.status, self.framework, self.facilitator):
+        for combo in (self.team, self.status, self.framework, self.facilitator):
             combo.setCurrentIndex(0)
         self.text.clear()
 

@@ -17,9 +17,10 @@ from ...domain.dates import short_date
 from ...domain.model import WorkshopSummary
 from ..operations import Store
 
-TITLE, DATE, LOCATION, FACILITATOR, STATUS, NOTES, VOTES, ACTIONS, FRAMEWORK, TRASHED = range(10)
+TITLE, DATE, LOCATION, FACILITATOR, STATUS, NOTES, VOTES, ACTIONS, FRAMEWORK, TRASHED, OWNER = range(11)
 HEADERS = ("Title", "Date", "Location", "Facilitator", "Status", "Notes", "Dots", "Actions", "Framework",
-           "Moved to trash")
+           "Moved to trash", "Whose")
+OWN, TEAM = "Yours", "Team"  # the Whose column: the facilitator's own, or read only from the team folder
 COUNT_COLUMNS = (NOTES, VOTES, ACTIONS)
 FIELDS = {LOCATION: "location", FACILITATOR: "facilitator", NOTES: "notes", VOTES: "votes", ACTIONS: "actions"}
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's WorkshopSummary
@@ -72,6 +73,8 @@ class LibraryModel(QAbstractTableModel):
             return summary
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return summary.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == OWNER and summary.team:
+            return "From the team folder: read only here. Copy it to your library to change it."
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == DATE and not summary.date:
@@ -143,6 +146,8 @@ class LibraryModel(QAbstractTableModel):
             return self._framework_names.get(summary.framework_key, summary.framework_key)
         if column == TRASHED:
             return short_date(summary.deleted)
+        if column == OWNER:
+            return TEAM if summary.team else OWN
         return getattr(summary, FIELDS[column])
 
     def _append(self, page: list[WorkshopSummary], *, complete_below: int | None) -> None:
@@ -166,6 +171,7 @@ class LibraryFilter(QSortFilterProxyModel):
         self._framework: str | None = None
         self._facilitator: str | None = None
         self._series: int | None = None
+        self._team: bool | None = None  # True: only the team's; False: only one's own; None: both
         self._text = ""
 
     def library(self) -> LibraryModel:
@@ -197,17 +203,21 @@ class LibraryFilter(QSortFilterProxyModel):
     def set_series(self, series_id: int | None) -> None:
         self._change(_series=series_id)
 
+    def set_team(self, team: bool | None) -> None:
+        self._change(_team=team)
+
     def set_text(self, text: str) -> None:
         """Keep workshops whose title, location or facilitator contains ``text`` (any case)."""
         self._change(_text=text.strip().casefold())
 
     def clear_filters(self) -> None:
         self._change(_date_from="", _date_to="", _status=None, _framework=None, _facilitator=None,
-                     _series=None, _text="")
+                     _series=None, _team=None, _text="")
 
     def filtering(self) -> bool:
         return bool(self._date_from or self._date_to or self._text) or any(
-            value is not None for value in (self._status, self._framework, self._facilitator, self._series))
+            value is not None for value in (self._status, self._framework, self._facilitator, self._series,
+                                            self._team))
 
     def _change(self, **values) -> None:
         if all(getattr(self, name) == value for name, value in values.items()):
@@ -233,6 +243,8 @@ class LibraryFilter(QSortFilterProxyModel):
         if self._facilitator is not None and s.facilitator != self._facilitator:
             return False
         if self._series is not None and s.series_id != self._series:
+            return False
+        if self._team is not None and s.team != self._team:
             return False
         return not self._text or any(self._text in field.casefold() for field in (s.title, s.location, s.facilitator))
 

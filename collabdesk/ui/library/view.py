@@ -21,17 +21,18 @@ from ..operations.undo import while_alive
 from .drop import WorkshopFileDropTarget
 from .filters import LibraryFilterBar
 from .model import (
-    ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
+    ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, OWNER, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
     LibraryModel,
 )
 from .search import RESULT_ROLE, SearchResultDelegate, SearchResultsModel
 from .sidebar import ALL, TRASH, LibrarySidebar
+from .team_bar import TeamBar
 from .trash import TrashView
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not search
 SEARCH_LIMIT = 200  # hits of each kind (workshops, notes, actions)
 COLUMN_WIDTHS = {DATE: 105, LOCATION: 165, FACILITATOR: 140, STATUS: 85, NOTES: 58, VOTES: 52, ACTIONS: 62,
-                 FRAMEWORK: 175}
+                 FRAMEWORK: 175, OWNER: 70}
 
 
 class LibraryView(WorkshopFileDropTarget, QWidget):
@@ -43,6 +44,11 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     workshop_created = Signal(str)  # made here: duplicated or from a template
     series_report_requested = Signal(int)  # series id: the window writes the report in the background
     library_changed = Signal()  # workshops added, trashed, restored, moved or deleted
+    copy_requested = Signal(str)  # a team workshop to copy into one's own library
+    share_requested = Signal(str)  # one's own workshop to share with the team
+    team_folder_requested = Signal()  # the team folder's settings
+    team_problems_requested = Signal()
+    team_scan_requested = Signal()
 
     def __init__(self, ops: Operations, undo_stack: QUndoStack | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +85,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_button = QPushButton("Undo")
+        self.team_bar = TeamBar()
         self._make_actions()
         self._lay_out()
         self._connect()
@@ -112,6 +119,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.filters.set_choices(everything, self._store.facilitators())
         self._update_sidebar()
         self._update_empty_label()
+        self._update_team()
 
     def selected_ids(self) -> list[str]:
         return [self.proxy.summary(i).id for i in self.table.selectionModel().selectedRows()]
@@ -191,6 +199,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         table.setColumnHidden(TRASHED, True)
+        table.setColumnHidden(OWNER, True)  # until a team folder is set
         return table
 
     def _make_results(self) -> QListView:
@@ -225,6 +234,12 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.frameworks_action = action("Frameworks…", self.show_frameworks,
                                         tip="Create, edit and share frameworks and their domains")
         self.find_action = action("Search", self._on_find, QKeySequence.StandardKey.Find)
+        self.copy_action = action("Copy to my library", self._on_copy,
+                                  tip="An editable copy of the team workshop, in your own library")
+        self.share_action = action("Share with the team…", self._on_share,
+                                   tip="Write the workshop into the team folder now (it is shared on closing too)")
+        self.team_action = action("Team folder…", self.team_folder_requested.emit,
+                                  tip="Share workshops through a folder your organisation already syncs")
         for shortcut_action in (self.duplicate_action, self.trash_action):
             self.table.addAction(shortcut_action)  # these keys act on the table's selection only
             shortcut_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -234,7 +249,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for item in (self.new_action, self.open_action, self.import_action, None, self.duplicate_action,
-                     self.template_action, self.trash_action, None, self.templates_action, self.frameworks_action):
+                     self.template_action, self.trash_action, None, self.templates_action, self.frameworks_action,
+                     self.team_action):
             if item is None:
                 toolbar.addSeparator()
             else:
@@ -255,6 +271,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         library = QVBoxLayout(self.library_page)
         library.setContentsMargins(0, 0, 0, 0)
         library.addWidget(self.filters)
+        library.addWidget(self.team_bar)
         self.list_stack = QStackedWidget()  # the table, or a word on why it is empty
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
@@ -298,6 +315,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.sidebar.rename_series_requested.connect(self._on_rename_series)
         self.sidebar.delete_series_requested.connect(self._on_delete_series)
         self.sidebar.series_report_requested.connect(self.series_report_requested)
+        self.team_bar.problems.clicked.connect(self.team_problems_requested)
+        self.team_bar.scan.clicked.connect(self.team_scan_requested)
         self._update_actions()
 
     # -- search --------------------------------------------------------------------------
@@ -374,7 +393,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             self.sidebar.select_place(ALL)
 
     def _update_sidebar(self) -> None:
-        self.sidebar.set_places(self._store.workshop_count(), self._store.workshop_count(trashed=True),
+        self.sidebar.set_places(self._store.workshop_count() + self._store.team_workshop_count(),
+                                self._store.workshop_count(trashed=True),
                                 self.ops.series_list())
 
     # -- actions on the selection ----------------------------------------------------------
@@ -412,6 +432,20 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             self._show_message(f"Saved the agenda as the template “{template.name}”.")
         return template
 
+    def _on_copy(self) -> None:
+        for workshop_id in self._selected(team=True):
+            self.copy_requested.emit(workshop_id)
+
+    def _on_share(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is not None and workshop_id in self._selected(team=False):
+            self.share_requested.emit(workshop_id)
+
+    def _selected(self, *, team: bool) -> list[str]:
+        """The selected team workshops (or, with ``team=False``, the facilitator's own)."""
+        return [self.proxy.summary(i).id for i in self.table.selectionModel().selectedRows()
+                if self.proxy.summary(i).team == team]
+
     def _on_trash(self) -> None:
         ids = self.selected_ids()
         if not ids:
@@ -439,6 +473,9 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.open_action)
+        for team_action in (self.copy_action, self.share_action):
+            if team_action.isEnabled():
+                menu.addAction(team_action)
         menu.addAction(self.duplicate_action)
         menu.addAction(self.template_action)
         series_menu = menu.addMenu("Move to series")
@@ -527,6 +564,13 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self._show_message(message)
         self.library_changed.emit()
 
+    def changed(self, message: str, select: list[str]) -> None:
+        """After a change made elsewhere (a team workshop copied, say): list, select, say so."""
+        self._changed(message, select)
+
+    def show_message(self, text: str) -> None:
+        self._show_message(text)
+
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.undo_button.setVisible(self._undoable is not None)
@@ -536,7 +580,19 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         count = len(self.table.selectionModel().selectedRows())
         for single in (self.open_action, self.duplicate_action, self.template_action):
             single.setEnabled(count >= 1)
-        self.trash_action.setEnabled(count >= 1)
+        team, own = self._selected(team=True), self._selected(team=False)
+        self.trash_action.setEnabled(count >= 1 and not team)  # a team workshop leaves with its file
+        self.copy_action.setEnabled(bool(team))
+        self.share_action.setEnabled(count == 1 and bool(own) and self.team_bar.isVisibleTo(self))
+
+    def _update_team(self) -> None:
+        """The team bar, filter and Whose column: shown only once a team folder is set."""
+        state = self.ops.team_status()
+        active = state.folder is not None
+        self.team_bar.show_status(state)
+        self.table.setColumnHidden(OWNER, not active)
+        self.filters.set_team_shown(active)
+        self._update_actions()
 
     def _update_empty_label(self) -> None:
         if self.proxy.rowCount():

@@ -98,6 +98,10 @@ class ReviewBanner(QFrame):
         self.reopen = QPushButton("Reopen…", self)
         self.reopen.setObjectName("reopen")
         self.reopen.setToolTip("Carry on with this workshop: it becomes a running workshop again")
+        self.copy = QPushButton("Copy to my library", self)
+        self.copy.setObjectName("review-copy")
+        self.copy.setToolTip("An editable copy of this team workshop, in your own library")
+        self.copy.hide()
         self.back = QPushButton("Back to the library", self)
         self.back.setObjectName("review-back")
         text = QVBoxLayout()
@@ -109,10 +113,15 @@ class ReviewBanner(QFrame):
         layout.addLayout(text, 1)
         layout.addWidget(self.back)
         layout.addWidget(self.reopen)
+        layout.addWidget(self.copy)
 
-    def show_workshop(self, content: WorkshopContent) -> None:
+    def show_workshop(self, content: WorkshopContent, *, team: bool = False) -> None:
+        """The banner for a closed workshop, or for a team workshop (read only here whatever its
+        state: it is copied, not reopened)."""
         workshop = content.workshop
-        self.closed.setText(closed_text(content))
+        self.closed.setText("From the team folder — read only" if team else closed_text(content))
+        self.reopen.setVisible(not team)
+        self.copy.setVisible(team)
         people = len(content.participants)
         reopened = ("" if not workshop.reopened else "reopened once before" if workshop.reopened == 1
                     else f"reopened {workshop.reopened} times before")
@@ -125,6 +134,7 @@ class ReviewView(QWidget):
     """A closed workshop to browse; every part of it is read from one ``store.content`` snapshot."""
 
     reopen_requested = Signal(str)  # workshop id
+    copy_requested = Signal(str)  # a team workshop's id
     back_requested = Signal()
 
     def __init__(self, ops: Operations, clock: Callable[[], float], parent=None):
@@ -180,6 +190,7 @@ class ReviewView(QWidget):
         self.rounds.currentRowChanged.connect(self._on_round_row)
         self.banner.reopen.clicked.connect(self._on_reopen)
         self.banner.back.clicked.connect(self.back_requested)
+        self.banner.copy.clicked.connect(lambda: self.content and self.copy_requested.emit(self.content.workshop.id))
         self.setFocusProxy(self.agenda)
 
     def _lay_out(self) -> None:
@@ -222,7 +233,7 @@ class ReviewView(QWidget):
         """Read the whole workshop once and show its first exercise."""
         self.content = content = self.store.content(workshop_id)
         self.framework = self.ops.framework_or_default(content.workshop.framework_key)
-        self.banner.show_workshop(content)
+        self.banner.show_workshop(content, team=self.store.is_team_workshop(workshop_id))
         self.board_scene.set_authors({p.id: p.name for p in content.participants})
         self.exercise = None
         self.agenda_model.set_exercises(list(content.exercises), self.framework)

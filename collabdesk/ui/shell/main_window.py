@@ -153,7 +153,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                     *(f"colour_{c}" for c in NOTE_COLOURS)):
             self.actions[key].setEnabled(running)
         self.actions["close"].setEnabled(running or reviewing)
-        self.actions["reopen"].setEnabled(reviewing)
+        self.actions["reopen"].setEnabled(  # a team workshop is copied, never reopened
+            reviewing and not self.ops.store.is_team_workshop(self.workshop_id or ""))
         if reviewing:  # nothing to undo or redo in a workshop that cannot change
             self.undo_stack.clear()
 
@@ -189,8 +190,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         (a draft is started), or, when it is closed, into review mode, read only."""
         store = self.ops.store
         try:
-            if store.workshop(workshop_id).status == "closed":
-                return self.review_workshop(workshop_id)
+            if store.workshop(workshop_id).status == "closed" or store.is_team_workshop(workshop_id):
+                return self.review_workshop(workshop_id)  # a team workshop is read only here, whatever its state
             if self.reviewing or workshop_id != self.workshop_id:
                 self._leave_workshop()
             self.ops.start_workshop(workshop_id)
@@ -236,8 +237,14 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self._review = ReviewView(self.ops, self.clock, self)
             self._review.reopen_requested.connect(self.reopen_workshop)
             self._review.back_requested.connect(self.show_home)
+            self._review.copy_requested.connect(self.copy_team_workshop)
             self.stack.addWidget(self._review)
         return self._review
+
+    def copy_team_workshop(self, workshop_id: str) -> None:
+        """Copy to my library, from review mode: back to the library with the copy selected."""
+        self.show_home()
+        self.team.copy(workshop_id)
 
     def open_note(self, workshop_id: str, exercise_id: int, note_id: int) -> bool:
         """Open the workshop at that exercise, the note selected on the board and in view."""

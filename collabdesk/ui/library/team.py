@@ -1,0 +1,338 @@
+"""The team folder in the app: keeping the index in step with the folder (a scan at start,
+on demand and when the folder changes, always in the background), and the dialogs to
+choose the folder, share a workshop and read the folder's problems.
+
+``TeamSync`` never touches the folder until a team folder is set: with none, it starts no
+watcher, no timer and no scan. A scan runs on the shared thread pool with a store of its
+own (a SQLite connection is used only on the thread that opened it); each file it
+indexes is one short transaction, so the library stays usable while a big folder is read.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...domain.dates import short_date
+from ...domain.team import MAX_DEPTH, is_searched_folder
+from ..common import prompts
+from ..operations import Operations
+from ..operations.team import TeamProblem
+
+DEBOUNCE_MS = 400  # a sync engine writes a file in bursts: scan once it has settled
+
+
+class TeamSync(QObject):
+    """Keeps the team workshops in step with the team folder, in the background.
+
+    ``scanned`` is emitted on the GUI thread after each scan (with how many team
+    workshops were added or updated); ``failed`` with one sentence when a scan could not run.
+    """
+
+    scanned = Signal(int)
+    failed = Signal(str)
+    _done = Signal(object)  # from the worker: a ScanResult or an error message
+
+    def __init__(self, ops: Operations, parent: QObject | None = None):
+        super().__init__(parent)
+        self._ops = ops
+        self._watcher: QFileSystemWatcher | None = None
+        self._timer: QTimer | None = None
+        self._running = False
+        self._again = False
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def folder(self) -> Path | None:
+        return self._ops.team_folder()
+
+    @property
+    def busy(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Watch the team folder and scan it now; with no team folder set, do nothing at all."""
+        self.stop()
+        folder = self.folder
+        if folder is None or getattr(self._ops.store, "read_only", False):  # a read-only database: no index
+            return
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.scan)
+        self._watcher = QFileSystemWatcher(self)
+        self._watch(folder)
+        self._watcher.directoryChanged.connect(self._on_folder_changed)
+        self._watcher.fileChanged.connect(self._on_folder_changed)
+        self.scan()
+
+    def stop(self) -> None:
+        for owned in (self._watcher, self._timer):
+            if owned is not None:
+                owned.deleteLater()
+        self._watcher = self._timer = None
+
+    def scan(self) -> None:
+        """Scan the folder in the background (once more after the one running, if one is)."""
+        if self.folder is None:
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        QThreadPool.globalInstance().start(self._scan_on_worker)
+
+    def _scan_on_worker(self) -> None:
+        try:
+            outcome = self._ops.scan_apart()
+        except Exception as error:  # noqa: BLE001 - reported on the GUI thread, never lost on the worker
+            outcome = f"The team folder could not be read: {error}"
+        try:
+            self._done.emit(outcome)
+        except RuntimeError:  # the window closed while the scan ran: nobody is left to tell
+            pass
+
+    def _on_done(self, outcome) -> None:
+        self._running = False
+        if isinstance(outcome, str):
+            self.failed.emit(outcome)
+        else:
+            if self._watcher is not None and self.folder is not None:
+                self._watch(self.folder)  # sub-folders made since
+            self.scanned.emit(outcome.changed)
+        if self._again:
+            self._again = False
+            self.scan()
+
+    def _on_folder_changed(self, _path: str) -> None:
+        if self._timer is not None:
+            self._timer.start()  # restarted by each change: one scan when the burst is over
+
+    def _watch(self, folder: Path) -> None:
+        """The folder and its searched sub-folders (as deep as a scan looks); names only, nothing opened."""
+        wanted = [str(folder)]
+        level = [folder]
+        for _depth in range(MAX_DEPTH):
+            below = []
+            for directory in level:
+                try:
+                    below += [p for p in directory.iterdir()
+                              if p.is_dir() and not p.is_symlink() and is_searched_folder(p.name)]
+                except OSError:
+                    continue
+            wanted += [str(p) for p in below]
+            level = below
+        missing = [p for p in wanted if p not in self._watcher.directories()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+
+class TeamFolderDialog(QDialog):
+    """Settings ▸ Team folder: which folder, sharing with names or not, and what it means."""
+
+    def __init__(self, folder: Path | None, anonymise: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Team folder")
+        explanation = QLabel(
+            "Choose a folder your organisation's sync service keeps on every facilitator's laptop "
+            "(OneDrive or SharePoint, Google Drive, Nextcloud, Dropbox, Syncthing). A workshop is shared "
+            "into it when you close it, or when you choose Share with the team. The team's workshops "
+            "appear in your library, read only. Nothing else leaves this laptop.")
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setWordWrap(True)
+        self.path = QLineEdit(str(folder) if folder else "")
+        self.path.setPlaceholderText("No team folder: nothing is shared or read")
+        self.path.setAccessibleName("Team folder")
+        self.choose = QPushButton("Choose…")
+        self.anonymise = QCheckBox("Share anonymised: no participant's or facilitator's name")
+        self.anonymise.setChecked(anonymise)
+        self.stop_sharing = QPushButton("Stop using a team folder")
+        self.stop_sharing.setEnabled(folder is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.stop_sharing, QDialogButtonBox.ButtonRole.ResetRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(row)
+        layout.addWidget(self.anonymise)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+        self.choose.clicked.connect(self._on_choose)
+        self.stop_sharing.clicked.connect(self._on_stop)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def chosen(self) -> tuple[str, bool]:
+        """(the folder, "" for none; share anonymised)."""
+        return self.path.text().strip(), self.anonymise.isChecked()
+
+    def _on_choose(self) -> None:
+        chosen = prompts.choose_folder(self, "Choose the team folder", self.path.text().strip())
+        if chosen:
+            self.path.setText(chosen)
+
+    def _on_stop(self) -> None:
+        self.path.clear()
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget, folder: Path | None, anonymise: bool) -> tuple[str, bool] | None:
+        """The folder and default chosen, or None when cancelled (tests replace this)."""
+        dialog = cls(folder, anonymise, parent)
+        try:
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class ShareDialog(QDialog):
+    """Share with the team…: whether the shared file names people, remembered for this workshop."""
+
+    def __init__(self, title: str, anonymise: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Share with the team")
+        what = QLabel(f"“{' '.join(title.split())}” is written into the team folder now, and again each time "
+                      "you close it. Colleagues see it in their libraries, read only.")
+        what.setTextFormat(Qt.TextFormat.PlainText)
+        what.setWordWrap(True)
+        self.anonymise = QCheckBox("Anonymised: no participant's or facilitator's name")
+        self.anonymise.setChecked(anonymise)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Share", QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(self.anonymise)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, anonymise: bool) -> bool | None:
+        """Whether to share anonymised, or None when cancelled (tests replace this)."""
+        dialog = cls(title, anonymise, parent)
+        try:
+            return dialog.anonymise.isChecked() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class TeamProblemsDialog(QDialog):
+    """The team folder's problems: files skipped (and why), tried again when they change."""
+
+    rescan_requested = Signal()
+
+    def __init__(self, problems: list[TeamProblem], folder: Path | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Team folder problems")
+        intro = QLabel(
+            "These files in the team folder were skipped. Nothing in your library was changed by them; each is "
+            "read again when it changes (a file still arriving from the sync service usually sorts itself out). "
+            "Older copies of a workshop are left for you to keep or delete.")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        where = QLabel(f"Team folder: {folder}" if folder else "No team folder is set.")
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(len(problems), 3)
+        self.table.setHorizontalHeaderLabels(("File", "Problem", "Seen"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for row, problem in enumerate(problems):
+            for column, value in enumerate((problem.path, problem.reason, short_date(problem.seen[:10]))):
+                item = QTableWidgetItem(value)  # items show text as text, never markup
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 240)
+        self.table.resizeRowsToContents()
+        self.rescan = QPushButton("Scan again")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.rescan, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(where)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+        buttons.rejected.connect(self.reject)
+        self.rescan.clicked.connect(self.rescan_requested)
+        self.rescan.clicked.connect(self.accept)
+
+
+class TeamLibrary(QObject):
+    """The library's team actions, carried out through the window's operations: choose the
+    folder, share, copy, read the problems, and refresh the list as scans finish."""
+
+    def __init__(self, ops: Operations, library, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.library = library
+        self.sync = TeamSync(ops, parent=self)
+        library.team_folder_requested.connect(self.choose_folder)
+        library.share_requested.connect(self.share)
+        library.copy_requested.connect(self.copy)
+        library.team_problems_requested.connect(self.show_problems)
+        library.team_scan_requested.connect(self.scan)
+        self.sync.scanned.connect(self._on_scanned)
+        self.sync.failed.connect(ops.hub.save_failed)
+
+    def start(self) -> None:
+        """Watch and scan the team folder in the background (nothing at all without one)."""
+        self.sync.start()
+        self._show_status()
+
+    def scan(self) -> None:
+        self.sync.scan()
+        self._show_status()
+
+    def choose_folder(self) -> None:
+        state = self.ops.team_status()
+        chosen = TeamFolderDialog.ask(self.library, state.folder, state.anonymise)
+        if chosen is None:
+            return
+        folder, anonymise = chosen
+        done = self.ops.attempt(self.ops.set_team_folder, folder or None, anonymise=anonymise)
+        if done is None and folder:
+            return
+        self.library.refresh()
+        self.start()
+        self.library.show_message(f"Team folder: {done}. Reading it in the background…" if done
+                                  else "No team folder now; its files were left as they are.")
+
+    def share(self, workshop_id: str) -> None:
+        anonymise = ShareDialog.ask(self.library, self.ops.store.workshop(workshop_id).title,
+                                    self.ops.shares_anonymised(workshop_id))
+        if anonymise is None:
+            return
+        path = self.ops.attempt(self.ops.share_workshop, workshop_id, anonymise=anonymise)
+        if path is not None:
+            self.library.show_message(f"Shared with the team as {path.name}"
+                                      f"{', anonymised' if anonymise else ''}.")
+
+    def copy(self, workshop_id: str) -> None:
+        copy = self.ops.attempt(self.ops.copy_team_workshop, workshop_id)
+        if copy is not None:
+            self.library.changed(f"Copied “{' '.join(copy.title.split())}” to your library: this copy is yours "
+                                 "to change.", [copy.id])
+
+    def show_problems(self) -> None:
+        state = self.ops.team_status()
+        dialog = TeamProblemsDialog(state.problems, state.folder, self.library)
+        dialog.rescan_requested.connect(self.scan)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_scanned(self, changed: int) -> None:
+        if changed:
+            self.library.refresh()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.library.team_bar.show_status(self.ops.team_status(), scanning=self.sync.busy)
