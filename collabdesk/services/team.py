@@ -161,15 +161,6 @@ def share_template(store: Store, key: str) -> Path:
         store, key, _required_folder(store) / (_safe_stem(chosen.name) + SHARED_TEMPLATE_SUFFIX))
 
 
-def shared_files(store: Store, suffix: str) -> list[Path]:
-    """Framework (or template) files in the team folder's top level, by name."""
-    folder = team_folder(store)
-    if folder is None or not folder.is_dir():
-        return []
-    return sorted((p for p in folder.iterdir() if p.name.endswith(suffix) and not p.name.startswith(".")),
-                  key=lambda p: p.name.casefold())
-
-
 def copy_to_library(store: Store, workshop_id: str) -> Workshop:
     """An editable copy of a team workshop in one's own library, under a new id."""
     content = store.content(workshop_id)

@@ -249,7 +249,7 @@ def test_with_no_team_folder_nothing_reads_or_lists_any_folder(fresh_db, monkeyp
     def refuse(*args, **kwargs):
         raise AssertionError("a folder was read with no team folder set")
 
-    for reader in ("_workshop_files", "_read_file", "_published_before", "shared_files"):
+    for reader in ("_workshop_files", "_read_file", "_published_before"):
         monkeypatch.setattr(team, reader, refuse)
     monkeypatch.setattr(team.atomic, "write_json", refuse)
     workshop_id = demo.create_demo_workshop(fresh_db).id
@@ -300,3 +300,13 @@ def test_import_update_is_keyed_by_uuid_and_never_makes_a_second_copy(laptop_a, 
     assert [s.title for s in fresh_db.summaries()] == ["Renamed"]
     copied = files.import_content(fresh_db, content)  # a plain import still makes a copy, as always
     assert copied.outcome == "copied" and copied.workshop_id != workshop_id
+
+
+def test_frameworks_and_templates_are_shared_as_files_colleagues_import(laptop_a, laptop_b, folder):
+    framework = library.create_framework(laptop_a, "Partnership check")
+    template = library.create_template(laptop_a, "Roundtable agenda", framework.key)
+    shared = [team.share_framework(laptop_a, framework.key), team.share_template(laptop_a, template.key)]
+    assert [p.name for p in shared] == ["Partnership-check.framework.json", "Roundtable-agenda.template.json"]
+    assert team.scan(laptop_b).problems == 0  # not workshop files: never listed as problems
+    library.import_framework_file(laptop_b, shared[0])
+    assert library.import_template_file(laptop_b, shared[1]).name == "Roundtable agenda"

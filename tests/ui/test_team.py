@@ -155,3 +155,19 @@ def test_the_team_bar_hides_without_a_folder(qtbot):
     qtbot.addWidget(bar)
     bar.show_status(team.TeamStatus(folder=None, workshops=0, problems=[], anonymise=False))
     assert not bar.isVisibleTo(bar.parentWidget() or bar)
+
+
+def test_a_template_is_shared_with_the_team_from_the_templates_dialog(qtbot, ops, fresh_db, folder):
+    from collabdesk.ui.planning.templates_dialog import TemplatesDialog
+
+    without = TemplatesDialog(ops)
+    qtbot.addWidget(without)
+    assert not without.share_button.isVisibleTo(without)  # no team folder: no button
+    team.set_team_folder(fresh_db, folder)
+    dialog = TemplatesDialog(ops)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.share_button.isVisible() and dialog.share_button.isEnabled()
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    shared = list(folder.glob("*.template.json"))
+    assert len(shared) == 1 and shared[0].name in dialog.note.text()

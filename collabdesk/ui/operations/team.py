@@ -64,3 +64,11 @@ class TeamOperations(Gateway):
         chosen = self._shared("team folder", apply)
         self.hub.workshops_listed_changed.emit()
         return chosen
+
+    def share_framework(self, key: str) -> Path:
+        """The framework's file into the team folder, for colleagues to import."""
+        return self._shared("shared with the team", lambda: team_services.share_framework(self.store, key))
+
+    def share_template(self, key: str) -> Path:
+        """The template's file into the team folder, for colleagues to import."""
+        return self._shared("shared with the team", lambda: team_services.share_template(self.store, key))

@@ -1,6 +1,8 @@
 """What the frameworks and templates dialogs share: saved items listed on the left, the chosen
 one's editor on the right, a save/revert row, and a guard against leaving unsaved edits."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -50,6 +52,9 @@ class EditorDialog(QDialog):
         self.delete_button = QPushButton("Delete…")
         self.import_button = QPushButton("Import…")
         self.export_button = QPushButton("Export…")
+        self.share_button = QPushButton("Share with the team")
+        self.share_button.setToolTip("Put its file in the team folder; colleagues add it with Import…")
+        self.share_button.setVisible(ops.team_folder() is not None)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
@@ -68,6 +73,7 @@ class EditorDialog(QDialog):
         self.saved_list.currentItemChanged.connect(self._on_item_chosen)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self._show(self._shown))
+        self.share_button.clicked.connect(self._on_share)
 
     def _place_panes(self, button_rows, editing_parts, list_width: int,
                      last_button: QPushButton | None = None) -> None:
@@ -155,6 +161,7 @@ class EditorDialog(QDialog):
         for button in (self.rename_button, self.delete_button):
             button.setEnabled(editable)
         self.export_button.setEnabled(shown is not None)
+        self.share_button.setEnabled(shown is not None)
         self._show_editing(shown, editable)
         self.error.clear()
         self._set_dirty(False)
@@ -185,6 +192,20 @@ class EditorDialog(QDialog):
         self._set_dirty(False)
         self._reload(saved.key)
         return True
+
+    def _share_item(self, key: str) -> Path:
+        """Put the item's file in the team folder (a framework or a template: its own operation)."""
+        raise NotImplementedError
+
+    def _on_share(self) -> None:
+        if self._shown is None:
+            return
+        try:
+            path = self._share_item(self._shown.key)
+        except CollabDeskError as error:
+            prompts.show_error(self, str(error))
+            return
+        self.note.setText(f"Shared with the team as {path.name}: colleagues add it with Import….")
 
     def _run(self, action, *, reselect: bool = True) -> None:
         """Run a service for a button; show its refusal, else list the items again."""

@@ -1,5 +1,7 @@
 """Managing frameworks: create, copy, rename, delete, edit domains, import and export files."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
@@ -116,7 +118,7 @@ class FrameworksDialog(EditorDialog):
         domain_row.addLayout(domain_list, 2)
         domain_row.addWidget(self.domain_editor, 3)
         self._place_panes(((self.new_button, self.copy_button), (self.rename_button, self.delete_button),
-                           (self.import_button, self.export_button)),
+                           (self.import_button, self.export_button), (self.share_button,)),
                           ((QLabel("Description"), 0), (self.description, 0), (QLabel("Domains"), 0),
                            (domain_row, 1)),
                           list_width=280)
@@ -238,6 +240,9 @@ class FrameworksDialog(EditorDialog):
         if prompts.ask(self, "Delete framework", question, confirm="Delete"):
             key = self._shown.key
             self._run(lambda: self._ops.delete_framework(key))
+
+    def _share_item(self, key: str) -> Path:
+        return self._ops.share_framework(key)
 
     def _on_import(self) -> None:
         path = prompts.open_file(self, "Import a framework")

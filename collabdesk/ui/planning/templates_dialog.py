@@ -1,6 +1,8 @@
 """Managing templates (reusable agendas): create, rename, delete, edit, share as files,
 and start a new workshop from one."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
@@ -57,7 +59,7 @@ class TemplatesDialog(EditorDialog):
             agenda_buttons.addWidget(button)
         agenda_buttons.addStretch(1)
         self._place_panes(
-            ((self.new_button, self.rename_button), (self.delete_button, self.import_button), (self.export_button,)),
+            ((self.new_button, self.rename_button), (self.delete_button, self.import_button), (self.export_button, self.share_button)),
             ((framework_row, 0), (self.agenda, 1), (agenda_buttons, 0)),
             list_width=300, last_button=self.use_button)
 
@@ -193,6 +195,9 @@ class TemplatesDialog(EditorDialog):
                        "from it keep their agenda.", confirm="Delete"):
             key = self._shown.key
             self._run(lambda: self._ops.delete_template(key))
+
+    def _share_item(self, key: str) -> Path:
+        return self._ops.share_template(key)
 
     def _on_import(self) -> None:
         path = prompts.open_file(self, "Import a template")
