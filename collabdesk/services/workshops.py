@@ -97,14 +97,14 @@ def start_workshop(store: Store, workshop_id: str) -> Workshop:
     return store.update_workshop(workshop_id, status="running", started=workshop.started or store.now())
 
 
-def close_workshop(store: Store, workshop_id: str, *, backup: bool = True, share: bool = True) -> Workshop:
+def close_workshop(store: Store, workshop_id: str, *, backup: bool = True) -> Workshop:
     """Close the workshop (pausing any running timer), back the database up, and share the
     workshop with the team when a team folder is set.
 
     The close is committed before the backup starts; a backup or a share that fails (a
     full disk, say) is logged or listed, never raised, so it cannot undo or hide the
-    close. ``backup=False`` (neither) is for building many workshops at once (tests);
-    ``share=False`` keeps a sample workshop (the demo) out of the team folder.
+    close. ``backup=False`` (neither) is for building workshops inside a transaction or
+    many at once: the demo (so a sample is never shared) and tests.
     """
     now = store.clock()
     timers = {e.id: e.timer.pause(now) for e in store.exercises(workshop_id) if e.timer.running}
@@ -115,8 +115,7 @@ def close_workshop(store: Store, workshop_id: str, *, backup: bool = True, share
         from .team import publish_on_close
 
         backup_quietly(store)
-        if share:
-            publish_on_close(store, workshop_id)
+        publish_on_close(store, workshop_id)
     return closed
 
 
