@@ -212,7 +212,7 @@ def test_a_file_deleted_then_restored_comes_back_once_with_its_series(laptop_a, 
     kept = tmp_path / "recycle bin.json"
     shutil.move(shared, kept)
     team.scan(laptop_b)
-    assert team_titles(laptop_b) == [] and library.trashed_workshops(laptop_b) == []
+    assert team_titles(laptop_b) == [] and laptop_b.summaries(trashed=True) == []
     shutil.move(kept, shared)
     team.scan(laptop_b)
     assert team_titles(laptop_b) == ["Carers roundtable"]
