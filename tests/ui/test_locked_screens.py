@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from collabdesk.ui.voting.ballot import ADD_KEYS, CONFIRM_KEYS, REMOVE_KEYS
 from tests.ui.desk import STRICT_QT
@@ -29,8 +29,8 @@ def facilitator_keys(window) -> list[QKeySequence]:
     screen = window.run_view.screen
     keys, own = [], []
     for action in window.findChildren(QAction):
-        inside = any(w is screen or screen.isAncestorOf(w)
-                     for w in action.associatedObjects() if hasattr(w, "isWindow"))
+        widgets = [w for w in action.associatedObjects() if isinstance(w, QWidget)]
+        inside = any(w is screen or screen.isAncestorOf(w) for w in widgets)
         (own if inside else keys).extend(action.shortcuts())
     for shortcut in window.findChildren(QShortcut):
         (own if screen.isAncestorOf(shortcut.parent()) else keys).append(shortcut.key())

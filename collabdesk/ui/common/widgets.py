@@ -28,10 +28,14 @@ class FittedLabel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_text(self, text: str) -> None:
+        """Show ``text``; a screen reader hears it whole, and a sighted reader sees it whole on
+        hover whenever it had to be cut."""
         if text != self.text:
             self.text = text
             self._fitted = None
-            self.setToolTip(plain_tooltip(text) if len(text) > 80 else "")
+            self.setAccessibleName(" ".join(text.split())[:120])
+            self.setAccessibleDescription(text)
+            self.setToolTip("")
             self.update()
 
     def set_ink(self, ink: str) -> None:
@@ -48,6 +52,7 @@ class FittedLabel(QWidget):
         if self._fitted is None:
             self._fitted = fit_text(self.text, self.text_font, self.width(), self.height(),
                                     max_lines=self.max_lines, centred=self.centred)
+            self.setToolTip(plain_tooltip(self.text) if self._fitted.elided else "")
         return self._fitted
 
     def sizeHint(self) -> QSize:

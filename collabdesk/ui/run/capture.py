@@ -1,11 +1,12 @@
 """Keyboard-first note capture: the entry and the row that sets who said it, what and how."""
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS, QUOTE_ROLES, Participant
 from ..common import style
+from ..common.flow_layout import FlowLayout
 
 ANONYMOUS = "Anonymous"
 
@@ -106,28 +107,41 @@ class CaptureBar(QWidget):
         self.colour.setIconSize(QSize(14, 14))
         self.set_participants([])
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
-        for caption, combo in (("Said by", self.author), ("Kind", self.kind), ("Attributed to", self.role),
-                               ("Colour", self.colour)):
-            label = QLabel(caption, self)
+        self.fields = QWidget(self)  # the four fields, wrapping to a second line on a narrow window
+        row = FlowLayout(self.fields)
+        for caption, combo, description in (
+                ("Said by", self.author, "Who said the next note (Ctrl+P next, Ctrl+Shift+P previous)"),
+                ("Kind", self.kind, "Note, idea, question or quote (Ctrl+1 to Ctrl+4)"),
+                ("Attributed to", self.role, "Who a quote is attributed to (Ctrl+4 again cycles)"),
+                ("Colour", self.colour, "The next note's colour (Alt+1 to Alt+6)")):
+            pair = QWidget(self.fields)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.setSpacing(6)
+            label = QLabel(caption, pair)
             label.setBuddy(combo)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            row.addWidget(label)
-            row.addWidget(combo)
+            combo.setParent(pair)
+            combo.setAccessibleName(caption)
+            combo.setAccessibleDescription(description)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(combo)
+            row.addWidget(pair)
         self.hint = HintLabel("F1 all keys · Ctrl+P next speaker · Ctrl+1–4 kind · Alt+1–6 colour", self)
         self.hint.setObjectName("capture-hint")
-        self.hint.setStyleSheet("color: #6B6F78;")
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # gives way first
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.hint, 1)
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.fields, 0)
+        below.addWidget(self.hint, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.entry)
-        layout.addLayout(row)
+        layout.addLayout(below)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
 

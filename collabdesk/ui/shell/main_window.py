@@ -18,7 +18,7 @@ Where colleagues plug in (each found lazily, so this window works without them):
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
@@ -112,7 +112,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.hub.save_failed.connect(self._on_save_failed)
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
 
-        self.resize(1366, 768)
+        self._fit_to_screen(QSize(1366, 768))
         self._restore_state()
         self._update_actions()
         self.ticker.start()
@@ -516,10 +516,20 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                 return
             self.open_workshop(workshop_id)
 
+    def _fit_to_screen(self, wanted: QSize) -> None:
+        """``wanted``, centred on the screen; on a screen too small for it (a 1280 x 720 laptop, a
+        2x display) the window opens maximised, so no part of it starts off screen."""
+        available = self.screen().availableGeometry()
+        self.resize(wanted.boundedTo(available.size()))
+        if wanted.width() >= available.width() or wanted.height() >= available.height():
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.move(available.center() - self.rect().center())
+
     def _restore_state(self) -> None:
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt keeps a restored window on a screen that is still there
         state = self.settings.value("main/state")
         if state is not None:
             self.restoreState(state)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ...domain import voting as rules
 from ...domain.voting import ResultLine, rank_label
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
+from ..common.widgets import plain_tooltip
 from ..operations import Operations
 from .cards import DOT_INK, card_text, plain_label
 from .listening import follow_hub
@@ -78,6 +79,8 @@ class ResultsModel(QAbstractTableModel):
                 return ", ".join(f"{name} {dots}" for name, dots in line.voters)
         elif role == Qt.ItemDataRole.ToolTipRole and column == RANK_COLUMN and line.shared:
             return f"Tied for place {line.rank}"
+        elif role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and column == ITEM_COLUMN:
+            return plain_tooltip(line.text) if role == Qt.ItemDataRole.ToolTipRole else line.text  # when cut short
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (RANK_COLUMN, DOTS_COLUMN):
             return int(Qt.AlignmentFlag.AlignCenter)
         elif role == Qt.ItemDataRole.FontRole and column == RANK_COLUMN:
