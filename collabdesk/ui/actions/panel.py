@@ -173,6 +173,7 @@ class ActionsPanel(QWidget):
 
         self.model = ActionsModel(self.store, workshop_id, self.edit_action, self)
         self.table = QTableView()
+        self.table.setAccessibleName("Actions")
         self.table.setModel(self.model)
         self.table.setItemDelegate(ActionDelegate(self._participant_names, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -188,6 +189,7 @@ class ActionsPanel(QWidget):
         header.resizeSection(STATUS_COLUMN, 110)
         self._compact: bool | None = None
         self.new_edit = QLineEdit()
+        self.new_edit.setAccessibleName("New action")
         self.new_edit.setPlaceholderText("Write a new action and press Enter")
         self.add_button = QPushButton("Add")
         self.delete_button = QPushButton("Delete")
@@ -215,6 +217,10 @@ class ActionsPanel(QWidget):
 
     def _participant_names(self) -> list[str]:
         return [p.name for p in self.store.participants(self.workshop_id)]
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes in this panel, in reading order (the run view chains it)."""
+        return [self.new_edit, self.add_button, self.delete_button, self.table]
 
     def refresh(self) -> None:
         self.model.reload()
@@ -324,6 +330,9 @@ class ActionsDock(QWidget):
         if workshop_id is not None:
             self.panel = ActionsPanel(self.ops, workshop_id, undo_stack=self.undo_stack)
             self.body.addWidget(self.panel)
+
+    def focus_order(self) -> list[QWidget]:
+        return self.panel.focus_order() if self.panel is not None else []
 
     def show_action(self, action_id: int) -> bool:
         """Select an action (one just made from the board, or found by search) and give the table

@@ -462,6 +462,7 @@ class BoardView(QGraphicsView):
         super().__init__(scene, parent)
         self.board = scene
         self.setObjectName("board")
+        self.setAccessibleName("Board")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -127,6 +127,7 @@ class AgendaPanel(QWidget):
         self.setObjectName("agenda-panel")
         self.model = AgendaModel(self)
         self.view = QListView(self)
+        self.view.setAccessibleName("Agenda")
         self.view.setObjectName("agenda")
         self.view.setModel(self.model)
         self.view.setItemDelegate(AgendaDelegate(clock, self.view))
@@ -144,8 +145,8 @@ class AgendaPanel(QWidget):
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.total.setStyleSheet("color: #5C626C;")
-        edit = QPushButton("Edit agenda…", self)
-        edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        edit = self.edit_button = QPushButton("Edit agenda…", self)
+        edit.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard in the entry
         edit.clicked.connect(self.edit_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 6, 10)

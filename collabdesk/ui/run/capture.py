@@ -24,6 +24,8 @@ class NoteEntry(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("note-entry")
+        self.setAccessibleName("Note")
+        self.setAccessibleDescription("What the room says. Enter adds it to the board; Shift+Enter starts a new line.")
         self.setTabChangesFocus(True)
         self.setPlaceholderText("Type what the room says. Enter adds it; Shift+Enter starts a new line.")
         self.setFont(style.font(15))

@@ -110,7 +110,7 @@ def select_note_card(scene: BoardScene, view: BoardView, note_id: int) -> bool:
 
 
 class TimerPanel(QWidget):
-    """The big timer and its buttons (which never take the keyboard focus from the entry)."""
+    """The big timer and its buttons (reached by Tab; a click never takes the keyboard from the entry)."""
 
     def __init__(self, clock: Callable[[], float], parent=None):
         super().__init__(parent)
@@ -135,7 +135,7 @@ class TimerPanel(QWidget):
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard in the entry
         return button
 
     def set_state(self, exercise: Exercise | None) -> None:
@@ -178,6 +178,9 @@ class RunView(QWidget):
         self.side_panel = QTabWidget(self)
         self.side_panel.setObjectName("side-panel")
         self.side_panel.setDocumentMode(True)
+        self.side_panel.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar takes Tab, in focus_order
+        self.side_panel.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.side_panel.tabBar().setAccessibleName("Side panel")
         self.side_panel.hide()
 
         centre = exercise_column(self, self.header, self.timer,
@@ -197,12 +200,7 @@ class RunView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.screens)
         self.setFocusProxy(self.capture.entry)
-        capture = self.capture  # Tab goes round what a facilitator uses, in this order
-        for before, after in ((capture.entry, capture.author), (capture.author, capture.kind),
-                              (capture.kind, capture.role), (capture.role, capture.colour),
-                              (capture.colour, self.board), (self.board, self.filter_bar.words),
-                              (self.filter_bar.words, self.agenda.view)):
-            QWidget.setTabOrder(before, after)
+        self.chain_focus()
         self.board_editor = BoardEditor(self.ops, self.undo_stack, self.board_scene, self.board,
                                         lambda: OnScreen(self.workshop, self.exercise, self.exercises), self)
         self.board_editor.status_message.connect(self.status_message)
@@ -314,6 +312,26 @@ class RunView(QWidget):
             return False
         self._show_exercise(exercise)
         return select_note_card(self.board_scene, self.board, note_id)
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes, round and round: what a facilitator uses most first, then the board's
+        filters, the timer, the agenda and the side panel's tabs (each tab's page after its
+        header, as the page gives them in ``focus_order``)."""
+        capture, bar = self.capture, self.filter_bar
+        order = [capture.entry, capture.author, capture.kind, capture.role, capture.colour, self.board,
+                 bar.words, bar.author, bar.kind, bar.hide_others, bar.zoom,
+                 self.timer.start, self.timer.more, self.timer.reset, self.timer.next,
+                 self.agenda.view, self.agenda.edit_button, self.side_panel.tabBar()]
+        for index in range(self.side_panel.count()):
+            page = self.side_panel.widget(index)
+            order += page.focus_order() if hasattr(page, "focus_order") else []
+        return order
+
+    def chain_focus(self) -> None:
+        """Lay Tab's path along ``focus_order`` (again after a side panel remakes its widgets)."""
+        order = self.focus_order()
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     # -- side panel (voting, actions) and full-window screens -------------------------
     def add_side_panel(self, widget: QWidget, title: str) -> int:

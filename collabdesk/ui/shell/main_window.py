@@ -204,6 +204,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.setWindowTitle(f"{store.workshop(workshop_id).title} — CollabDesk")
         for panel in self._side_panels():
             panel.set_workshop(workshop_id)
+        self.run_view.chain_focus()  # the side panels' widgets are new
         if self._room is not None:
             self._room.follow(workshop_id)
         self._update_actions()

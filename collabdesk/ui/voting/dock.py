@@ -94,6 +94,9 @@ class VotingDock(QWidget):
             self._known = {r.id: (r.state, r.revealed) for r in self.store.vote_rounds(workshop_id)}
         self._update_room_button()
 
+    def focus_order(self) -> list[QWidget]:
+        return (self.panel.focus_order() if self.panel is not None else []) + [self.room_button]
+
     # -- the laptop's screens -------------------------------------------------------------
     def collect_ballots(self, round_id: int) -> None:
         """Pass the laptop round: the ballot fills the window, and the room shows the progress."""

@@ -89,6 +89,7 @@ class VotingPanel(QWidget):
 
         self.model = RoundsModel(self)
         self.rounds_view = QListView()
+        self.rounds_view.setAccessibleName("Votes")
         self.rounds_view.setModel(self.model)
         self.rounds_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rounds_view.setWordWrap(True)
@@ -100,6 +101,7 @@ class VotingPanel(QWidget):
         self.progress_label = plain_label("")
         self.progress_label.setWordWrap(True)
         self.voters_list = QListWidget()
+        self.voters_list.setAccessibleName("Voters")
         self.voters_list.setMaximumHeight(150)
         self.reopen_button = QPushButton("Let them vote again")
         self.message_label = plain_label("")
@@ -132,6 +134,11 @@ class VotingPanel(QWidget):
         layout.addWidget(self.results_view, 1)
         follow_hub(ops.hub, self, self.refresh, workshop_id)
         self.refresh()
+
+    def focus_order(self) -> list[QWidget]:
+        """Where Tab goes in this panel, in reading order (the run view chains it)."""
+        return [self.new_button, self.rounds_view, self.collect_button, self.reveal_button, self.close_button,
+                self.voters_list, self.reopen_button, self.results_view.table]
 
     # -- the selected round -----------------------------------------------------------------
     def current_round(self) -> VoteRound | None:

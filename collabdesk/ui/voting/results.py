@@ -147,6 +147,7 @@ class ResultsView(QWidget):
         self.hidden_label = plain_label(HIDDEN_TEXT, point_size=30 if large else 11)
         self.hidden_label.setWordWrap(True)
         self.table = QTableView()
+        self.table.setAccessibleName("Results")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(DOTS_COLUMN, DotBarDelegate(ink=ROOM_INK if large else "#1D1D1F",
                                                                         parent=self.table))

@@ -1,0 +1,58 @@
+"""Everything by keyboard: Tab reaches every command of the run view, the voting and the
+actions tabs (the walk lists what it visits), and every control has a name a screen reader says."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTabBar,
+                               QWidget)
+
+from tests.ui.desk import STRICT_QT
+from tests.ui.keyboard import describe, tab_walk
+from tests.ui.test_board import add_notes
+from tests.ui.test_run_voting import docks, start_vote
+
+pytestmark = STRICT_QT
+
+RUN_VIEW = ["NoteEntry:Note", "QComboBox:Said by", "QComboBox:Kind", "QComboBox:Colour", "BoardView:Board",
+            "QLineEdit:Filter words", "QComboBox:Filter by person", "QComboBox:Filter by kind",
+            "QCheckBox:Hide the rest", "QToolButton:Zoom", "QPushButton:Start", "QPushButton:+1 min",
+            "QPushButton:Reset", "QPushButton:Next ▸", "QListView:Agenda", "QPushButton:Edit agenda…",
+            "QTabBar:Side panel"]
+
+
+def walk_with_tab(qtbot, window, tab: str) -> list[str]:
+    """Bring the side panel's ``tab`` forward by keyboard (its tab bar and the arrow keys), then walk."""
+    run = window.run_view
+    bar = run.side_panel.tabBar()
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    while run.side_panel.tabText(run.side_panel.currentIndex()) != tab:
+        qtbot.keyClick(bar, Qt.Key.Key_Right)
+    return [describe(w) for w in tab_walk(qtbot, run.capture.entry)]
+
+
+def test_tab_reaches_every_command_of_the_run_view_and_the_actions(qtbot, running):
+    add_notes(running, "Pooled budgets")
+    running.run_view.board.setFocus()
+    visited = walk_with_tab(qtbot, running, "Actions")
+    assert visited == RUN_VIEW + ["QLineEdit:New action", "QPushButton:Add", "QTableView:Actions"]
+
+
+def test_tab_reaches_every_voting_command(qtbot, running, monkeypatch):
+    add_notes(running, "Pooled budgets", "Trust first")
+    start_vote(qtbot, running, monkeypatch)
+    visited = walk_with_tab(qtbot, running, "Votes")
+    assert visited == RUN_VIEW + ["QPushButton:New vote…", "QListView:Votes", "QPushButton:Pass the laptop",
+                                  "QPushButton:Reveal results", "QPushButton:Close vote", "QListWidget:Voters",
+                                  "QPushButton:Show this vote in the room"]
+    _actions, votes = docks(running)
+    votes.panel.reveal_button.setFocus()
+    qtbot.keyClick(votes.panel.reveal_button, Qt.Key.Key_Space)  # Space presses the focused button
+    assert votes.panel.current_round().revealed
+
+
+def test_every_control_of_the_run_view_has_a_name(running):
+    controls = [w for w in running.findChildren(QWidget) if isinstance(w, (QAbstractButton, QComboBox, QLineEdit,
+                                                                        QTabBar, QAbstractItemView))
+                and not isinstance(w, QHeaderView)]  # a table's header is part of the table
+    unnamed = [describe(w) for w in controls
+               if w.isVisibleTo(running) and not (w.accessibleName() or getattr(w, "text", lambda: "")())]
+    assert unnamed == []
