@@ -13,6 +13,11 @@ class Schedule:
     drift: float  # seconds behind plan (positive) or ahead of it (negative)
     projected_finish: float | None  # wall-clock seconds when the agenda will end at this pace
 
+    @property
+    def behind(self) -> bool:
+        """Whether the summary says "behind plan" (a whole minute or more, rounded)."""
+        return round(self.drift / 60) > 0
+
     def summary(self, clock_text) -> str:
         """E.g. "4 min behind plan · ends about 16:42"; ``clock_text`` formats a wall time."""
         minutes = round(self.drift / 60)

@@ -355,4 +355,4 @@ def test_a_drag_that_cannot_be_saved_puts_the_cards_back(qtbot, board, fresh_db)
     drag_card(qtbot, view, card, QPointF(80, 50))
     assert card.pos() == where and fresh_db.note(notes[1].id).x is None
     assert window.undo_stack.count() == steps
-    assert window.saved_label.text() and "B3261E" in window.saved_label.styleSheet()
+    assert window.saved_label.text() and "#b3261e" in window.saved_label.styleSheet()

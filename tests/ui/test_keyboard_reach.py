@@ -56,3 +56,19 @@ def test_every_control_of_the_run_view_has_a_name(running):
     unnamed = [describe(w) for w in controls
                if w.isVisibleTo(running) and not (w.accessibleName() or getattr(w, "text", lambda: "")())]
     assert unnamed == []
+
+
+def test_arrow_keys_move_between_cards_and_say_what_each_is(qtbot, running):
+    notes = add_notes(running, "Pooled budgets", "One shared target", "Trust first")
+    board = running.run_view.board
+    board.setFocus()
+    scene = running.run_view.board_scene
+    qtbot.keyClick(board, Qt.Key.Key_Right)  # nothing selected: the first card
+    assert scene.selected_note_ids() == [notes[0].id]
+    qtbot.keyClick(board, Qt.Key.Key_Right)
+    assert scene.selected_note_ids() == [notes[1].id]
+    assert board.accessibleDescription() == "Note: One shared target"
+    qtbot.keyClick(board, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # Shift adds to the selection
+    assert sorted(scene.selected_note_ids()) == sorted([notes[0].id, notes[1].id])
+    qtbot.keyClick(board, Qt.Key.Key_Right)
+    assert scene.selected_note_ids() == [notes[1].id]

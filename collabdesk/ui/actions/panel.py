@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import ACTION_STATUSES, Action
 from ..common.panel_context import PanelContext
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..common.widgets import plain_tooltip
 from ..operations import Operations
 from ..operations.actions import (
@@ -196,7 +196,7 @@ class ActionsPanel(QWidget):
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        tint(self.message_label, "error")
         self.message_label.hide()
         self.new_edit.returnPressed.connect(self._on_add)
         self.add_button.clicked.connect(self._on_add)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from ...domain.model import NOTE_KINDS, Note, Participant
-from ..common import style
+from ..common import inks, style
 
 ANYONE = -1  # the author box's "anyone" (None is a real choice: notes said by nobody in particular)
 _NOBODY = -2  # the author box's data for None
@@ -71,7 +71,7 @@ class BoardFilterBar(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("filter-count")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setStyleSheet("color: #5C626C;")
+        inks.tint(self.count, "muted")
         self.zoom = QToolButton(self)
         self.zoom.setObjectName("zoom")
         self.zoom.setAccessibleName("Zoom")

@@ -13,12 +13,13 @@ it is, so that moving one card never shuffles the others.
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPicture, QTransform
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QPainter, QPicture, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from ...domain.model import Note, Theme
 from ..common import style
 from .filter import BoardFilter
+from .navigation import ARROWS, card_description, nearest
 from .layout import draw_theme_names, drop_targets, free_slot, grid_blocks, record_overview
 from .note_card import BARS_ABOVE, CARD_SIZE, GAP, PAD, CardEditor, NoteCard
 from .themes import BOARD_BACKGROUND, ThemeFrame
@@ -463,6 +464,8 @@ class BoardView(QGraphicsView):
         self.board = scene
         self.setObjectName("board")
         self.setAccessibleName("Board")
+        self.setAccessibleDescription("The exercise's notes. Arrow keys move between cards, F2 edits one.")
+        self.setStyleSheet("#board:focus { border: 2px solid palette(highlight); }")  # focus you can see
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -471,6 +474,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.empty_hint = "Notes appear here. Type in the box below and press Enter."
         self.editor: CardEditor | None = None
+        self._current: NoteCard | None = None  # where the arrow keys last went
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -494,7 +498,7 @@ class BoardView(QGraphicsView):
             return
         painter.save()
         painter.resetTransform()
-        painter.setPen(QColor("#7A808A"))
+        painter.setPen(QColor("#5C626C"))  # on the board's own light background
         painter.setFont(style.font(13))
         painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_hint)
@@ -551,8 +555,35 @@ class BoardView(QGraphicsView):
             self.zoom_by(ZOOM_STEP)
         elif plain and event.key() in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_by(1 / ZOOM_STEP)
+        elif plain and event.key() in ARROWS and self.editor is None:
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.move_selection(*ARROWS[event.key()], extend=extend)
         else:
             super().keyPressEvent(event)
+
+    def move_selection(self, dx: int, dy: int, *, extend: bool = False) -> NoteCard | None:
+        """Select the card nearest the current one in the arrow's direction (Shift adds it to the
+        selection); with nothing selected, the first card. The card comes into view, and a screen
+        reader is told what it says."""
+        cards = [c for c in self.board.cards.values() if c.isVisible()]
+        if not cards:
+            return None
+        selected = [self.board.cards[i] for i in self.board.selected_note_ids() if i in self.board.cards]
+        current = self._current if self._current in selected else (selected[-1] if selected else None)
+        if current is None:
+            target = min(cards, key=lambda c: (c.pos().y(), c.pos().x()))
+        else:
+            target = nearest(current, cards, dx, dy)
+            if target is None:
+                return current
+        if not extend:
+            self.board.clearSelection()
+        target.setSelected(True)
+        self._current = target
+        self.show_card(target)
+        self.setAccessibleDescription(card_description(target))
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        return target
 
     def contextMenuEvent(self, event) -> None:
         if not self.isInteractive():  # a board that is only looked at (review mode) offers nothing

@@ -15,14 +15,7 @@ NOTE_INK = "#1D1D1F"
 KIND_LABELS = {"note": "Note", "idea": "Idea", "question": "Question", "quote": "Quote"}
 KIND_MARKS = {"note": "", "idea": "IDEA", "question": "QUESTION", "quote": "QUOTE"}
 
-# Timer phases: calm, amber in the last minute, a distinct red-orange once over time.
-TIMER_INK = {
-    "idle": "#2B2D33",
-    "paused": "#6B6F78",
-    "running": "#2B2D33",
-    "warning": "#B76E00",
-    "overtime": "#C2361B",
-}
+# The room's timer phases (the facilitator's come from inks): calm, amber in the last minute, then red.
 ROOM_TIMER_INK = {
     "idle": "#F4F5F7",
     "paused": "#A9AEB8",
@@ -36,9 +29,6 @@ ROOM_BACKGROUND = "#1C1F24"
 ROOM_INK = "#F4F5F7"
 ROOM_MUTED = "#A9AEB8"
 
-ERROR_INK = "#B3261E"
-ERROR_STYLE = f"color: {ERROR_INK}"  # a message saying why something was refused
-OK_INK = "#2E6B3A"
 
 
 def paper(colour: str) -> QColor:

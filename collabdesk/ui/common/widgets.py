@@ -3,9 +3,10 @@
 import html
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .inks import ink
 from .text_fit import FittedText, fit_text
 
 
@@ -16,12 +17,15 @@ class FittedLabel(QWidget):
     layout intact) and never reads markup.
     """
 
-    def __init__(self, font: QFont, ink: str = "#1F2126", *, max_lines: int | None = None,
-                 centred: bool = False, parent=None):
+    def __init__(self, font: QFont, ink: str | None = None, *, ink_role: str | None = None,
+                 max_lines: int | None = None, centred: bool = False, parent=None):
+        """``ink`` is a fixed colour (the room's dark screen); without one the text takes the
+        ``ink_role`` from ``inks`` (or the palette's text colour), so it reads in dark mode too."""
         super().__init__(parent)
         self.text = ""
         self.text_font = font
-        self.ink = QColor(ink)
+        self.ink = QColor(ink) if ink else None
+        self.ink_role = ink_role
         self.max_lines = max_lines
         self.centred = centred
         self._fitted: FittedText | None = None
@@ -70,7 +74,11 @@ class FittedLabel(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setPen(self.ink)
+        if self.ink is not None:
+            painter.setPen(self.ink)
+        else:
+            painter.setPen(ink(self.ink_role, self.palette()) if self.ink_role
+                           else self.palette().color(QPalette.ColorRole.WindowText))
         painter.setFont(self.text_font)
         self.fitted().draw(painter, QPointF(0, 0))
         painter.end()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ...domain.agenda import AgendaRow
 from ...domain.errors import CollabDeskError, ValidationError
 from ...domain.model import Framework, Template, Workshop
-from ..common import style
+from ..common import inks
 from ..operations import Operations
 from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
@@ -25,7 +25,7 @@ class ErrorLine(QLabel):
         self.setObjectName("error")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {style.ERROR_INK}; font-weight: bold;")
+        inks.tint(self, "error", bold=True)
         self.hide()
 
     def show_message(self, message: str) -> None:
@@ -203,7 +203,7 @@ class AgendaDialog(QDialog):
         note = QLabel("Changes apply when you press Save. Removing an exercise removes the notes on its board.",
                       self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #5C626C;")
+        inks.tint(note, "muted")
         self.error = ErrorLine(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)

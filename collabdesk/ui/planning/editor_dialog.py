@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import Framework, Template
 from ..common import prompts
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..operations import Operations
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +65,7 @@ class EditorDialog(QDialog):
         self.note.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        tint(self.error, "error")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton("Save changes")
         self.revert_button = QPushButton("Revert")

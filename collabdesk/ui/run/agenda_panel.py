@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ...domain.durations import duration_text, elapsed_text, format_clock
 from ...domain.model import Exercise, Framework
 from ...domain.schedule import clock_time, schedule
-from ..common import style
+from ..common import inks, style
 from ..common.text_fit import fit_text
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +88,7 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 7, rect.height()), 3, 3)
 
         done = exercise.state == "done"
-        ink = QColor("#7A808A") if done else QColor("#1F2126")
+        ink = QColor("#5C626C") if done else QColor("#1F2126")  # on the card's own light paper
         text_left = rect.left() + 16
         width = rect.width() - 22
         painter.setPen(ink)
@@ -108,7 +108,7 @@ class AgendaDelegate(QStyledItemDelegate):
             elapsed = timer.elapsed(now)
             times = f"{elapsed_text(elapsed)} of {planned}"
             if elapsed > timer.planned:
-                painter.setPen(QColor(style.TIMER_INK["overtime"]))
+                painter.setPen(QColor(inks.INKS["overtime"][0]))  # on the card's own light paper
         detail = painter.fontMetrics().elidedText(f"{name} · {times}", Qt.TextElideMode.ElideRight, int(width))
         painter.drawText(QRectF(text_left, rect.bottom() - 22, width, 18),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
@@ -144,7 +144,7 @@ class AgendaPanel(QWidget):
         self.pace.setFont(style.font(10))
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.TextFormat.PlainText)
-        self.total.setStyleSheet("color: #5C626C;")
+        inks.tint(self.total, "muted")
         edit = self.edit_button = QPushButton("Edit agenda…", self)
         edit.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard in the entry
         edit.clicked.connect(self.edit_requested)
@@ -168,10 +168,7 @@ class AgendaPanel(QWidget):
         """Recompute the pace and repaint the current row (called on every tick)."""
         plan = schedule(self.model.exercises, self.clock())
         self.pace.setText(plan.summary(clock_time))
-        ink = style.TIMER_INK["warning"] if plan.drift >= 90 else style.OK_INK
-        if self.pace.property("ink") != ink:  # restyle only when the pace changes side
-            self.pace.setProperty("ink", ink)
-            self.pace.setStyleSheet(f"color: {ink}; font-weight: bold;")
+        inks.tint(self.pace, "warning" if plan.behind else "ok", bold=True)
         self.total.setText(f"{len(self.model.exercises)} exercises · {duration_text(plan.planned_total)} planned")
         current = next((row for row, e in enumerate(self.model.exercises) if e.state == "current"), -1)
         if current >= 0:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...domain.durations import format_clock
 from ...domain.timer import TimerState
 from ..common import style
+from ..common.inks import timer_ink
 
 FLASH_SECONDS = 4.0
 
@@ -24,7 +25,7 @@ class TimerFace(QWidget):
 
     time_up = Signal()
 
-    def __init__(self, clock: Callable[[], float], *, inks: dict[str, str] = style.TIMER_INK,
+    def __init__(self, clock: Callable[[], float], *, inks: dict[str, str] | None = None,
                  flash_background: str = style.FLASH_BACKGROUND, caption: bool = True, parent=None):
         super().__init__(parent)
         self.clock = clock
@@ -40,6 +41,10 @@ class TimerFace(QWidget):
         self._last_phase_running = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 70)
+
+    def _ink(self, phase: str) -> QColor:
+        """The phase's fixed ink (the room's), or the one for the palette this face is on."""
+        return QColor(self.inks[phase]) if self.inks else timer_ink(phase, self.palette())
 
     def set_state(self, state: TimerState | None) -> None:
         """Show another exercise's timer (or none); a timer already over time does not chime."""
@@ -94,7 +99,7 @@ class TimerFace(QWidget):
         caption_height = rect.height() * 0.2 if self.show_caption else 0.0
         digits = rect.adjusted(8, 4, -8, -caption_height - 4)
         painter.setFont(_fitted_font(self.text, digits))
-        ink = QColor(self.inks[self.phase])
+        ink = self._ink(self.phase)
         if self.flashing:
             ink = style.readable_ink(self.flash_background)
         painter.setPen(ink)
@@ -104,7 +109,7 @@ class TimerFace(QWidget):
             font = style.font(1)
             font.setPixelSize(max(9, int(caption_height * 0.62)))
             painter.setFont(font)
-            painter.setPen(QColor(self.inks["paused"]) if not self.flashing else ink)
+            painter.setPen(self._ink("paused") if not self.flashing else ink)
             painter.drawText(QRectF(rect.left(), rect.bottom() - caption_height - 2, rect.width(), caption_height),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), caption)
         painter.end()

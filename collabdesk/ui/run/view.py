@@ -8,7 +8,7 @@ hidden until voting or actions add a tab to it (``add_side_panel``).
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -18,7 +18,7 @@ from ...domain.model import Exercise, Framework, Note, Workshop
 from ..board.editing import BoardEditor, OnScreen
 from ..board.filter import BoardFilter, BoardFilterBar
 from ..board.scene import BoardScene, BoardView
-from ..common import style
+from ..common import inks, style
 from ..common.ticker import Ticker
 from ..common.widgets import FittedLabel
 from ..operations import Operations
@@ -42,10 +42,10 @@ class ExerciseHeader(QWidget):
         self.domain.setFont(style.font(11, bold=True))
         self.position = QLabel(self)
         self.position.setTextFormat(Qt.TextFormat.PlainText)
-        self.position.setStyleSheet("color: #5C626C;")
+        inks.tint(self.position, "muted")
         self.title = FittedLabel(style.font(20, bold=True), max_lines=1)
         self.title.setObjectName("exercise-title")
-        self.prompt = FittedLabel(style.font(14), "#33363D", max_lines=3)
+        self.prompt = FittedLabel(style.font(14), ink_role="prompt", max_lines=3)
         self.prompt.setObjectName("prompt")
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -72,7 +72,7 @@ class ExerciseHeader(QWidget):
             return
         domain = framework.domain(exercise.domain_key)
         self.domain.setText(domain.name.upper())
-        self.domain.setStyleSheet(f"color: {QColor(domain.colour).darker(115).name()};")
+        self.domain.setStyleSheet(f"color: {inks.readable(domain.colour, self.palette()).name()};")
         self.position.setText(position)
         self.title.set_text(exercise.title)
         self.prompt.set_text(exercise.prompt)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
-from ..common import style
+from ..common import inks
 from ..common.panel_context import PanelContext, SidePanel
 from ..common.ticker import Ticker
 from ..library import create_home
@@ -68,6 +68,9 @@ def _with_banner(banner: QLabel | None, body: QWidget) -> QWidget:
     layout.addWidget(banner)
     layout.addWidget(body, 1)
     return page
+
+
+FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, at most
 
 
 class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
@@ -223,7 +226,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.workshop_id = workshop_id
         self.stack.setCurrentWidget(self.review)
         self.setWindowTitle(f"{self.review.content.workshop.title} (read only) — CollabDesk")
-        self._saved_look(f"color: {style.OK_INK};")
+        inks.tint(self.saved_label, "ok")
         self.saved_label.setText("Read only")
         self._update_actions()
         self.review.setFocus()
@@ -466,16 +469,12 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     # -- messages ----------------------------------------------------------------------------
     def _on_saved(self, _what: str) -> None:
-        self._saved_look(f"color: {style.OK_INK};")
+        inks.tint(self.saved_label, "ok")
         self.saved_label.setText(f"All changes saved · {clock_time(self.clock())}")
 
     def _on_save_failed(self, message: str) -> None:
-        self._saved_look(f"color: {style.ERROR_INK}; font-weight: bold;")
+        inks.tint(self.saved_label, "error", bold=True)
         self.saved_label.setText(message)
-
-    def _saved_look(self, sheet: str) -> None:
-        if self.saved_label.styleSheet() != sheet:  # restyling costs more than a capture
-            self.saved_label.setStyleSheet(sheet)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -518,14 +517,14 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.open_workshop(workshop_id)
 
     def _fit_to_screen(self, wanted: QSize) -> None:
-        """``wanted``, centred on the screen; on a screen too small for it (a 1280 x 720 laptop, a
-        2x display) the window opens maximised, so no part of it starts off screen."""
+        """``wanted``, centred on the screen, or as much of the screen as a window can take with
+        its title bar and borders (``FRAME_ALLOWANCE``) when that is smaller (a 1280 x 720
+        laptop, a 2x display): no part of the window ever starts off screen."""
         available = self.screen().availableGeometry()
-        self.resize(wanted.boundedTo(available.size()))
-        if wanted.width() >= available.width() or wanted.height() >= available.height():
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.move(available.center() - self.rect().center())
+        size = wanted.boundedTo(available.size() - FRAME_ALLOWANCE)
+        self.resize(size)
+        self.move(available.left() + (available.width() - size.width() - FRAME_ALLOWANCE.width()) // 2,
+                  available.top() + (available.height() - size.height() - FRAME_ALLOWANCE.height()) // 2)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("main/geometry")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain import voting as rules
 from ...domain.errors import CollabDeskError
 from ...domain.voting import Item
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..operations import Operations
 from .cards import DotMeter, ItemCard, plain_label
 
@@ -95,7 +95,7 @@ class VotingPage(QWidget):
         self.left_label = plain_label("", point_size=18, bold=True)
         self.left_meter = DotMeter(26)
         self.message_label = plain_label("", point_size=12)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        tint(self.message_label, "error")
         self.message_label.setWordWrap(True)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)

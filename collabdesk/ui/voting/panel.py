@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import VoteRound
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..operations import Operations
 from ..operations.undo import while_alive
 from ..operations.voting import CloseRoundCommand, RevealCommand
@@ -106,7 +106,7 @@ class VotingPanel(QWidget):
         self.reopen_button = QPushButton("Let them vote again")
         self.message_label = plain_label("")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        tint(self.message_label, "error")
         self.results_view = ResultsView(ops, None, follow=False)
 
         self.new_button.clicked.connect(self._on_new)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from ...domain import text
 from ...domain import voting as rules
 from ...domain.errors import ValidationError
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..operations import Operations
 
 WHOLE_WORKSHOP = "Whole workshop: top priorities across every exercise"
@@ -83,7 +83,7 @@ class RoundSetupDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        tint(self.error_label, "error")
 
         form = QFormLayout()
         form.addRow("Title", self.title_edit)

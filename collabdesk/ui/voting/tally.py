@@ -19,7 +19,7 @@ from ...domain import voting as rules
 from ...domain.errors import CollabDeskError
 from ...domain.model import Participant
 from ...domain.voting import Item, VoteItem
-from ..common.style import ERROR_STYLE
+from ..common.inks import tint
 from ..operations import Operations
 from ..operations.undo import while_alive
 from ..operations.voting import RecordHandsCommand, SetTallyCommand
@@ -177,7 +177,7 @@ class TallyPanel(QWidget):
         self.rules_label.setWordWrap(True)
         self.message_label = plain_label("")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(ERROR_STYLE)
+        tint(self.message_label, "error")
         self.rows_host = QWidget()
         self.rows_layout = QVBoxLayout(self.rows_host)
         self.rows_layout.setSpacing(2)
