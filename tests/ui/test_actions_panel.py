@@ -169,3 +169,15 @@ def test_a_narrow_panel_gives_the_words_room_and_keeps_due_and_status_in_the_too
     panel.resize(900, 400)
     qtbot.waitUntil(lambda: not panel.table.isColumnHidden(DUE_COLUMN))
     assert not panel.table.isColumnHidden(STATUS_COLUMN)
+
+
+def test_an_owner_typed_short_takes_the_one_name_it_points_to(qtbot, setup):
+    store, w, stack, panel = setup
+    panel.add_action("Plan")
+    delegate = panel.table.itemDelegate()
+    owner = delegate.createEditor(panel.table, QStyleOptionViewItem(), cell(panel, 0, OWNER_COLUMN))
+    for typed, kept in (("bo", "Bo Chen"), ("Someone from the council", "Someone from the council"),
+                        ("n", "n")):  # "n" is in both names: it stays as typed
+        owner.setText(typed)
+        delegate.setModelData(owner, panel.model, cell(panel, 0, OWNER_COLUMN))
+        assert store.actions(w.id)[0].owner == kept

@@ -167,3 +167,12 @@ def test_tab_goes_from_the_entry_through_the_capture_row_to_the_board(running, q
         assert widget is expected
     qtbot.keyClick(view.board, Qt.Key.Key_L, CTRL)
     assert view.capture.entry.hasFocus()
+
+
+def test_speaker_kind_and_colour_start_afresh_in_the_next_exercise(running):
+    capture = running.run_view.capture
+    capture.cycle_author(1)
+    capture.choose_kind("idea")
+    capture.choose_colour("pink")
+    running.run_view.next_exercise()
+    assert capture.note_fields() == {"kind": "note", "colour": "yellow", "author_id": None, "role": ""}

@@ -110,3 +110,17 @@ def test_the_pace_counts_overruns_and_projects_the_finish(fresh_db, clock):
     later = sum(e.timer.planned for e in fresh_db.exercises(workshop.id)[1:])
     assert plan.projected_finish == clock.now + later
     assert plan.summary(lambda t: "16:42").startswith("5 min behind plan · ends about 16:42")
+
+
+def test_closing_says_which_votes_are_open_and_which_exercises_never_ran(running, fresh_db, monkeypatch):
+    fresh_db.create_round(running.workshop_id, title="What first?", voter_ids=[], dots_per_voter=3)
+    asked = []
+    monkeypatch.setattr(type(running), "confirm", lambda self, question, yes: asked.append(question) or False)
+    running.finish_workshop()
+    assert "1 vote is still open (What first?)" in asked[0]
+    assert "5 exercises have not been run (Head, Heart, Bones, Limbs, Blood)" in asked[0]
+
+
+def test_in_an_empty_library_open_export_and_duplicate_are_off(window):
+    assert window.home.current_workshop_id() is None
+    assert not any(window.actions[key].isEnabled() for key in ("open", "export", "duplicate"))

@@ -58,3 +58,20 @@ def test_f5_opens_and_closes_the_room(running, qtbot):
     assert running.room_view().isVisible() and running.actions["room"].isChecked()
     qtbot.keyClick(running.run_view.capture.entry, Qt.Key.Key_F5)
     assert not running.room_view().isVisible() and not running.actions["room"].isChecked()
+
+
+def test_the_room_is_titled_for_its_workshop_and_passes_the_facilitators_keys_on(running, qtbot):
+    running.toggle_room_view()
+    room = running.room_view()
+    assert room.windowTitle() == "Room — Health and care roundtable"
+    room.activateWindow()
+    qtbot.waitUntil(room.isActiveWindow)
+    qtbot.keyClick(room, Qt.Key.Key_Space, CTRL)  # start the timer from the room's window
+    assert running.run_view.exercise.timer.running
+    qtbot.keyClick(room, Qt.Key.Key_B, CTRL)
+    assert room.blanked
+    first = running.run_view.exercise.id
+    qtbot.keyClick(room, Qt.Key.Key_PageDown, CTRL)
+    assert running.run_view.exercise.id != first
+    qtbot.keyClick(room, Qt.Key.Key_F5)  # and F5 closes it again
+    assert not room.isVisible()

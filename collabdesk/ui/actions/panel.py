@@ -154,9 +154,22 @@ class ActionDelegate(QStyledItemDelegate):
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentText())
         elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text())
+            model.setData(index, _completed(editor))
         else:
             super().setModelData(editor, model, index)
+
+
+def _completed(editor: QLineEdit) -> str:
+    """What was typed, or the one participant's name it points to ("Tom" -> "Tom O'Neill"), as
+    the suggestion under the field promised; a name matching nobody, or several, stays as typed."""
+    text, completer = editor.text(), editor.completer()
+    if completer is None or not text.strip():
+        return text
+    completer.setCompletionPrefix(text)
+    names = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+    if len(names) == 1 and names[0].casefold() != text.strip().casefold():
+        return names[0]
+    return text
 
 
 # -- the panel ---------------------------------------------------------------------------------

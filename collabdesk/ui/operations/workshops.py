@@ -3,6 +3,7 @@
 from ...domain.model import Participant, Workshop
 from ...services import workshops as workshop_services
 from .gateway import Gateway
+from .undo import UndoStep
 
 MAX_PARTICIPANTS = workshop_services.MAX_PARTICIPANTS
 MAX_MINUTES = workshop_services.MAX_MINUTES
@@ -43,3 +44,20 @@ class WorkshopOperations(Gateway):
             "participant", lambda: workshop_services.add_participant(self.store, workshop_id, name))
         self.hub.workshop_changed.emit(workshop_id)
         return participant
+
+
+class EditWorkshopCommand(UndoStep):
+    """Changing a workshop's details (title, purpose, date, place, facilitator); ``before``
+    holds their old values."""
+
+    def __init__(self, ops: WorkshopOperations, workshop_id: str, before: dict, after: dict):
+        super().__init__(ops, "Edit workshop details")
+        self.workshop_id = workshop_id
+        self.before = before
+        self.after = after
+
+    def apply(self) -> None:
+        self.ops.edit_workshop(self.workshop_id, **self.after)
+
+    def revert(self) -> None:
+        self.ops.edit_workshop(self.workshop_id, **self.before)

@@ -2,9 +2,9 @@
 
 from datetime import date as Date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from ..common import inks
 from ..operations import Operations
 from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
+from .fields import DateField, EnterMovesOn, submit_keys
 
 
 class ErrorLine(QLabel):
@@ -70,10 +71,8 @@ class NewWorkshopDialog(QDialog):
         self.purpose.setPlaceholderText("The question this workshop is here to answer")
         self.purpose.setTabChangesFocus(True)
         self.purpose.setFixedHeight(64)
-        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date = DateField(Date.today().isoformat(), parent=self)
         self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
         self.location = QLineEdit(self)
         self.location.setObjectName("location")
         self.facilitator = QLineEdit(self)
@@ -122,14 +121,25 @@ class NewWorkshopDialog(QDialog):
         self.save_draft = self.buttons.addButton("Save for later", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_start = self.buttons.addButton("Create and start", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.create_start.setDefault(True)
+        for button in self.buttons.buttons():  # Enter moves between fields; it never creates by surprise
+            button.setAutoDefault(False)
+        self.create_start.setToolTip("Ctrl+Enter")
         self.save_draft.clicked.connect(lambda: self._create(start=False))
         self.create_start.clicked.connect(lambda: self._create(start=True))
         self.buttons.rejected.connect(self.reject)
+        self.enter_moves_on = EnterMovesOn(
+            lambda: self._create(start=True),
+            [self.title, self.date, self.location, self.facilitator, self.participant_count, self.template], self)
+        submit_keys(self, lambda: self._create(start=True))
+        hint = QLabel("Enter moves to the next field · Ctrl+Enter creates and starts", self)
+        inks.tint(hint, "muted")
+        footer = QHBoxLayout()
+        footer.addWidget(hint, 1)
+        footer.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        layout.addLayout(footer)
         self.template.currentIndexChanged.connect(self._on_template_chosen)
         self.resize(1120, 620)
         self.title.setFocus()
@@ -169,7 +179,7 @@ class NewWorkshopDialog(QDialog):
             self.workshop = self.ops.create_workshop(
                 title=self.title.text(),
                 purpose=self.purpose.toPlainText(),
-                date=Date(self.date.date().year(), self.date.date().month(), self.date.date().day()).isoformat(),
+                date=self.date.iso(),
                 location=self.location.text(),
                 facilitator=self.facilitator.text(),
                 framework_key=self._framework_of(template).key,

@@ -363,7 +363,7 @@ class RoomView(QWidget):
         self.blanked = False
         self.staged: QWidget | None = None  # what shows in place of the notes (a vote), if anything
         self.setObjectName("room-view")
-        self.setWindowTitle("CollabDesk — room view")
+        self.setWindowTitle("Room")
         self.setAutoFillBackground(True)
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(style.ROOM_BACKGROUND))
@@ -415,6 +415,7 @@ class RoomView(QWidget):
         self.hub.timer_changed.connect(self._on_timer_changed)
         self.hub.current_exercise_changed.connect(self._on_current_changed)
         self.hub.agenda_changed.connect(self._on_current_changed)
+        self.hub.workshop_changed.connect(self._on_current_changed)  # a new title
 
     # -- what it shows ------------------------------------------------------------------
     def follow(self, workshop_id: str | None) -> None:
@@ -425,8 +426,10 @@ class RoomView(QWidget):
     def _reload(self) -> None:
         store = self.ops.store
         exercise = None
+        self.setWindowTitle("Room")
         if self.workshop_id is not None:
             workshop = store.workshop(self.workshop_id)
+            self.setWindowTitle(f"Room — {' '.join(workshop.title.split())}")
             self.framework = self.ops.framework_or_default(workshop.framework_key)
             exercises = store.exercises(self.workshop_id)
             exercise = next((e for e in exercises if e.state == "current"), None)

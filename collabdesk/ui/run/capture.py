@@ -159,6 +159,12 @@ class CaptureBar(QWidget):
         self.author.setCurrentIndex(max(0, index))
         self.author.blockSignals(False)
 
+    def start_afresh(self) -> None:
+        """The next note as a new exercise starts it: anonymous, a plain note, yellow."""
+        self.author.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
+        self.colour.setCurrentIndex(0)
+
     def note_fields(self) -> dict:
         kind = self.kind.currentData()
         return {

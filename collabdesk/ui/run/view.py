@@ -291,6 +291,7 @@ class RunView(QWidget):
         self.timer.set_state(exercise if exercise is not None and exercise.state != "done" else None)
         self.timer.next.setEnabled(exercise is not None and exercise.state == "current")
         if changed:
+            self.capture.start_afresh()  # who spoke, and how, belongs to the exercise it was said in
             self.board.finish_editing()
             store = self.ops.store
             self.board_scene.load(store.notes(exercise.id) if exercise else [],

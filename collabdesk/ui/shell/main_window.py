@@ -112,8 +112,10 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self._build_menus()
 
         self.hub.saved.connect(self._on_saved)
+        self.hub.workshop_changed.connect(self._on_workshop_changed)
         self.hub.save_failed.connect(self._on_save_failed)
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
+        self.home.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
 
         self._fit_to_screen(QSize(1366, 768))
         self._restore_state()
@@ -151,13 +153,16 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         running = self._run_view is not None and current is self._run_view and self.workshop_id is not None
         reviewing = self.reviewing
         for key in ("timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
-                    "edit_agenda", "add_participant", "finish", "edit_card", "delete", "focus_entry",
+                    "edit_agenda", "details", "add_participant", "finish", "edit_card", "delete", "focus_entry",
                     "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
                     *(f"colour_{c}" for c in NOTE_COLOURS)):
             self.actions[key].setEnabled(running)
         self.actions["close"].setEnabled(running or reviewing)
         self.actions["reopen"].setEnabled(  # a team workshop is copied, never reopened
             reviewing and not self.ops.store.is_team_workshop(self.workshop_id or ""))
+        chosen = self.current_workshop_id() is not None  # in the library: a workshop is selected
+        for key in ("open", "export", "duplicate", "save_template"):
+            self.actions[key].setEnabled(chosen)
         if reviewing:  # nothing to undo or redo in a workshop that cannot change
             self.undo_stack.clear()
 
@@ -388,6 +393,17 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         if self.workshop_id is not None and not self.reviewing and AgendaDialog.ask(self.ops, self.workshop_id, self):
             self.run_view.focus_entry()
 
+    def _on_workshop_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id and not self.reviewing:  # a title corrected in Workshop details
+            self.setWindowTitle(f"{self.ops.store.workshop(workshop_id).title} — CollabDesk")
+
+    def edit_details(self) -> None:
+        from ..planning.details_dialog import WorkshopDetailsDialog
+
+        if self.workshop_id is not None and not self.reviewing:
+            WorkshopDetailsDialog.ask(self.ops, self.workshop_id, self.undo_stack, self)
+            self.run_view.focus_entry()
+
     def add_participant(self) -> None:
         if self.workshop_id is None or self.reviewing:
             return
@@ -412,10 +428,25 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         """Close the workshop on screen, after asking; the services back the database up."""
         if self.workshop_id is None or self.reviewing or not self.confirm(
                 "Close this workshop? Its timers stop and it is marked closed: it then opens read only, "
-                "and can be reopened from there.", "Close workshop"):
+                "and can be reopened from there." + self._still_to_do(), "Close workshop"):
             return
         if self.ops.attempt(self.ops.close_workshop, self.workshop_id) is not None:
             self.show_home()
+
+    def _still_to_do(self) -> str:
+        """What closing now would leave behind: votes still open, exercises never run."""
+        store = self.ops.store
+        lines = []
+        open_votes = [r.title for r in store.vote_rounds(self.workshop_id) if r.state == "open"]
+        if open_votes:
+            lines.append(f"{len(open_votes)} vote{'s are' if len(open_votes) > 1 else ' is'} still open "
+                         f"({', '.join(open_votes)}): no more votes can be cast once the workshop is closed.")
+        unrun = [e.title for e in store.exercises(self.workshop_id)
+                 if e.timer.accumulated == 0 and not e.timer.running and not store.notes(e.id)]  # as the summary
+        if unrun:
+            lines.append(f"{len(unrun)} exercise{'s have' if len(unrun) > 1 else ' has'} not been run "
+                         f"({', '.join(unrun)}); the summary shows {'them' if len(unrun) > 1 else 'it'} as skipped.")
+        return "".join("\n\n" + line for line in lines)
 
     def add_custom_time(self) -> None:
         minutes, ok = QInputDialog.getInt(self, "Add time", "Minutes to add (negative to take off):", 5, -120, 240)
@@ -432,6 +463,9 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self._room = RoomView(self.ops, self.ticker, self.clock)
             self._room.follow(self.workshop_id)
             self._room.closed.connect(lambda: self.actions["room"].setChecked(False))
+            # The facilitator's keys work when the room's window has the focus too (F11 and Esc are the room's own).
+            self._room.addActions([action for key, action in self.actions.items() if key != "full_screen"
+                                   and action.shortcutContext() == Qt.ShortcutContext.WindowShortcut])
             geometry = self.settings.value("room/geometry")
             if geometry is not None:
                 self._room.restoreGeometry(geometry)

@@ -133,6 +133,8 @@ class WindowMenus:
         workshop.addAction(self._action("Agenda", "previous", "&Previous exercise",
                                         run(lambda view: view.previous_exercise()),
                                         ["Ctrl+PgUp"]))
+        workshop.addAction(self._action("Agenda", "details", "Workshop &details…", self.edit_details, ["Ctrl+Shift+D"],
+                                        tip="Title, purpose, date, place and facilitator (they head the summary)"))
         workshop.addAction(self._action("Agenda", "edit_agenda", "&Edit agenda…", self.edit_agenda,
                                         ["Ctrl+Shift+E"]))
         workshop.addAction(self._action("Agenda", "add_participant", "Add a &participant…", self.add_participant,
