@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QLabel, QListView, QPushButton, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
 )
@@ -77,10 +77,12 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = exercise.state == "current"
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        background = QColor("#FFFFFF") if current else QColor("#F6F7F9")
+        palette = option.palette  # the cards follow the palette: light, dark or high contrast
+        background = palette.color(QPalette.ColorRole.Base if current else QPalette.ColorRole.AlternateBase)
         if selected:
-            background = QColor("#E3ECFA")
-        painter.setPen(QPen(QColor("#C9CED6"), 1) if not current else QPen(QColor("#2B2D33"), 2))
+            background = _mixed(palette.color(QPalette.ColorRole.Highlight), background, 0.18)
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1) if not current else QPen(text, 2))
         painter.setBrush(background)
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -88,31 +90,39 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 7, rect.height()), 3, 3)
 
         done = exercise.state == "done"
-        ink = QColor("#5C626C") if done else QColor("#1F2126")  # on the card's own light paper
+        skipped = done and exercise.timer.accumulated == 0  # never ran: no tick for it
+        muted = inks.ink("muted", palette)
         text_left = rect.left() + 16
         width = rect.width() - 22
-        painter.setPen(ink)
-        marker = "✓ " if done else "▶ " if current else ""
+        painter.setPen(muted if done else text)
+        marker = "– " if skipped else "✓ " if done else "▶ " if current else ""
         title = fit_text(marker + exercise.title, style.font(10.5, bold=current), width, 40, max_lines=2)
         title.draw(painter, QPointF(text_left, rect.top() + 5))
 
         painter.setFont(style.font(9))
-        painter.setPen(QColor("#5C626C"))
+        painter.setPen(muted)
         name = domain.name if domain else exercise.domain_key
         timer = exercise.timer
         now = self.clock()
         planned = format_clock(timer.planned)
         if exercise.state == "pending" and timer.accumulated == 0:
             times = f"{planned} planned"
+        elif skipped:
+            times = f"skipped ({planned} planned)"
         else:
             elapsed = timer.elapsed(now)
             times = f"{elapsed_text(elapsed)} of {planned}"
             if elapsed > timer.planned:
-                painter.setPen(QColor(inks.INKS["overtime"][0]))  # on the card's own light paper
+                painter.setPen(inks.ink("overtime", palette))
         detail = painter.fontMetrics().elidedText(f"{name} · {times}", Qt.TextElideMode.ElideRight, int(width))
         painter.drawText(QRectF(text_left, rect.bottom() - 22, width, 18),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
         painter.restore()
+
+
+def _mixed(ink: QColor, background: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(*(b + (i - b) * amount for i, b in zip(
+        (ink.redF(), ink.greenF(), ink.blueF()), (background.redF(), background.greenF(), background.blueF()))))
 
 
 class AgendaPanel(QWidget):

@@ -146,7 +146,6 @@ class TimerPanel(QWidget):
             button.setEnabled(exercise is not None)
 
 
-SIDE_PANEL_WIDTH = 360
 
 
 class RunView(QWidget):
@@ -237,11 +236,17 @@ class RunView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self.sized:  # the agenda gets a fifth of the width, within reason
+        if not self.sized:
             self.sized = True
-            width = self.splitter.width()
-            agenda = max(280, min(400, int(width * 0.21)))
-            self.splitter.setSizes([agenda, width - agenda, 0])
+            self.size_panels()
+
+    def size_panels(self) -> None:
+        """Share the width out: the agenda about a fifth, the side panel (when shown) a quarter,
+        each within reason, and the board the rest; on a 1280 px laptop the board keeps half."""
+        width = self.splitter.width()
+        agenda = max(220, min(400, int(width * 0.18)))
+        side = max(300, min(440, int(width * 0.24))) if not self.side_panel.isHidden() else 0
+        self.splitter.setSizes([agenda, max(200, width - agenda - side), side])
 
     # -- opening ------------------------------------------------------------------------
     def open_workshop(self, workshop_id: str) -> None:
@@ -340,11 +345,8 @@ class RunView(QWidget):
         index = self.side_panel.addTab(widget, title)
         if self.side_panel.isHidden():
             self.side_panel.show()
-            sizes = self.splitter.sizes()
-            if self.sized and sizes[2] < SIDE_PANEL_WIDTH // 2:  # give it room, taken from the board
-                width = sum(sizes)
-                side = max(SIDE_PANEL_WIDTH, int(width * 0.24))
-                self.splitter.setSizes([sizes[0], max(200, width - sizes[0] - side), side])
+            if self.sized and self.splitter.sizes()[2] < 150:  # give it room, taken from the board
+                self.size_panels()
         return index
 
     def show_screen(self, screen: QWidget) -> None:
