@@ -181,3 +181,24 @@ def test_an_owner_typed_short_takes_the_one_name_it_points_to(qtbot, setup):
         owner.setText(typed)
         delegate.setModelData(owner, panel.model, cell(panel, 0, OWNER_COLUMN))
         assert store.actions(w.id)[0].owner == kept
+
+
+def test_a_narrow_panel_sets_the_selected_actions_due_date_and_status_beneath_the_table(qtbot, setup):
+    store, w, stack, panel = setup
+    actions.add_action(store, w.id, "Draft the protocol", due="2026-12-20")
+    panel.model.reload()
+    panel.resize(320, 400)
+    qtbot.waitUntil(lambda: panel.table.isColumnHidden(DUE_COLUMN))
+    assert not panel.details.isVisible()  # nothing selected yet
+    panel.table.setCurrentIndex(cell(panel, 0, TEXT_COLUMN))
+    assert panel.details.isVisible() and panel.due_edit.iso() == "2026-12-20"
+    panel.status_box.setCurrentIndex(panel.status_box.findText("done"))
+    panel.status_box.activated.emit(panel.status_box.currentIndex())
+    panel.due_edit.setDate(QDate(2027, 1, 8))
+    panel.due_edit.editingFinished.emit()
+    saved = store.actions(w.id)[0]
+    assert (saved.status, saved.due) == ("done", "2027-01-08")
+    stack.undo()
+    assert store.actions(w.id)[0].due == "2026-12-20"
+    panel.resize(900, 400)
+    qtbot.waitUntil(lambda: not panel.details.isVisible())

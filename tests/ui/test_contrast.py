@@ -49,6 +49,12 @@ def test_every_ink_reads_on_the_window_and_in_fields(scheme):
     assert low == {}
 
 
+def test_black_on_light_grey_is_light_and_white_on_black_is_high_contrast():
+    assert inks.scheme_of(QPalette(QColor("#efefef"))) == "light"  # Qt's own default: 18:1, not "high contrast"
+    assert inks.scheme_of(QPalette(QColor("#353535"))) == "dark"
+    assert inks.scheme_of(inks.scheme_palette("high contrast")) == "high contrast"
+
+
 def test_colours_that_bring_their_own_background_read_on_it():
     pairs = {f"note on {name}": (style.NOTE_INK, paper) for name, paper in style.NOTE_PAPER.items()}
     pairs.update({"room text": (style.ROOM_INK, style.ROOM_BACKGROUND), "room muted": (style.ROOM_MUTED,

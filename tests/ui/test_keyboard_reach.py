@@ -72,3 +72,18 @@ def test_arrow_keys_move_between_cards_and_say_what_each_is(qtbot, running):
     assert sorted(scene.selected_note_ids()) == sorted([notes[0].id, notes[1].id])
     qtbot.keyClick(board, Qt.Key.Key_Right)
     assert scene.selected_note_ids() == [notes[1].id]
+
+
+def test_the_board_reads_as_a_list_and_enter_goes_to_the_card(qtbot, running):
+    notes = add_notes(running, "Pooled budgets", "One shared target")
+    run = running.run_view
+    run.board.setFocus()
+    qtbot.keyClick(run.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert run.card_list.isVisible() and not run.board.isVisible() and run.card_list.hasFocus()
+    rows = [run.card_list.model().index(r).data() for r in range(run.card_list.model().rowCount())]
+    assert rows == ["Note: Pooled budgets", "Note: One shared target"]
+    add_notes(running, "Trust first")  # the list follows the board
+    assert run.card_list.model().rowCount() == 3
+    run.card_list.setCurrentIndex(run.card_list.model().index(1))
+    qtbot.keyClick(run.card_list, Qt.Key.Key_Return)
+    assert run.board.isVisible() and run.board_scene.selected_note_ids() == [notes[1].id]

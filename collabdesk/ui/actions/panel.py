@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import ACTION_STATUSES, Action
-from ..common.panel_context import PanelContext
+from ..common.fields import DateField
 from ..common.inks import tint
+from ..common.panel_context import PanelContext
 from ..common.widgets import plain_tooltip
 from ..operations import Operations
 from ..operations.actions import (
@@ -215,6 +216,25 @@ class ActionsPanel(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.delete_button.clicked.connect(self.delete_selected)
 
+        # In a narrow panel the due and status columns step aside: the selected action's are set here.
+        self.details = QWidget()
+        self.due_edit = DateField(optional=True, parent=self.details)
+        self.due_edit.setAccessibleName("Due")
+        self.status_box = QComboBox(self.details)
+        self.status_box.addItems(list(ACTION_STATUSES))
+        self.status_box.setAccessibleName("Status")
+        details = QHBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        for caption, field in (("Due", self.due_edit), ("Status", self.status_box)):
+            label = QLabel(caption, self.details)
+            label.setBuddy(field)
+            details.addWidget(label)
+            details.addWidget(field, 1)
+        self.details.hide()
+        self.due_edit.editingFinished.connect(self._on_details_edited)
+        self.due_edit.calendarWidget().clicked.connect(lambda _day: self._on_details_edited())
+        self.status_box.activated.connect(lambda _index: self._on_details_edited())
+
         entry = QHBoxLayout()
         entry.addWidget(self.new_edit, 1)
         entry.addWidget(self.add_button)
@@ -223,6 +243,7 @@ class ActionsPanel(QWidget):
         layout.addLayout(entry)
         layout.addWidget(self.message_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._on_current_changed)
         self._on_current_changed()
@@ -233,7 +254,7 @@ class ActionsPanel(QWidget):
 
     def focus_order(self) -> list[QWidget]:
         """Where Tab goes in this panel, in reading order (the run view chains it)."""
-        return [self.new_edit, self.add_button, self.delete_button, self.table]
+        return [self.new_edit, self.add_button, self.delete_button, self.table, self.due_edit, self.status_box]
 
     def refresh(self) -> None:
         self.model.reload()
@@ -291,6 +312,28 @@ class ActionsPanel(QWidget):
         for column in (DUE_COLUMN, STATUS_COLUMN):
             self.table.setColumnHidden(column, compact)
         self.table.horizontalHeader().resizeSection(OWNER_COLUMN, 110 if compact else 150)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        """The selected action's due date and status under the table, when their columns stepped aside."""
+        action = self.current_action()
+        self.details.setVisible(bool(self._compact) and action is not None)
+        if action is not None:
+            for field in (self.due_edit, self.status_box):
+                field.blockSignals(True)
+            self.due_edit.set_iso(action.due)
+            self.status_box.setCurrentIndex(max(0, self.status_box.findText(action.status)))
+            for field in (self.due_edit, self.status_box):
+                field.blockSignals(False)
+
+    def _on_details_edited(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+        fields = {"due": self.due_edit.iso(), "status": self.status_box.currentText()}
+        changed = {k: v for k, v in fields.items() if getattr(action, k) != v}
+        if changed:
+            self.edit_action(action, changed)
 
     def _say(self, message: str) -> None:
         self.message_label.setText(message)
@@ -302,6 +345,8 @@ class ActionsPanel(QWidget):
 
     def _on_current_changed(self, *_args) -> None:
         self.delete_button.setEnabled(self.table.currentIndex().isValid())
+        if self._compact is not None:
+            self._show_details()
 
     def _on_changed(self) -> None:
         self.model.reload()

@@ -478,7 +478,7 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.board.set_width(self.viewport().width())
+        self.board.set_width(self.viewport().width() / self.zoom())  # what shows of the board, at this zoom
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
@@ -528,14 +528,23 @@ class BoardView(QGraphicsView):
         self.set_zoom(self.zoom() * factor, anchor)
 
     def fit_to_window(self) -> None:
-        """Show the whole board, never larger than life."""
-        bounds = self.board.content_rect()
-        if bounds.isEmpty():
+        """Show the whole board, never larger than life, using the window's whole width: the
+        cards the grid places flow into as many columns as make the largest type that fits
+        (a board laid out for 100 % would fill only a strip of the window once zoomed out)."""
+        viewport = self.viewport().rect()
+        if not self.board.cards or viewport.isEmpty():
             self.set_zoom(1.0)
             return
-        viewport = self.viewport().rect()
-        scale = min(viewport.width() / bounds.width(), viewport.height() / bounds.height(), 1.0)
-        self.setTransform(QTransform.fromScale(max(MIN_ZOOM, scale), max(MIN_ZOOM, scale)))
+        scale = 1.0
+        while True:
+            self.board.set_width(viewport.width() / scale)  # moves only the cards without a place of their own
+            bounds = self.board.content_rect()
+            fits = min(viewport.width() / bounds.width(), viewport.height() / bounds.height())
+            if fits >= scale or scale <= MIN_ZOOM:
+                break
+            scale = max(MIN_ZOOM, max(fits, scale * 0.85))
+        scale = max(MIN_ZOOM, min(scale, fits, 1.0))
+        self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(bounds.center())
         self.zoom_changed.emit(self.zoom())
 

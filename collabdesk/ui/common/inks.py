@@ -70,13 +70,15 @@ def apply_scheme(name: str) -> None:
 
 
 def scheme_of(palette: QPalette | None = None) -> str:
-    """Which of the three variants suits ``palette`` (the application's by default)."""
+    """Which of the three variants suits ``palette`` (the application's by default): light on a
+    light window; on a dark one, high contrast when its text is near white on near black (or the
+    system asks for more contrast), else dark. Black on white takes the light inks, which read there."""
     palette = palette or QGuiApplication.palette()
     window = palette.color(Role.Window).name()
+    if not is_dark(window):
+        return "light"
     text = palette.color(Role.WindowText).name()
-    if contrast_ratio(text, window) >= 15 or _system_wants_contrast():
-        return "high contrast"
-    return "dark" if is_dark(window) else "light"
+    return "high contrast" if contrast_ratio(text, window) >= 19 or _system_wants_contrast() else "dark"
 
 
 def _system_wants_contrast() -> bool:

@@ -11,7 +11,7 @@ from ..common import inks
 from ..operations import Operations
 from ..operations.workshops import EditWorkshopCommand
 from .dialogs import ErrorLine
-from .fields import DateField, EnterMovesOn, submit_keys
+from ..common.fields import DateField, EnterMovesOn, submit_keys
 
 FIELDS = ("title", "purpose", "date", "location", "facilitator")
 

@@ -15,7 +15,7 @@ from ..common import inks
 from ..operations import Operations
 from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
-from .fields import DateField, EnterMovesOn, submit_keys
+from ..common.fields import DateField, EnterMovesOn, submit_keys
 
 
 class ErrorLine(QLabel):

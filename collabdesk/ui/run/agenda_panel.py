@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QLabel, QListView, QPushButton, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget,
 )
@@ -77,7 +77,7 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         current = exercise.state == "current"
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette  # the cards follow the palette: light, dark or high contrast
+        palette = QGuiApplication.palette()  # the cards follow it (the list's own is made transparent)
         background = palette.color(QPalette.ColorRole.Base if current else QPalette.ColorRole.AlternateBase)
         if selected:
             background = _mixed(palette.color(QPalette.ColorRole.Highlight), background, 0.18)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Exercise, Framework, Note, Workshop
+from ..board.card_list import CardList
 from ..board.editing import BoardEditor, OnScreen
 from ..board.filter import BoardFilter, BoardFilterBar
 from ..board.scene import BoardScene, BoardView
@@ -182,8 +183,18 @@ class RunView(QWidget):
         self.side_panel.tabBar().setAccessibleName("Side panel")
         self.side_panel.hide()
 
+        self.card_list = CardList(self.board_scene, self)  # the board read as a list (Board ▸ Board as a list)
+        self.card_list.hide()
+        self.card_list.card_chosen.connect(self._on_card_chosen)
         centre = exercise_column(self, self.header, self.timer,
-                                 ((self.filter_bar, 0), (self.board, 1), (self.capture, 0)))
+                                 ((self.filter_bar, 0), (self.board, 1), (self.card_list, 1), (self.capture, 0)))
+        self.list_action = QAction("Board as a &list", self)
+        self.list_action.setCheckable(True)
+        self.list_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.list_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_action.setProperty("help", "The board's cards as a list a screen reader reads; Enter shows a card")
+        self.list_action.toggled.connect(self.show_as_list)
+        self.addAction(self.list_action)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("run-splitter")
         self.splitter.addWidget(self.agenda)
@@ -303,6 +314,7 @@ class RunView(QWidget):
                                   store.themes(exercise.id) if exercise else [])
             self._show_filter_count()
             self.board_editor.update_actions()
+            self._refresh_list()
         row = self.agenda.model.row_of(exercise.id if exercise else None)
         if row >= 0:
             self.agenda.view.setCurrentIndex(self.agenda.model.index(row))
@@ -324,7 +336,7 @@ class RunView(QWidget):
         filters, the timer, the agenda and the side panel's tabs (each tab's page after its
         header, as the page gives them in ``focus_order``)."""
         capture, bar = self.capture, self.filter_bar
-        order = [capture.entry, capture.author, capture.kind, capture.role, capture.colour, self.board,
+        order = [capture.entry, capture.author, capture.kind, capture.role, capture.colour, self.board, self.card_list,
                  bar.words, bar.author, bar.kind, bar.hide_others, bar.zoom,
                  self.timer.start, self.timer.more, self.timer.reset, self.timer.next,
                  self.agenda.view, self.agenda.edit_button, self.side_panel.tabBar()]
@@ -332,6 +344,22 @@ class RunView(QWidget):
             page = self.side_panel.widget(index)
             order += page.focus_order() if hasattr(page, "focus_order") else []
         return order
+
+    def show_as_list(self, on: bool) -> None:
+        """The board, or its cards as a list (each a sentence a screen reader says), in the same place."""
+        if on:
+            self.card_list.reload()
+        self.card_list.setVisible(on)
+        self.board.setVisible(not on)
+        (self.card_list if on else self.board).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_card_chosen(self, note_id: int) -> None:
+        self.list_action.setChecked(False)
+        select_note_card(self.board_scene, self.board, note_id)
+
+    def _refresh_list(self) -> None:
+        if self.card_list.isVisible():
+            self.card_list.reload()
 
     def chain_focus(self) -> None:
         """Lay Tab's path along ``focus_order`` (again after a side panel remakes its widgets)."""
@@ -527,6 +555,7 @@ class RunView(QWidget):
         if card is not None:
             self.board.show_card(card)
             self._show_filter_count()
+        self._refresh_list()
 
     def _on_notes_updated(self, notes: tuple[Note, ...]) -> None:
         shown = [n for n in notes if self._shows(n)]
@@ -539,17 +568,20 @@ class RunView(QWidget):
                 self.board_scene.remove_note(note.id)
         self._show_filter_count()
         self.board_editor.update_actions()
+        self._refresh_list()
 
     def _on_notes_removed(self, notes: tuple[Note, ...]) -> None:
         for note in notes:
             self.board_scene.remove_note(note.id)
         self._show_filter_count()
         self.board_editor.update_actions()
+        self._refresh_list()
 
     def _on_themes_changed(self, exercise_id: int) -> None:
         if self.exercise is not None and exercise_id == self.exercise.id:
             self.board_scene.set_themes(self.ops.store.themes(exercise_id))
             self.board_editor.update_actions()
+        self._refresh_list()
 
     def _on_timer_changed(self, exercise: Exercise) -> None:
         if self.workshop is None or exercise.workshop_id != self.workshop.id:

@@ -134,7 +134,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                 view.board.addAction(self.actions[key])
             view.board.addAction(self.board_escape)
             board_menu = QMenu("&Board", self)  # the board's own keys: themes, moving notes on, zoom
-            board_menu.addActions([*view.board_editor.help_actions(), view.find_action])
+            board_menu.addActions([*view.board_editor.help_actions(), view.find_action, view.list_action])
             self.menuBar().insertMenu(self.menuBar().actions()[-1], board_menu)
             self.menu_actions += [("Board", action) for action in board_menu.actions()]
             view.status_message.connect(self._on_save_failed)
