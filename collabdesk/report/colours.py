@@ -7,6 +7,8 @@ a domain's colour is darkened until it reaches WCAG's 4.5:1 contrast on the page
 
 import re
 
+from ..domain.contrast import contrast_ratio
+
 _HEX = re.compile(r"#?([0-9a-fA-F]{6})\Z")
 NEUTRAL = (0x66, 0x71, 0x7C)
 PAGE = (0xFF, 0xFF, 0xFF)
@@ -28,17 +30,8 @@ def css(rgb: RGB) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-def luminance(rgb: RGB) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a: RGB, b: RGB) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    return contrast_ratio(css(a), css(b))
 
 
 def darkened(rgb: RGB, *, against: RGB = PAGE, ratio: float = TEXT_CONTRAST) -> RGB:

@@ -2,6 +2,8 @@
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 
+from ...domain.contrast import is_dark
+
 # Sticky-note paper: light enough for near-black text to read from the back of a room.
 NOTE_PAPER = {
     "yellow": "#FFE98A",
@@ -47,5 +49,4 @@ def font(point_size: float, *, bold: bool = False, mono_digits: bool = False) ->
 
 def readable_ink(background: QColor) -> QColor:
     """Black or white, whichever reads better on ``background``."""
-    luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF()
-    return QColor("#111111") if luminance > 0.55 else QColor("#FFFFFF")
+    return QColor("#FFFFFF") if is_dark(background.name()) else QColor("#111111")

@@ -18,7 +18,7 @@ class FittedLabel(QWidget):
     """
 
     def __init__(self, font: QFont, ink: str | None = None, *, ink_role: str | None = None,
-                 max_lines: int | None = None, centred: bool = False, parent=None):
+                 max_lines: int | None = None, centred: bool = False, wraps: bool = False, parent=None):
         """``ink`` is a fixed colour (the room's dark screen); without one the text takes the
         ``ink_role`` from ``inks`` (or the palette's text colour), so it reads in dark mode too."""
         super().__init__(parent)
@@ -29,7 +29,10 @@ class FittedLabel(QWidget):
         self.max_lines = max_lines
         self.centred = centred
         self._fitted: FittedText | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.wraps = wraps  # takes the lines its text needs at its width, up to max_lines (a heading)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(wraps)
+        self.setSizePolicy(policy)
 
     def set_text(self, text: str) -> None:
         """Show ``text``; a screen reader hears it whole, and a sighted reader sees it whole on
@@ -40,6 +43,8 @@ class FittedLabel(QWidget):
             self.setAccessibleName(" ".join(text.split())[:120])
             self.setAccessibleDescription(text)
             self.setToolTip("")
+            if self.wraps:
+                self.updateGeometry()
             self.update()
 
     def set_ink(self, ink: str) -> None:
@@ -61,6 +66,13 @@ class FittedLabel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(200, int(self._line_height() * (self.max_lines or 2)) + 2)
+
+    def hasHeightForWidth(self) -> bool:
+        return self.wraps
+
+    def heightForWidth(self, width: int) -> int:
+        lines = fit_text(self.text, self.text_font, width, 10_000, max_lines=self.max_lines).height
+        return int(max(lines, self._line_height())) + 2
 
     def minimumSizeHint(self) -> QSize:
         return QSize(40, int(self._line_height()) + 2)
