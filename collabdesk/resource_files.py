@@ -1,4 +1,4 @@
-"""The bundled files (frameworks, fonts, sounds), read through importlib.resources.
+"""The bundled files (frameworks, fonts, icons, sounds), read through importlib.resources.
 
 They live in the top-level ``resources/`` folder, which is installed as the package
 ``collabdesk.resources`` (see setup.py), so a wheel, an editable install and the
