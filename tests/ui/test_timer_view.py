@@ -116,3 +116,18 @@ def test_next_exercise_pauses_the_timer_and_the_room_follows(running, qtbot, fre
     assert view.capture.entry.hasFocus()
     qtbot.keyClick(view.capture.entry, Qt.Key.Key_PageUp, CTRL)
     assert view.exercise.id == first.id == room.exercise.id
+
+
+def test_an_exercise_left_without_running_shows_as_skipped_not_done(running, qtbot, fresh_db):
+    from tests.ui.test_board import add_notes
+
+    run = running.run_view
+    first, second, third = run.exercises[:3]
+    add_notes(running, "Said while the timer was never started")  # notes, no time: it ran
+    run.next_exercise()
+    run.next_exercise()  # the second: no notes, no time
+    model = run.agenda.model
+    done = {e.id: e for e in model.exercises}
+    assert not model.skipped(done[first.id]) and model.skipped(done[second.id])
+    assert not model.skipped(done[third.id])  # current, not finished
+    run.agenda.view.grab()  # paints both without complaint

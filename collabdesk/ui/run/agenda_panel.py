@@ -24,12 +24,19 @@ class AgendaModel(QAbstractListModel):
         super().__init__(parent)
         self.exercises: list[Exercise] = []
         self.framework: Framework | None = None
+        self.noted: frozenset[int] = frozenset()
 
-    def set_exercises(self, exercises: list[Exercise], framework: Framework) -> None:
+    def set_exercises(self, exercises: list[Exercise], framework: Framework, noted=frozenset()) -> None:
+        """``noted``: the ids of exercises with notes (one that ran no timer and has none was skipped)."""
         self.beginResetModel()
         self.exercises = list(exercises)
         self.framework = framework
+        self.noted = frozenset(noted)
         self.endResetModel()
+
+    def skipped(self, exercise: Exercise) -> bool:
+        """Finished without ever running: no time on its timer and nothing written (as the summary says)."""
+        return exercise.state == "done" and exercise.timer.accumulated == 0 and exercise.id not in self.noted
 
     def replace(self, exercise: Exercise) -> None:
         for row, existing in enumerate(self.exercises):
@@ -90,7 +97,7 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 7, rect.height()), 3, 3)
 
         done = exercise.state == "done"
-        skipped = done and exercise.timer.accumulated == 0  # never ran: no tick for it
+        skipped = model.skipped(exercise)  # never ran: no tick for it
         muted = inks.ink("muted", palette)
         text_left = rect.left() + 16
         width = rect.width() - 22
@@ -166,8 +173,8 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.total)
         layout.addWidget(edit)
 
-    def set_exercises(self, exercises: list[Exercise], framework: Framework) -> None:
-        self.model.set_exercises(exercises, framework)
+    def set_exercises(self, exercises: list[Exercise], framework: Framework, noted=frozenset()) -> None:
+        self.model.set_exercises(exercises, framework, noted)
         self.refresh()
 
     def replace(self, exercise: Exercise) -> None:

@@ -236,7 +236,8 @@ class ReviewView(QWidget):
         self.banner.show_workshop(content, team=self.store.is_team_workshop(workshop_id))
         self.board_scene.set_authors({p.id: p.name for p in content.participants})
         self.exercise = None
-        self.agenda_model.set_exercises(list(content.exercises), self.framework)
+        self.agenda_model.set_exercises(list(content.exercises), self.framework,
+                                        {n.exercise_id for n in content.notes if not n.deleted})
         self._fill_rounds()
         self._fill_actions()
         self._fill_timings()

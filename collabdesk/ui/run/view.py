@@ -288,7 +288,8 @@ class RunView(QWidget):
 
     def _load_agenda(self) -> None:
         self.exercises = self.ops.store.exercises(self.workshop.id)
-        self.agenda.set_exercises(self.exercises, self.framework)
+        noted = {e.id for e in self.exercises if e.state == "done" and self.ops.store.notes(e.id)}
+        self.agenda.set_exercises(self.exercises, self.framework, noted)
         current = next((e for e in self.exercises if e.state == "current"), None)
         if current is None and self.exercises:
             current = self.exercises[-1] if all(e.state == "done" for e in self.exercises) else self.exercises[0]
