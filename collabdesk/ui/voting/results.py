@@ -177,8 +177,6 @@ class ResultsView(QWidget):
             header.resizeSection(DOTS_COLUMN, 120)
             return
         header.hide()
-        header.resizeSection(RANK_COLUMN, 120)
-        header.resizeSection(DOTS_COLUMN, 460)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -223,6 +221,10 @@ class ResultsView(QWidget):
             return
         available = self.table.viewport().height() if self.table.isVisible() else self.height() - 160
         row = max(ROOM_MIN_ROW, min(ROOM_MAX_ROW, available // max(1, self.model.rowCount())))
+        width = self.table.viewport().width()  # the notes' words get the most of a narrower projector
+        header = self.table.horizontalHeader()
+        header.resizeSection(RANK_COLUMN, max(72, min(120, width // 12)))
+        header.resizeSection(DOTS_COLUMN, max(200, min(460, width // 4)))
         font = QFont(self.font())
         font.setPointSizeF(row * ROOM_TYPE_PER_ROW)
         self.table.setFont(font)
