@@ -21,7 +21,7 @@ from ...domain.model import ACTION_STATUSES, Action
 from ..common.fields import DateField
 from ..common.inks import tint
 from ..common.panel_context import PanelContext
-from ..common.widgets import plain_tooltip
+from ..common.plain import plain_tooltip
 from ..operations import Operations
 from ..operations.actions import (
     AddActionCommand, DeleteActionCommand, EditActionCommand, fields_from_note, fields_from_theme,

@@ -7,12 +7,14 @@ Widgets call them through this module (``prompts.ask(...)``), so a test monkeypa
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from .plain import message_box, show_message
+
 JSON_FILTER = "CollabDesk files (*.json);;All files (*)"
 
 
 def ask(parent: QWidget, title: str, question: str, *, confirm: str = "OK") -> bool:
     """Yes or no; the safe answer (Cancel) is the default."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel, parent)
+    box = message_box(parent, QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel)
     yes = box.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -26,7 +28,7 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 
 
 def show_error(parent: QWidget, message: str) -> None:
-    QMessageBox.warning(parent, "CollabDesk", message)
+    show_message(parent, QMessageBox.Icon.Warning, "CollabDesk", message)
 
 
 def open_file(parent: QWidget, title: str) -> str | None:

@@ -1,12 +1,11 @@
 """Small widgets shared by the facilitator's and the room's screens."""
 
-import html
-
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .inks import ink
+from .plain import plain_tooltip
 from .text_fit import FittedText, fit_text
 
 
@@ -94,11 +93,3 @@ class FittedLabel(QWidget):
         painter.setFont(self.text_font)
         self.fitted().draw(painter, QPointF(0, 0))
         painter.end()
-
-
-def plain_tooltip(text: str, limit: int = 600) -> str:
-    """A tooltip showing ``text`` literally (Qt reads tooltips as rich text when they look like it)."""
-    shown = text if len(text) <= limit else text[:limit] + "…"
-    return f"<p style='white-space:pre-wrap'>{html.escape(shown)}</p>"
-
-

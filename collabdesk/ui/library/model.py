@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.dates import short_date
 from ...domain.model import WorkshopSummary
+from ..common.plain import plain_tooltip
 from ..operations import Store
 
 TITLE, DATE, LOCATION, FACILITATOR, STATUS, NOTES, VOTES, ACTIONS, FRAMEWORK, TRASHED, OWNER = range(11)
@@ -72,7 +73,7 @@ class LibraryModel(QAbstractTableModel):
         if role == SUMMARY_ROLE:
             return summary
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return summary.title
+            return plain_tooltip(summary.title)
         if role == Qt.ItemDataRole.ToolTipRole and column == OWNER and summary.team:
             return "From the team folder: read only here. Copy it to your library to change it."
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_COLUMNS:

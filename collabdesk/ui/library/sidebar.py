@@ -3,6 +3,8 @@
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout, QWidget
 
+from ..common.plain import plain_tooltip
+
 from ..operations.library import Series
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1  # ("all", None), ("series", id) or ("trash", None)
@@ -48,7 +50,7 @@ class LibrarySidebar(QWidget):
             heading.setFont(font)
         for s in series:
             item = self._add(f"{s.title} ({s.workshop_count})", ("series", s.id))
-            item.setToolTip(f"Series: {s.title}")
+            item.setToolTip(plain_tooltip(f"Series: {s.title}"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Series {s.title}")
         self._add(f"Trash ({trashed:,})", TRASH)
         found = self._item_for(chosen)

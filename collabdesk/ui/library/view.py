@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import Template, Workshop
 from ..common import prompts
+from ..common.plain import plain_tooltip
 from ..operations import Operations
 from ..operations.library import SearchResult, TrashWorkshopsCommand
 from ..operations.undo import while_alive
@@ -218,7 +219,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
                 made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            made.setToolTip(tip or text)
+            made.setToolTip(plain_tooltip(tip or text))
             return made
 
         self.new_action = action("New workshop", self.new_requested.emit, tip="Plan a new workshop")

@@ -12,6 +12,7 @@ from ...domain.agenda import AgendaRow
 from ...domain.errors import CollabDeskError, ValidationError
 from ...domain.model import Framework, Template, Workshop
 from ..common import inks
+from ..common.plain import message_box
 from ..operations import Operations
 from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
@@ -237,10 +238,9 @@ class AgendaDialog(QDialog):
     @staticmethod
     def confirm_removal(parent, titles_with_notes: list[tuple[str, int]]) -> bool:
         lines = "\n".join(f"• {title}: {count} notes" for title, count in titles_with_notes)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Remove exercises with notes?",
+        box = message_box(parent, QMessageBox.Icon.Warning, "Remove exercises with notes?",
                           f"These exercises have notes that will be removed with them:\n{lines}",
-                          QMessageBox.StandardButton.Cancel, parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+                          QMessageBox.StandardButton.Cancel)
         remove = box.addButton("Remove them", QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
         return box.clickedButton() is remove

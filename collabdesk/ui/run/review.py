@@ -24,6 +24,7 @@ from ...domain.model import Exercise, Framework, WorkshopContent
 from ...domain.schedule import clock_time
 from ..board.scene import BoardScene, BoardView
 from ..common import style
+from ..common.plain import plain_tooltip
 from ..operations import Operations
 from ..voting.panel import describe
 from ..voting.results import ResultsView
@@ -61,7 +62,7 @@ def against_plan(took: float, planned: float) -> str:
 def _cell(text: str, *, right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(" ".join(text.split()))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # never editable
-    item.setToolTip(text if len(text) > 60 else "")
+    item.setToolTip(plain_tooltip(text) if len(text) > 60 else "")
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -313,7 +314,7 @@ class ReviewView(QWidget):
             item.setFont(0, style.font(10.5, bold=True))
             for note in held:
                 child = QTreeWidgetItem([" ".join(note.text.split())])
-                child.setToolTip(0, note.text if len(note.text) > 60 else "")
+                child.setToolTip(0, plain_tooltip(note.text) if len(note.text) > 60 else "")
                 item.addChild(child)
             self.themes.addTopLevelItem(item)
             item.setExpanded(True)

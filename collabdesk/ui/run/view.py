@@ -20,6 +20,7 @@ from ..board.editing import BoardEditor, OnScreen
 from ..board.filter import BoardFilter, BoardFilterBar
 from ..board.scene import BoardScene, BoardView
 from ..common import inks, style
+from ..common.plain import plain_tooltip
 from ..common.ticker import Ticker
 from ..common.widgets import FittedLabel
 from ..operations import Operations
@@ -135,7 +136,7 @@ class TimerPanel(QWidget):
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
-        button.setToolTip(tip)
+        button.setToolTip(plain_tooltip(tip))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard in the entry
         return button
 

@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -13,6 +13,7 @@ from ...resource_files import resource_path
 from ...store import CorruptDatabaseError, Store, StoreError
 from ..common.events import EventHub
 from ..common.fonts import use_bundled_fonts
+from ..common.plain import message_box, show_message
 from .single_instance import InstanceServer, send_to_running, server_name
 
 ORGANISATION = "CollabDesk"
@@ -82,7 +83,7 @@ def open_database(path: Path) -> Store | None:
 
     done = finish_interrupted(path)
     if done:
-        _message(QMessageBox.Icon.Information, "An interrupted restore was completed", done)
+        show_message(None, QMessageBox.Icon.Information, "An interrupted restore was completed", done)
     while True:
         try:
             return open_store(path, check=True)
@@ -90,7 +91,7 @@ def open_database(path: Path) -> Store | None:
             if not offer_backup(path, str(error)):
                 return None
         except StoreError as error:  # a newer database, a read-only folder, a full disk
-            _message(QMessageBox.Icon.Critical, "CollabDesk cannot open its database", str(error))
+            show_message(None, QMessageBox.Icon.Critical, "CollabDesk cannot open its database", str(error))
             return None
 
 
@@ -100,11 +101,9 @@ def offer_backup(path: Path, message: str) -> bool:
 
     latest = backup.latest_good_backup(path)
     if latest is None:
-        _message(QMessageBox.Icon.Critical, "The database was damaged", message)
+        show_message(None, QMessageBox.Icon.Critical, "The database was damaged", message)
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, "The database was damaged", message,
-                      QMessageBox.StandardButton.NoButton)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = message_box(None, QMessageBox.Icon.Critical, "The database was damaged", message)
     go_back = box.addButton(f"Open the backup of {latest.taken_text}", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
@@ -113,7 +112,7 @@ def offer_backup(path: Path, message: str) -> bool:
     try:
         restore.restore_backup(path, latest.path)
     except (CollabDeskError, OSError) as error:
-        _message(QMessageBox.Icon.Critical, "The backup could not be restored", str(error))
+        show_message(None, QMessageBox.Icon.Critical, "The backup could not be restored", str(error))
         return False
     return True
 
@@ -126,8 +125,3 @@ def take_daily_backup(store: Store) -> None:
     except CollabDeskError:
         pass  # a missed daily backup is tried again at the next start; `collabdesk check` lists them
 
-
-def _message(icon: QMessageBox.Icon, title: str, text: str) -> None:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()

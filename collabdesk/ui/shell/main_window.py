@@ -29,6 +29,7 @@ from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
 from ..common import inks
 from ..common.panel_context import PanelContext, SidePanel
+from ..common.plain import message_box, plain_label, show_message
 from ..common.ticker import Ticker
 from ..library import create_home
 from ..library.drop import WorkshopFileDropTarget
@@ -47,11 +48,10 @@ def _read_only_banner(store) -> QLabel:
     """The line across the top when the database is on a read-only disk: what works, what does not."""
     from ..run.review import BANNER_BACKGROUND, BANNER_INK
 
-    banner = QLabel(f"{store.path} is on a disk CollabDesk cannot write to, so it is open read only: you can "
-                    "look at workshops, search and export them, but nothing can be changed or added. To work "
-                    "with it, copy the file to a folder you can write to and open the copy.")
+    banner = plain_label(f"{store.path} is on a disk CollabDesk cannot write to, so it is open read only: you "
+                         "can look at workshops, search and export them, but nothing can be changed or added. To "
+                         "work with it, copy the file to a folder you can write to and open the copy.")
     banner.setObjectName("read-only-banner")
-    banner.setTextFormat(Qt.TextFormat.PlainText)
     banner.setWordWrap(True)
     banner.setStyleSheet(f"#read-only-banner {{ background: {BANNER_BACKGROUND}; color: {BANNER_INK}; "
                          "padding: 6px 10px; border-bottom: 1px solid #E4C873; }")
@@ -511,13 +511,10 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.saved_label.setText(message)
 
     def show_error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        show_message(self, QMessageBox.Icon.Warning, title, message)
 
     def confirm(self, question: str, yes: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = message_box(self, QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel)
         accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return box.clickedButton() is accept
@@ -530,9 +527,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
     def show_about(self) -> None:
         from .help import ABOUT
 
-        box = QMessageBox(QMessageBox.Icon.Information, "About CollabDesk", ABOUT, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        show_message(self, QMessageBox.Icon.Information, "About CollabDesk", ABOUT)
 
     # -- single instance, window state ----------------------------------------------------------
     def bring_forward(self, workshop_id: str | None = None) -> None:

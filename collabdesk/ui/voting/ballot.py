@@ -20,7 +20,8 @@ from ...domain.errors import CollabDeskError
 from ...domain.voting import Item
 from ..common.inks import tint
 from ..operations import Operations
-from .cards import DotMeter, ItemCard, plain_label
+from ..common.plain import plain_label
+from .cards import DotMeter, ItemCard
 
 ADD_KEYS = {Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Space}
 REMOVE_KEYS = {Qt.Key.Key_Minus, Qt.Key.Key_Backspace, Qt.Key.Key_Delete}

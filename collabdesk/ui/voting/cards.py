@@ -2,9 +2,10 @@
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...domain.voting import VoteItem
+from ..common.plain import plain_label, plain_tooltip
 from ..common.style import NOTE_INK, paper
 
 DOT_INK = "#C2185B"  # a sticker-dot magenta that reads on every note colour
@@ -15,20 +16,6 @@ CARD_TEXT_LIMIT = 280  # a card shows the start of a long note; the rest stays o
 def card_text(value: str, limit: int = CARD_TEXT_LIMIT) -> str:
     """The start of a note as a card shows it: plain text, cut with an ellipsis."""
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
-
-
-def plain_label(value: str = "", *, point_size: float | None = None, bold: bool = False) -> QLabel:
-    """A label that shows user text as the characters typed, never as markup."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(value)
-    if point_size is not None or bold:
-        font = label.font()
-        if point_size is not None:
-            font.setPointSizeF(point_size)
-        font.setBold(bold)
-        label.setFont(font)
-    return label
 
 
 class DotMeter(QWidget):
@@ -110,7 +97,7 @@ class ItemCard(QFrame):
     def _button(self, symbol: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setText(symbol)
-        button.setToolTip(tip)
+        button.setToolTip(plain_tooltip(tip))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setFixedSize(44, 40)
         font = button.font()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from ..common.panel_context import PanelContext
 from ..operations import Operations
 from .ballot import BallotScreen
-from .cards import plain_label
+from ..common.plain import plain_label
 from .panel import VotingPanel
 from .results import RoomVotingView
 from .tally import TallyPanel

@@ -19,7 +19,7 @@ from ..common.inks import tint
 from ..operations import Operations
 from ..operations.undo import while_alive
 from ..operations.voting import CloseRoundCommand, RevealCommand
-from .cards import plain_label
+from ..common.plain import plain_label
 from .listening import follow_hub
 from .results import ResultsView
 from .round_setup import RoundSetupDialog

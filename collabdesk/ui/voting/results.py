@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 from ...domain import voting as rules
 from ...domain.voting import ResultLine, rank_label
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
-from ..common.widgets import plain_tooltip
+from ..common.plain import plain_tooltip
 from ..operations import Operations
-from .cards import DOT_INK, card_text, plain_label
+from ..common.plain import plain_label
+from .cards import DOT_INK, card_text
 from .listening import follow_hub
 
 RANK_COLUMN, ITEM_COLUMN, DOTS_COLUMN, VOTERS_COLUMN = range(4)

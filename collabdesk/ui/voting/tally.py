@@ -23,7 +23,8 @@ from ..common.inks import tint
 from ..operations import Operations
 from ..operations.undo import while_alive
 from ..operations.voting import RecordHandsCommand, SetTallyCommand
-from .cards import card_text, plain_label
+from ..common.plain import plain_label
+from .cards import card_text
 from .listening import follow_hub
 
 ITEM_COLUMN = 0  # the hands grid: the card, then one column per voter
