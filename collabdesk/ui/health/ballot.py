@@ -19,7 +19,7 @@ from ...domain.errors import CollabDeskError
 from ...domain.model import Domain
 from ..operations import Operations
 from ..voting.ballot import FinishedPage, HandOverPage, big_button
-from ..voting.cards import plain_label
+from ..common.plain import plain_label, plain_tooltip
 
 POINT_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
 
@@ -56,7 +56,7 @@ class DomainRating(QFrame):
         for point, label in zip(health.SCALE, health.labels_of(domain)):
             button = QPushButton(str(point))
             button.setCheckable(True)
-            button.setToolTip(f"{point}: {label}")
+            button.setToolTip(plain_tooltip(f"{point}: {label}"))
             button.setAccessibleName(f"{domain.name} {point}: {label}")
             button.setMinimumHeight(34)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

@@ -21,7 +21,7 @@ from ..common import prompts
 from ..common.panel_context import PanelContext
 from ..operations import Operations
 from ..operations.health import CloseHealthCommand, RevealHealthCommand
-from ..voting.cards import plain_label
+from ..common.plain import plain_label
 from .ballot import HealthBallotScreen
 from .chart import HealthChart
 from .room import HealthFollower, RoomHealthView, chart_rows

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from ...domain.errors import NotFoundError
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
 from ..operations import Operations
-from ..voting.cards import plain_label
+from ..common.plain import plain_label
 from .chart import ChartRow, HealthChart
 
 

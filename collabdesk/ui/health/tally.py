@@ -13,7 +13,7 @@ from ...domain.errors import CollabDeskError
 from ..operations import Operations
 from ..operations.health import SetHandsCommand
 from ..operations.undo import while_alive
-from ..voting.cards import plain_label
+from ..common.plain import plain_label, plain_tooltip
 from .room import HealthFollower
 
 
@@ -40,7 +40,7 @@ class HandsGrid(QWidget):
             for point, label in zip(health.SCALE, health.labels_of(domain)):
                 box = QSpinBox()
                 box.setRange(0, health.MAX_TALLY)
-                box.setToolTip(f"{domain.name}, {point}: {label}")
+                box.setToolTip(plain_tooltip(f"{domain.name}, {point}: {label}"))
                 box.setAccessibleName(f"{domain.name} {point}")
                 box.valueChanged.connect(lambda value, k=key, p=point: self._on_count(k, p, value))
                 grid.addWidget(box, row, point)
