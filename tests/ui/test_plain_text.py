@@ -57,7 +57,7 @@ def test_message_boxes_tooltips_and_labels_with_outside_text_are_made_only_the_p
             if isinstance(func, ast.Name) and func.id == "QLabel" and node.args \
                     and not isinstance(node.args[0], ast.Constant) and not isinstance(node.args[0], ast.Name):
                 found.append(f"{where} makes a QLabel from outside text (use plain_label)")
-    assert found == []
+    assert not found, "\n".join(found)
 
 
 # -- every surface, with markup in every field -----------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import short_date
 from ...domain.team import MAX_DEPTH, is_searched_folder
 from ..common import prompts
+from ..common.plain import plain_label, plain_tooltip
 from ..operations import Operations
 from ..operations.team import TeamProblem
 
@@ -196,9 +197,8 @@ class ShareDialog(QDialog):
     def __init__(self, title: str, anonymise: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Share with the team")
-        what = QLabel(f"“{' '.join(title.split())}” is written into the team folder now, and again each time "
-                      "you close it. Colleagues see it in their libraries, read only.")
-        what.setTextFormat(Qt.TextFormat.PlainText)
+        what = plain_label(f"“{' '.join(title.split())}” is written into the team folder now, and again each "
+                           "time you close it. Colleagues see it in their libraries, read only.")
         what.setWordWrap(True)
         self.anonymise = QCheckBox("Anonymised: no participant's or facilitator's name")
         self.anonymise.setChecked(anonymise)
@@ -236,8 +236,7 @@ class TeamProblemsDialog(QDialog):
             "Older copies of a workshop are left for you to keep or delete.")
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        where = QLabel(f"Team folder: {folder}" if folder else "No team folder is set.")
-        where.setTextFormat(Qt.TextFormat.PlainText)
+        where = plain_label(f"Team folder: {folder}" if folder else "No team folder is set.")
         self.table = QTableWidget(len(problems), 3)
         self.table.setHorizontalHeaderLabels(("File", "Problem", "Seen"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -246,7 +245,7 @@ class TeamProblemsDialog(QDialog):
         for row, problem in enumerate(problems):
             for column, value in enumerate((problem.path, problem.reason, short_date(problem.seen[:10]))):
                 item = QTableWidgetItem(value)  # items show text as text, never markup
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -4,6 +4,7 @@ team workshops it gave, and the problems found, with a button to each."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from ..common.plain import plain_tooltip
 from ..operations.team import TeamStatus
 
 
@@ -33,7 +34,7 @@ class TeamBar(QFrame):
         count = f"{state.workshops} team workshop{'' if state.workshops == 1 else 's'}"
         self.label.setText(f"Team folder: {state.folder.name} · {count}"
                            f"{' · reading the folder…' if scanning else ''}")
-        self.label.setToolTip(str(state.folder))
+        self.label.setToolTip(plain_tooltip(str(state.folder)))
         self.problems.setText(f"{len(state.problems)} problem{'' if len(state.problems) == 1 else 's'}…")
         self.problems.setVisible(bool(state.problems))
         self.show()
