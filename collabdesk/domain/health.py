@@ -55,10 +55,14 @@ class HealthRound:
 
 @dataclass(frozen=True)
 class Rating:
-    """One participant's score for one domain, with an optional one-line comment."""
+    """One participant's score for one domain, with an optional one-line comment.
+
+    ``participant_id`` is None for a rating imported from an anonymous check's workshop
+    file, which never says whose a rating is.
+    """
 
     round_id: int
-    participant_id: int
+    participant_id: int | None
     domain_key: str
     score: int
     comment: str = ""
@@ -251,11 +255,13 @@ def results(round_: HealthRound, ratings: Iterable[Rating], tallies: Iterable[Ta
 
 
 def comments_of(round_: HealthRound, ratings: Iterable[Rating], names: Mapping[int, str]) -> list[Comment]:
-    """The non-empty comments in the round's domain order; ``names`` empty keeps them anonymous."""
+    """The non-empty comments in the round's domain order, each domain's in alphabetical order
+    (never the order people rated in, which could tell who wrote which); ``names`` empty keeps
+    them anonymous."""
     order = {key: i for i, key in enumerate(round_.domain_keys)}
     kept = [r for r in ratings if r.comment and r.domain_key in order]
     return [Comment(r.domain_key, r.comment, names.get(r.participant_id, ""))
-            for r in sorted(kept, key=lambda r: order[r.domain_key])]
+            for r in sorted(kept, key=lambda r: (order[r.domain_key], r.comment))]
 
 
 def points(value: float) -> str:

@@ -71,12 +71,12 @@ TIMER_FIELDS = {"planned_seconds", "accumulated_seconds", "running_since"}
 THEME_FIELDS = {"id", "title"}
 NOTE_FIELDS = {"id", "text", "kind", "colour", "author", "role", "theme", "x", "y", "created", "updated"}
 ROUND_FIELDS = {"title", "exercise", "target", "mode", "dots_per_voter", "max_per_item", "anonymous",
-                "state", "revealed", "created", "ballots", "votes"}
+                "state", "revealed", "created", "turnout", "ballots", "votes"}
 BALLOT_FIELDS = {"participant", "status"}
 VOTE_FIELDS = {"note", "theme", "voter", "count"}
 ACTION_FIELDS = {"text", "owner", "due", "status", "note", "theme"}
-HEALTH_FIELDS = {"title", "domains", "mode", "anonymous", "state", "revealed", "created", "ballots", "ratings",
-                 "tallies"}
+HEALTH_FIELDS = {"title", "domains", "mode", "anonymous", "state", "revealed", "created", "turnout", "ballots",
+                 "ratings", "tallies"}
 RATING_FIELDS = {"participant", "domain", "score", "comment"}
 TALLY_FIELDS = {"domain", "score", "count"}
 
@@ -120,18 +120,24 @@ def content_to_document(content: WorkshopContent, *, exported: str = "") -> dict
 
     def vote_round(r: VoteRound) -> dict:
         on_notes = r.target == "notes"
+        ballots = [b for b in content.ballots if b.round_id == r.id and b.participant_id in people]
+        votes = [{"note": notes.get(v.note_id) if on_notes else None,
+                  "theme": None if on_notes else themes.get(v.theme_id),
+                  "voter": people.get(v.voter_id), "count": v.count}
+                 for v in content.votes
+                 if v.round_id == r.id and (notes if on_notes else themes).get(
+                     v.note_id if on_notes else v.theme_id) is not None]
+        if not r.revealed:
+            ballots, votes = [], []
+        elif r.anonymous:
+            votes = _pooled(votes)
         return {
             "title": r.title, "exercise": exercises.get(r.exercise_id), "target": r.target, "mode": r.mode,
             "dots_per_voter": r.dots_per_voter, "max_per_item": r.max_per_item, "anonymous": r.anonymous,
             "state": r.state, "revealed": r.revealed, "created": r.created,
-            "ballots": [{"participant": people[b.participant_id], "status": b.status}
-                        for b in content.ballots if b.round_id == r.id and b.participant_id in people],
-            "votes": [{"note": notes.get(v.note_id) if on_notes else None,
-                       "theme": None if on_notes else themes.get(v.theme_id),
-                       "voter": people.get(v.voter_id), "count": v.count}
-                      for v in content.votes
-                      if v.round_id == r.id and (notes if on_notes else themes).get(
-                          v.note_id if on_notes else v.theme_id) is not None],
+            "turnout": _turnout(content.ballots, r.id),
+            "ballots": [{"participant": people[b.participant_id], "status": b.status} for b in ballots],
+            "votes": votes,
         }
 
     return {
@@ -155,17 +161,44 @@ def content_to_document(content: WorkshopContent, *, exported: str = "") -> dict
 
 
 def _health_check(content: WorkshopContent, r: HealthRound, people: dict[int, int]) -> dict:
-    return {
+    """A health check's record: before the reveal its settings and turnout only; after it, an
+    anonymous check's ratings name no one and come in an order that follows no one."""
+    record = {
         "title": r.title, "domains": list(r.domain_keys), "mode": r.mode, "anonymous": r.anonymous,
         "state": r.state, "revealed": r.revealed, "created": r.created,
+        "turnout": _turnout(content.health_ballots, r.id),
+    }
+    if not r.revealed:
+        return record | {"ballots": [], "ratings": [], "tallies": []}
+    ratings = [{"participant": None if r.anonymous else people[x.participant_id], "domain": x.domain_key,
+                "score": x.score, "comment": x.comment}
+               for x in content.ratings
+               if x.round_id == r.id and (x.participant_id in people or (r.anonymous and x.participant_id is None))]
+    if r.anonymous:
+        order = {key: i for i, key in enumerate(r.domain_keys)}
+        ratings.sort(key=lambda x: (order.get(x["domain"], len(order)), x["domain"], x["score"], x["comment"]))
+    return record | {
         "ballots": [{"participant": people[b.participant_id], "status": b.status}
                     for b in content.health_ballots if b.round_id == r.id and b.participant_id in people],
-        "ratings": [{"participant": people[x.participant_id], "domain": x.domain_key, "score": x.score,
-                     "comment": x.comment}
-                    for x in content.ratings if x.round_id == r.id and x.participant_id in people],
+        "ratings": ratings,
         "tallies": [{"domain": t.domain_key, "score": t.score, "count": t.count}
                     for t in content.tallies if t.round_id == r.id],
     }
+
+
+def _turnout(ballots: Iterable[Ballot], round_id: int) -> int:
+    """How many have taken part in a round: its confirmed ballots."""
+    return sum(1 for b in ballots if b.round_id == round_id and b.status == "confirmed")
+
+
+def _pooled(votes: list[dict]) -> list[dict]:
+    """An anonymous round's dots added up per card (or theme), with no voter: its results, not who gave them."""
+    totals: dict[tuple[int | None, int | None], int] = {}
+    for v in votes:
+        key = (v["note"], v["theme"])
+        totals[key] = totals.get(key, 0) + v["count"]
+    return [{"note": note, "theme": theme, "voter": None, "count": count}
+            for (note, theme), count in sorted(totals.items(), key=lambda item: (item[0][0] or 0, item[0][1] or 0))]
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -471,6 +504,7 @@ def _rounds(w: _Record, counter: _Counter, workshop_id: str, participants: dict,
             revealed=r.boolean("revealed", False),
             created=r.timestamp("created"),
         ))
+        r.integer("turnout", 0, MAX_COUNTS["ballots"], default=0)  # shown to people reading the file; not stored
         ballots += _ballots(r, counter, round_id, participants)
         for v in r.records("votes", VOTE_FIELDS, counter):
             note_id = v.reference("note", notes, "note")
@@ -525,19 +559,27 @@ def _health_checks(w: _Record, counter: _Counter, workshop_id: str, participants
             state=r.choice("state", health.STATES, "open"), revealed=r.boolean("revealed", False),
             created=r.timestamp("created"))
         rounds.append(round_)
+        r.integer("turnout", 0, MAX_COUNTS["ballots"], default=0)  # shown to people reading the file; not stored
         own_ballots = _ballots(r, counter, round_id, participants)
         ballots += own_ballots
         confirmed = {b.participant_id for b in own_ballots if b.status == "confirmed"}
-        rated = set()
+        rated, per_domain = set(), {}
         for x in r.records("ratings", RATING_FIELDS, counter):
             voter = x.reference("participant", participants, "participant")
-            if voter not in confirmed:
+            if voter is None and not (round_.anonymous and round_.revealed):
+                raise _problem(x.at("participant"), "is missing: only a revealed anonymous health check's "
+                                                    "ratings may leave it out")
+            if voter is not None and voter not in confirmed:
                 raise _problem(x.at("participant"), "a rating needs a confirmed ballot of its participant in "
                                                     "this health check")
             domain = x.text("domain", "short", required=True)
-            if (voter, domain) in rated:
+            if voter is not None and (voter, domain) in rated:
                 raise _problem(x.at("domain"), f"participant {voter} rates {domain!r} twice in this health check")
             rated.add((voter, domain))
+            per_domain[domain] = per_domain.get(domain, 0) + 1
+            if per_domain[domain] > len(confirmed):
+                raise _problem(x.at("domain"), f"{domain!r} has more ratings than the {len(confirmed)} confirmed "
+                                               "ballots of this health check")
             _ruled(x.at("domain"), health.check_domain, round_, domain)
             ratings.append(Rating(round_id, voter, domain, _ruled(x.at("score"), health.check_score,
                                                                    x.value.get("score")),

@@ -111,7 +111,7 @@ class HealthRows:
                             [(rounds[b.round_id], people[b.participant_id], b.status) for b in content.health_ballots])
         self.db.executemany(
             "INSERT INTO health_ratings (round_id, participant_id, domain_key, score, comment) VALUES (?, ?, ?, ?, ?)",
-            [(rounds[r.round_id], people[r.participant_id], r.domain_key, r.score, r.comment)
+            [(rounds[r.round_id], people.get(r.participant_id), r.domain_key, r.score, r.comment)
              for r in content.ratings])
         self.db.executemany(
             "INSERT INTO health_tallies (round_id, domain_key, score, count) VALUES (?, ?, ?, ?)",

@@ -358,9 +358,30 @@ def _v7_team_library(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_team_files_workshop ON team_files(workshop_id)")
 
 
+def _v8_unnamed_ratings(db: sqlite_utils.Database) -> None:
+    """Ratings may name no participant: those of an anonymous health check imported from a
+    workshop file, which never says whose a rating is. The key becomes a unique index, which
+    still allows one rating per domain per named voter and any number of unnamed ones."""
+    db.execute(
+        """CREATE TABLE health_ratings_v8 (
+            round_id INTEGER NOT NULL REFERENCES health_rounds(id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+            domain_key TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            comment TEXT NOT NULL DEFAULT '',
+            UNIQUE (round_id, participant_id, domain_key))"""
+    )
+    db.execute("INSERT INTO health_ratings_v8 (round_id, participant_id, domain_key, score, comment) "
+               "SELECT round_id, participant_id, domain_key, score, comment FROM health_ratings ORDER BY rowid")
+    db.execute("DROP TABLE health_ratings")
+    db.execute("ALTER TABLE health_ratings_v8 RENAME TO health_ratings")
+    db.execute("CREATE INDEX idx_health_ratings_participant ON health_ratings(participant_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
     _v5_reindex_only_on_text_change, _v6_health_checks, _v7_team_library,
+    _v8_unnamed_ratings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

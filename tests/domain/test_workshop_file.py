@@ -56,7 +56,8 @@ def sample_content(note_text: str = "Pool the budgets") -> WorkshopContent:
     )
     rounds = (VoteRound(id=5, workshop_id="abc", title="Priorities", dots_per_voter=3, max_per_item=2,
                         anonymous=False, state="closed", revealed=True, created="2026-03-01T11:00:00+00:00"),
-              VoteRound(id=6, workshop_id="abc", title="Themes", exercise_id=7, target="themes", mode="tally"))
+              VoteRound(id=6, workshop_id="abc", title="Themes", exercise_id=7, target="themes", mode="tally",
+                        revealed=True))
     votes = (Vote(id=1, round_id=5, count=2, note_id=100, voter_id=40),
              Vote(id=2, round_id=5, count=1, note_id=101, voter_id=41),
              Vote(id=3, round_id=5, count=1, note_id=102, voter_id=41),  # on a deleted note: not exported
@@ -68,7 +69,8 @@ def sample_content(note_text: str = "Pool the budgets") -> WorkshopContent:
                Action(id=2, workshop_id="abc", text="Write up", note_id=102, theme_id=3, position=1))
     checks = (HealthRound(id=11, workshop_id="abc", title="Start of day", domain_keys=("head", "heart"),
                           anonymous=False, state="closed", revealed=True, created="2026-03-01T09:06:00+00:00"),
-              HealthRound(id=12, workshop_id="abc", title="Hands up", domain_keys=("head", "heart"), mode="tally"))
+              HealthRound(id=12, workshop_id="abc", title="Hands up", domain_keys=("head", "heart"), mode="tally",
+                          revealed=True))
     health_ballots = (Ballot(round_id=11, participant_id=40, status="confirmed"),
                       Ballot(round_id=11, participant_id=41, status="confirmed"),
                       Ballot(round_id=12, participant_id=40), Ballot(round_id=12, participant_id=41))

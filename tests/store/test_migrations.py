@@ -5,11 +5,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from collabdesk.services import files, notes
 from collabdesk.store import NewerDatabaseError, Store
 from collabdesk.store.opening import open_store
-from collabdesk.store.schema import SCHEMA_VERSION
+from collabdesk.store.schema import SCHEMA_VERSION, migrate
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema-v1.sqlite"
 WORKSHOP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
@@ -76,3 +77,22 @@ def test_a_newer_database_is_refused_and_left_byte_for_byte(db_path):
         open_store(db_path, check=True)
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]  # nothing moved aside
+
+
+def test_schema_eight_keeps_every_rating_and_takes_unnamed_ones(db_path):
+    db = sqlite_utils.Database(db_path)
+    migrate(db, target=7)
+    db.execute("INSERT INTO workshops (id, title, created, updated) VALUES ('w', 'Old', '', '')")
+    db.execute("INSERT INTO participants (id, workshop_id, name, position) VALUES (1, 'w', 'Ann', 0)")
+    db.execute("INSERT INTO health_rounds (id, workshop_id, title, domain_keys, created) "
+               "VALUES (1, 'w', 'Check', '[\"head\"]', '')")
+    db.execute("INSERT INTO health_ratings VALUES (1, 1, 'head', 4, 'kept')")
+    db.conn.commit()
+    db.close()
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION and store.integrity_problems() == []
+        assert [(r.participant_id, r.score, r.comment) for r in store.ratings(1)] == [(1, 4, "kept")]
+        store.db.execute("INSERT INTO health_ratings VALUES (1, NULL, 'head', 2, ''), (1, NULL, 'head', 2, '')")
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.execute("INSERT INTO health_ratings VALUES (1, 1, 'head', 5, '')")
+        assert sorted(r.score for r in store.ratings(1)) == [2, 2, 4]

@@ -12,6 +12,7 @@ from collabdesk.report.markdown import render_markdown
 from collabdesk.ui.export import dialog as export_dialog
 from collabdesk.ui.export.dialog import ExportDialog, default_file_name
 from tests.report.builders import PEOPLE, realistic_workshop
+from tests.services.test_private_files import assert_private, private_workshop
 from tests.ui.desk import STRICT_QT
 
 pytestmark = STRICT_QT
@@ -122,6 +123,17 @@ def test_json_export_writes_the_workshop_file(qtbot, dialog, tmp_path):
     export(qtbot, dialog)
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "collabdesk.workshop"
+
+
+def test_json_export_of_the_dialog_holds_nothing_unrevealed(qtbot, fresh_db, ops, tmp_path):
+    dialog = ExportDialog(ops, private_workshop(fresh_db).workshop_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    target = tmp_path / "private.json"
+    save_as(qtbot, dialog, target)
+    export(qtbot, dialog)
+    assert_private(target.read_text(encoding="utf-8"))
 
 
 def test_a_write_that_fails_is_reported_and_leaves_no_file(qtbot, dialog, tmp_path):
