@@ -108,9 +108,11 @@ class TeamRows:
             self.db.execute(  # shown from a file that left, while a copy stays: shown from the newest copy
                 "UPDATE team_workshops SET path = (SELECT f.path FROM team_files f WHERE f.workshop_id = "
                 "team_workshops.workshop_id ORDER BY f.updated DESC, f.path LIMIT 1) "
-                "WHERE path NOT IN (SELECT path FROM team_files) AND workshop_id IN (SELECT workshop_id FROM team_files)")
+                "WHERE path NOT IN (SELECT path FROM team_files) "
+                "AND workshop_id IN (SELECT workshop_id FROM team_files)")
             self.db.execute(
-                "UPDATE workshops SET deleted = ? WHERE deleted = '' AND id IN (SELECT workshop_id FROM team_workshops) "
+                "UPDATE workshops SET deleted = ? "
+                "WHERE deleted = '' AND id IN (SELECT workshop_id FROM team_workshops) "
                 "AND id NOT IN (SELECT workshop_id FROM team_files)", (when,))
 
     def forget_team_folder(self) -> None:

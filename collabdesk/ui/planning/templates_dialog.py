@@ -59,7 +59,8 @@ class TemplatesDialog(EditorDialog):
             agenda_buttons.addWidget(button)
         agenda_buttons.addStretch(1)
         self._place_panes(
-            ((self.new_button, self.rename_button), (self.delete_button, self.import_button), (self.export_button, self.share_button)),
+            ((self.new_button, self.rename_button), (self.delete_button, self.import_button),
+             (self.export_button, self.share_button)),
             ((framework_row, 0), (self.agenda, 1), (agenda_buttons, 0)),
             list_width=300, last_button=self.use_button)
 
