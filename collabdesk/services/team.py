@@ -11,6 +11,7 @@ next scan. With no team folder set, nothing here reads, lists or watches any fol
 
 import hashlib
 import os
+from collections.abc import Callable
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,6 +39,8 @@ ANONYMISE_ONE = "team.anonymise:"  # + workshop id: that workshop's own choice, 
 SHARED_FRAMEWORK_SUFFIX = ".framework.json"
 SHARED_TEMPLATE_SUFFIX = ".template.json"
 FOLDER_PROBLEM = "."  # the problems list's entry for the team folder itself
+
+Progress = Callable[[int, int, int], None]  # files read, files to read, team workshops added or updated
 
 
 @dataclass(frozen=True)
@@ -187,11 +190,13 @@ def _safe_stem(name: str) -> str:
 
 
 # -- indexing -----------------------------------------------------------------------------
-def scan(store: Store) -> ScanResult:
+def scan(store: Store, progress: Progress | None = None) -> ScanResult:
     """Bring the team workshops in line with the folder; reads only new or changed files.
 
     Each file read is indexed in its own transaction, so the library (another
     connection) sees team workshops arrive one by one and is never blocked for long.
+    ``progress(done, to_read, changed)`` is told after each file read (the first index
+    of a big folder takes a while, and the library can show what has arrived so far).
     """
     folder = team_folder(store)
     if folder is None:
@@ -209,13 +214,15 @@ def scan(store: Store) -> ScanResult:
     stale = [p.path for p in store.team_problems() if p.path not in present and p.path != FOLDER_PROBLEM]
     if stale or any(p.path == FOLDER_PROBLEM for p in store.team_problems()):
         store.clear_team_problems([*stale, FOLDER_PROBLEM])
+    to_read = [(relative, path, known.get(relative)) for relative, (path, stat) in sorted(present.items())
+               if relative not in known or (known[relative].size, known[relative].mtime_ns)
+               != (stat.st_size, stat.st_mtime_ns)]
     read = changed = 0
-    for relative, (path, stat) in sorted(present.items()):
-        before = known.get(relative)
-        if before is not None and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
-            continue
+    for relative, path, before in to_read:
         read += 1
         changed += _index_file(store, relative, path, before, now)
+        if progress is not None:
+            progress(read, len(to_read), changed)
     _list_copies(store, now)
     return ScanResult(files=len(present), read=read, changed=changed, problems=len(store.team_problems()))
 

@@ -310,3 +310,13 @@ def test_frameworks_and_templates_are_shared_as_files_colleagues_import(laptop_a
     assert team.scan(laptop_b).problems == 0  # not workshop files: never listed as problems
     library.import_framework_file(laptop_b, shared[0])
     assert library.import_template_file(laptop_b, shared[1]).name == "Roundtable agenda"
+
+
+def test_a_scan_tells_its_progress_file_by_file(laptop_a, laptop_b):
+    for title in ("One", "Two", "Three"):
+        closed_roundtable(laptop_a, title)
+    told = []
+    team.scan(laptop_b, lambda done, to_read, changed: told.append((done, to_read, changed)))
+    assert told == [(1, 3, 1), (2, 3, 2), (3, 3, 3)]
+    team.scan(laptop_b, lambda *args: told.append(args))  # nothing changed: nothing read, nothing told
+    assert len(told) == 3

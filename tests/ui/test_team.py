@@ -171,3 +171,13 @@ def test_a_template_is_shared_with_the_team_from_the_templates_dialog(qtbot, ops
     qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
     shared = list(folder.glob("*.template.json"))
     assert len(shared) == 1 and shared[0].name in dialog.note.text()
+
+
+def test_a_long_first_index_lists_what_has_arrived_and_how_far_it_is(open_window, fresh_db, colleague, folder):
+    window = open_window()  # no team folder yet: nothing scans
+    share_closed(colleague, "Carers roundtable")
+    team.set_team_folder(fresh_db, folder)
+    team.scan(fresh_db)  # what the worker has indexed so far
+    window.team.sync.progress.emit(1, 1000, 1)
+    assert ("Carers roundtable", TEAM) in listed(window)
+    assert "(1 of 1,000 files)" in window.home.team_bar.label.text()

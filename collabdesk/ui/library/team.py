@@ -8,6 +8,7 @@ own (a SQLite connection is used only on the thread that opened it); each file i
 indexes is one short transaction, so the library stays usable while a big folder is read.
 """
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QThreadPool, QTimer, Signal
@@ -24,16 +25,20 @@ from ..operations import Operations
 from ..operations.team import TeamProblem
 
 DEBOUNCE_MS = 400  # a sync engine writes a file in bursts: scan once it has settled
+PROGRESS_SECONDS = 1.0  # a long first index shows what has arrived this often
 
 
 class TeamSync(QObject):
     """Keeps the team workshops in step with the team folder, in the background.
 
     ``scanned`` is emitted on the GUI thread after each scan (with how many team
-    workshops were added or updated); ``failed`` with one sentence when a scan could not run.
+    workshops were added or updated); ``progress`` while a long one runs (files read,
+    files to read, workshops added or updated so far), at most every ``PROGRESS_SECONDS``;
+    ``failed`` with one sentence when a scan could not run.
     """
 
     scanned = Signal(int)
+    progress = Signal(int, int, int)
     failed = Signal(str)
     _done = Signal(object)  # from the worker: a ScanResult or an error message
 
@@ -45,6 +50,7 @@ class TeamSync(QObject):
         self._running = False
         self._again = False
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._told = 0.0  # when the worker last reported progress
 
     @property
     def folder(self) -> Path | None:
@@ -87,14 +93,25 @@ class TeamSync(QObject):
         QThreadPool.globalInstance().start(self._scan_on_worker)
 
     def _scan_on_worker(self) -> None:
+        self._told = time.monotonic()
         try:
-            outcome = self._ops.scan_apart()
+            outcome = self._ops.scan_apart(self._report_progress)
         except Exception as error:  # noqa: BLE001 - reported on the GUI thread, never lost on the worker
             outcome = f"The team folder could not be read: {error}"
         try:
             self._done.emit(outcome)
         except RuntimeError:  # the window closed while the scan ran: nobody is left to tell
             pass
+
+    def _report_progress(self, done: int, to_read: int, changed: int) -> None:
+        """On the worker: pass progress on now and then (the signal is queued to the GUI thread)."""
+        now = time.monotonic()
+        if done < to_read and now - self._told >= PROGRESS_SECONDS:
+            self._told = now
+            try:
+                self.progress.emit(done, to_read, changed)
+            except RuntimeError:  # the window closed while the scan ran
+                pass
 
     def _on_done(self, outcome) -> None:
         self._running = False
@@ -274,12 +291,14 @@ class TeamLibrary(QObject):
         self.ops = ops
         self.library = library
         self.sync = TeamSync(ops, parent=self)
+        self._listed = 0  # team workshops already listed during the scan running
         library.team_folder_requested.connect(self.choose_folder)
         library.share_requested.connect(self.share)
         library.copy_requested.connect(self.copy)
         library.team_problems_requested.connect(self.show_problems)
         library.team_scan_requested.connect(self.scan)
         self.sync.scanned.connect(self._on_scanned)
+        self.sync.progress.connect(self._on_progress)
         self.sync.failed.connect(ops.hub.save_failed)
 
     def start(self) -> None:
@@ -328,7 +347,15 @@ class TeamLibrary(QObject):
         dialog.exec()
         dialog.deleteLater()
 
+    def _on_progress(self, done: int, to_read: int, changed: int) -> None:
+        """A long first index: list what has arrived so far, and say how far it is."""
+        if changed > self._listed:
+            self._listed = changed
+            self.library.refresh()
+        self.library.team_bar.show_status(self.ops.team_status(), scanning=True, read=(done, to_read))
+
     def _on_scanned(self, changed: int) -> None:
+        self._listed = 0
         if changed:
             self.library.refresh()
         self._show_status()

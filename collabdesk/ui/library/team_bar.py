@@ -26,14 +26,15 @@ class TeamBar(QFrame):
         layout.addWidget(self.scan)
         self.hide()
 
-    def show_status(self, state: TeamStatus, *, scanning: bool = False) -> None:
-        """Hidden with no team folder; otherwise the folder, the count and the problems."""
+    def show_status(self, state: TeamStatus, *, scanning: bool = False, read: tuple[int, int] | None = None) -> None:
+        """Hidden with no team folder; otherwise the folder, the count and the problems
+        (and while a scan runs, how far it is: ``read`` files of how many)."""
         if state.folder is None:
             self.hide()
             return
         count = f"{state.workshops} team workshop{'' if state.workshops == 1 else 's'}"
-        self.label.setText(f"Team folder: {state.folder.name} · {count}"
-                           f"{' · reading the folder…' if scanning else ''}")
+        reading = f" · reading the folder ({read[0]:,} of {read[1]:,} files)…" if read else " · reading the folder…"
+        self.label.setText(f"Team folder: {state.folder.name} · {count}{reading if scanning else ''}")
         self.label.setToolTip(plain_tooltip(str(state.folder)))
         self.problems.setText(f"{len(state.problems)} problem{'' if len(state.problems) == 1 else 's'}…")
         self.problems.setVisible(bool(state.problems))

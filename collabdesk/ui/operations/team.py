@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ...domain.model import Workshop
 from ...services import team as team_services
-from ...services.team import ScanResult, TeamStatus
+from ...services.team import Progress, ScanResult, TeamStatus
 from ...store.team import TeamProblem
 from .gateway import Gateway
 
@@ -29,12 +29,12 @@ class TeamOperations(Gateway):
     def shares_anonymised(self, workshop_id: str) -> bool:
         return team_services.anonymises(self.store, workshop_id)
 
-    def scan_apart(self) -> ScanResult:
+    def scan_apart(self, progress: Progress | None = None) -> ScanResult:
         """Scan the team folder with a store of its own: for a worker thread."""
         from ...store import Store
 
         with Store(self.store.path) as store:
-            return team_services.scan(store)
+            return team_services.scan(store, progress)
 
     # -- writes -------------------------------------------------------------------------
     def _shared(self, what: str, action):
