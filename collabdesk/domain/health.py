@@ -100,6 +100,14 @@ def check_open(round_: HealthRound) -> None:
         raise ValidationError(f"The health check {round_.title!r} is closed; reopen it to change ratings.")
 
 
+def check_ballots_traceable(round_: HealthRound, ratings: Iterable[Rating]) -> None:
+    """Taking a ballot back clears that voter's ratings; an anonymous check imported from a
+    workshop file holds ratings that name no one, so no ballot can be taken back fairly."""
+    if any(r.participant_id is None for r in ratings):
+        raise ValidationError(f"The ratings of {round_.title!r} came from a workshop file that does not say whose "
+                              "they are, so no ballot can be taken back; start a new health check to rate again.")
+
+
 def check_domain(round_: HealthRound, domain_key: str) -> None:
     if domain_key not in round_.domain_keys:
         raise ValidationError(f"{domain_key!r} is not one of the domains this health check rates.")

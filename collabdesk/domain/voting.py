@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from .errors import ValidationError
-from .model import Ballot, VoteRound
+from .model import Ballot, Vote, VoteRound
 
 Item = tuple[str, int]
 
@@ -43,6 +43,14 @@ def check_settings(*, dots_per_voter: int, max_per_item: int | None, target: str
 def check_open(round_: VoteRound) -> None:
     if round_.state != "open":
         raise ValidationError(f"The vote {round_.title!r} is closed; reopen it to change votes.")
+
+
+def check_ballots_traceable(round_: VoteRound, votes: Iterable[Vote]) -> None:
+    """Taking a ballot back clears that voter's dots; an anonymous round imported from a
+    workshop file holds dots that name no voter, so no ballot can be taken back fairly."""
+    if any(v.voter_id is None for v in votes):
+        raise ValidationError(f"The dots of {round_.title!r} came from a workshop file that does not say whose "
+                              "they are, so no ballot can be taken back; start a new vote to vote again.")
 
 
 def check_allocation(round_: VoteRound, allocation: Mapping[object, int], voter: str = "This voter") -> None:

@@ -70,7 +70,9 @@ def skip_voter(store: Store, round_id: int, voter_id: int) -> None:
 def reopen_ballot(store: Store, round_id: int, voter_id: int) -> None:
     """Let a voter rate again: their ratings are cleared and they wait their turn."""
     with store.health_change("reopen the ballot"):
-        rules.check_open(_round_in_mode(store, round_id, "ballot"))
+        round_ = _round_in_mode(store, round_id, "ballot")
+        rules.check_open(round_)
+        rules.check_ballots_traceable(round_, store.ratings(round_id))
         session(store, round_id).reopen(voter_id, voter_name(store, voter_id))
         store.replace_ratings(round_id, voter_id, {}, status="pending")
 

@@ -69,7 +69,9 @@ def skip_voter(store: Store, round_id: int, voter_id: int) -> None:
 def reopen_ballot(store: Store, round_id: int, voter_id: int) -> None:
     """Let a voter vote again (or at last, if skipped): their dots are cleared and they wait their turn."""
     with store.voting_change("reopen the ballot"):
-        rules.check_open(_round_in_mode(store, round_id, "ballot"))
+        round_ = _round_in_mode(store, round_id, "ballot")
+        rules.check_open(round_)
+        rules.check_ballots_traceable(round_, store.votes(round_id))
         session(store, round_id).reopen(voter_id, voter_name(store, voter_id))
         store.replace_votes(round_id, voter_id, {}, ballot_status="pending")
 

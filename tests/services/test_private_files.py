@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from collabdesk import cli
 from collabdesk.domain import workshop_file
+from collabdesk.domain.errors import ValidationError
 from collabdesk.report.health_summary import build_health
 from collabdesk.report.markdown import render_markdown
 from collabdesk.services import files, frameworks, health, notes, team, voting, workshops
@@ -161,6 +162,18 @@ def test_revealed_results_and_reports_are_the_same_after_export_and_import(fresh
         assert [r for r in again[kind] if r["revealed"]] == [r for r in first[kind] if r["revealed"]]
 
 
+def test_no_ballot_of_an_imported_anonymous_round_can_be_taken_back(fresh_db, private):
+    copy = imported_again(fresh_db, private.workshop_id)
+    ann = fresh_db.participants(copy)[0].id
+    shown_vote = next(r for r in fresh_db.vote_rounds(copy) if r.title == "Shown vote")
+    shown_check = next(r for r in fresh_db.health_rounds(copy) if r.title == "Shown check")
+    with pytest.raises(ValidationError, match="does not say whose they are"):
+        voting.reopen_ballot(fresh_db, shown_vote.id, ann)
+    with pytest.raises(ValidationError, match="does not say whose they are"):
+        health.reopen_ballot(fresh_db, shown_check.id, ann)
+    assert [b.status for b in fresh_db.health_ballots(shown_check.id)] == ["confirmed"] * 3
+
+
 BALLOTS = st.lists(st.dictionaries(st.sampled_from(["head", "heart", "bones", "limbs", "blood"]),
                                    st.tuples(st.integers(1, 5), st.sampled_from(["", "Same", "Other", "Zed"])),
                                    min_size=1),
@@ -188,10 +201,10 @@ def test_an_unnamed_rating_is_refused_outside_a_revealed_anonymous_check():
     document = json.loads(workshop_file_example())
     check = document["workshop"]["health_checks"][0]
     check["revealed"] = False
-    with pytest.raises(Exception, match=r"ratings\[0\]\.participant: is missing"):
+    with pytest.raises(ValidationError, match=r"ratings\[0\]\.participant: is missing"):
         workshop_file.document_to_content(document)
     check["revealed"], check["ballots"] = True, check["ballots"][:1]
-    with pytest.raises(Exception, match="more ratings than the 1 confirmed ballots"):
+    with pytest.raises(ValidationError, match="more ratings than the 1 confirmed ballots"):
         workshop_file.document_to_content(document)
 
 
