@@ -91,3 +91,14 @@ if __name__ == "__main__":  # the contract's report, for the closing note
     door = sorted(str(p.relative_to(PACKAGE)) for p in modules("ui")
                   if any(i.startswith("collabdesk.services") for i in imports(p)))
     print("ui modules importing services:", ", ".join(door))
+
+
+def test_no_test_module_imports_another():
+    """Shared helpers live in conftest.py and helper modules (desk.py, builders.py, ...), never in a test module."""
+    tests = Path(__file__).resolve().parent
+    importing = {}
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[-1].startswith("test_"):
+                importing.setdefault(str(path.relative_to(tests)), []).append(node.module)
+    assert importing == {}

@@ -1,5 +1,6 @@
 """Running the command line: in this process (fast), or as a real `python -m collabdesk`."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -51,3 +52,12 @@ def dump(db: Path) -> str:
         return "\n".join(conn.iterdump())
     finally:
         conn.close()
+
+
+def comparable(document: dict) -> dict:
+    """The document without what an import is meant to change: the id, when it was changed and exported."""
+    document = json.loads(json.dumps(document))
+    document.pop("exported")
+    document["workshop"].pop("id")
+    document["workshop"].pop("updated")
+    return document

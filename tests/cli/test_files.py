@@ -12,7 +12,7 @@ from collabdesk.domain.workshop_file import MAX_FILE_BYTES
 from collabdesk.services import actions, demo, files, notes, workshops
 from collabdesk.store import Store, StoreError
 
-from .conftest import dump
+from .conftest import comparable, dump
 
 TRICKY = {
     "long": "x" * 10_000,
@@ -25,15 +25,6 @@ TRICKY = {
     "chinese": "我们需要合作",
     "japanese": "協力が必要です",
 }
-
-
-def comparable(document: dict) -> dict:
-    """The document without what an import is meant to change: the id, when it was changed and exported."""
-    document = json.loads(json.dumps(document))
-    document.pop("exported")
-    document["workshop"].pop("id")
-    document["workshop"].pop("updated")
-    return document
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ import pytest
 
 from collabdesk.services import health, workshops
 
-from .conftest import dump
-from .test_files import comparable
+from .conftest import comparable, dump
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from collabdesk.domain.model import Framework, Note, Theme, Vote, VoteRound, WorkshopContent
 from collabdesk.domain.timer import TimerState
-from collabdesk.services import actions, notes, workshops
+from collabdesk.services import actions, health, notes, workshops
 from collabdesk.services.frameworks import framework_or_default
 from collabdesk.store import Store
 
@@ -232,3 +232,28 @@ def bulk_workshop(store, count: int) -> str:
             for e in exercises),
         notes=tuple(note_list), themes=themes, rounds=(round_,), votes=votes)
     return store.insert_content(content)
+
+
+SERIES_TITLE = "Northfield care roundtables <2025> & co"
+
+
+def open_actions(contents):
+    return [a for c in contents for a in c.actions if a.status in ("open", "in progress")]
+
+
+# Per domain, the room's ratings: ties, a split, one rater, nobody.
+SCORES = {"head": (2, 2, 3, 3), "heart": (1, 5, 1, 5), "bones": (4,), "limbs": (), "blood": (3, 4, 4, 5)}
+
+
+COMMENT = MARKUP[0]
+
+
+def checked_workshop(store, *, reveal: bool, anonymous: bool = True) -> str:
+    w = workshops.create_workshop(store, title="Partnership health", participants=PEOPLE[:4])
+    check = health.start_check(store, w.id, title="Start of the day", anonymous=anonymous)
+    for index, participant in enumerate(store.participants(w.id)):
+        scores = {d: s[index] for d, s in SCORES.items() if index < len(s)}
+        health.cast_ballot(store, check.id, participant.id, scores, {"head": COMMENT} if index == 0 else {})
+    if reveal:
+        health.reveal(store, check.id)
+    return w.id

@@ -11,32 +11,16 @@ from collabdesk.report.csv_export import summary_csv
 from collabdesk.report.markdown import summary_markdown
 from collabdesk.report.pdf import write_pdf
 from collabdesk.report.summary import build_summary
-from collabdesk.services import health, workshops
 from collabdesk.services.frameworks import framework_or_default
 from collabdesk.store import Store
 
-from .builders import MARKUP, PEOPLE
+from .builders import COMMENT, PEOPLE, SCORES, checked_workshop
 from .pdf_text import body_text, squash
-
-# Per domain, the room's ratings: ties, a split, one rater, nobody.
-SCORES = {"head": (2, 2, 3, 3), "heart": (1, 5, 1, 5), "bones": (4,), "limbs": (), "blood": (3, 4, 4, 5)}
-COMMENT = MARKUP[0]
-
-
-def _checked(store, *, reveal: bool, anonymous: bool = True) -> str:
-    w = workshops.create_workshop(store, title="Partnership health", participants=PEOPLE[:4])
-    check = health.start_check(store, w.id, title="Start of the day", anonymous=anonymous)
-    for index, participant in enumerate(store.participants(w.id)):
-        scores = {d: s[index] for d, s in SCORES.items() if index < len(s)}
-        health.cast_ballot(store, check.id, participant.id, scores, {"head": COMMENT} if index == 0 else {})
-    if reveal:
-        health.reveal(store, check.id)
-    return w.id
 
 
 def _summary(tmp_path, *, reveal=True, anonymous=True, anonymise=False):
     with Store(tmp_path / "db.sqlite") as store:
-        content = store.content(_checked(store, reveal=reveal, anonymous=anonymous))
+        content = store.content(checked_workshop(store, reveal=reveal, anonymous=anonymous))
         framework = framework_or_default(store, content.workshop.framework_key)
     return content, framework, build_summary(content, framework, anonymise=anonymise)
 

@@ -10,7 +10,7 @@ from collabdesk.report.series import build_series
 from collabdesk.report.series_html import series_html
 
 from .browser import chromium
-from .test_series import SERIES_TITLE
+from .builders import SERIES_TITLE
 
 AXE = (Path(__file__).parent / "axe" / "axe.min.js").read_text(encoding="utf-8")
 WIDTHS = (1280, 390)

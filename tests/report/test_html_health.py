@@ -10,8 +10,8 @@ from collabdesk.report.summary import build_summary
 from collabdesk.services.frameworks import framework_or_default
 from collabdesk.store import Store
 
+from .builders import COMMENT, checked_workshop
 from .html_reading import Page, outline_as_headings, pdf_outline
-from .test_health_report import COMMENT, _checked
 
 
 def test_the_health_check_part_follows_the_pdf_bookmarks(demo_series, tmp_path):
@@ -40,8 +40,8 @@ def test_every_domain_rating_is_in_the_chart_description_and_the_table(demo_seri
 
 def test_a_comment_reads_back_exactly_and_an_unrevealed_check_shows_nothing(tmp_path):
     with Store(tmp_path / "db.sqlite") as store:
-        shown = store.content(_checked(store, reveal=True))
-        hidden = store.content(_checked(store, reveal=False))
+        shown = store.content(checked_workshop(store, reveal=True))
+        hidden = store.content(checked_workshop(store, reveal=False))
         framework = framework_or_default(store, shown.workshop.framework_key)
     page = Page(render_html(shown, framework))
     assert COMMENT in page.typed() and not page.all("b")

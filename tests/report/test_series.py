@@ -7,13 +7,8 @@ from collabdesk.report.series import (
     TOP_NOTES_PER_WORKSHOP, build_series, excerpt, render_series_markdown, write_series_pdf,
 )
 
+from .builders import SERIES_TITLE, open_actions
 from .pdf_text import contains, squash
-
-SERIES_TITLE = "Northfield care roundtables <2025> & co"
-
-
-def open_actions(contents):
-    return [a for c in contents for a in c.actions if a.status in ("open", "in progress")]
 
 
 def test_series_lists_its_workshops_earliest_first(series):

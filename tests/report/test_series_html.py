@@ -4,8 +4,8 @@ with the series PDF's bookmarks as its headings."""
 from collabdesk.report.series import build_series, excerpt, write_series_pdf
 from collabdesk.report.series_html import series_html, write_series_html
 
+from .builders import SERIES_TITLE, open_actions
 from .html_reading import Page, outline_as_headings, pdf_outline
-from .test_series import SERIES_TITLE, open_actions
 
 
 def test_series_html_reads_back_exactly_as_typed(series):

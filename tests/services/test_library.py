@@ -10,7 +10,7 @@ from collabdesk.domain.model import AgendaItem, Domain
 from collabdesk.services import frameworks
 from collabdesk.services import library as lib
 from collabdesk.services import notes, workshops
-from tests.store.test_library import rich_workshop
+from tests.store.library_data import rich_workshop
 
 HOSTILE = "<b>Budget</b> &amp; <img src=x> 🤝 合作 التعاون שיתוף 協力"
 

@@ -10,65 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from collabdesk.services import voting
 from collabdesk.ui.board.scene import CARD_SIZE
-from collabdesk.ui.board.prompts import ExerciseChooser, ThemeNameDialog
-from tests.ui.desk import STRICT_QT
+from collabdesk.ui.board.prompts import ExerciseChooser
+from tests.ui.desk import (
+    CTRL, SHIFT, STRICT_QT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
+)
 
 pytestmark = STRICT_QT
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-LEFT = Qt.MouseButton.LeftButton
-
-
-# -- helpers the theme and voting tests share -----------------------------------------------
-def add_notes(window, *texts, **fields):
-    exercise_id = window.run_view.exercise.id
-    return [window.ops.add_note(exercise_id, text, **fields) for text in texts]
-
-
-def card_point(view, card) -> QPoint:
-    view.ensureVisible(card, 4, 4)
-    return view.mapFromScene(card.centre())
-
-
-def drag(qtbot, view, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press, move in two steps and release on the board's viewport, as a hand on a mouse would."""
-    viewport = view.viewport()
-    qtbot.mousePress(viewport, LEFT, modifier, start)
-    qtbot.mouseMove(viewport, start + (end - start) / 2)
-    qtbot.mouseMove(viewport, end)
-    qtbot.mouseRelease(viewport, LEFT, modifier, end)
-
-
-def drag_card(qtbot, view, card, delta: QPointF) -> None:
-    start = card_point(view, card)
-    drag(qtbot, view, start, start + QPoint(round(delta.x() * view.zoom()), round(delta.y() * view.zoom())))
-
-
-def click_card(qtbot, view, card, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.mouseClick(view.viewport(), LEFT, modifier, card_point(view, card))
-
-
-def name_themes(monkeypatch, *names) -> list:
-    """Answer the theme-name questions with ``names`` in turn; returns what was asked."""
-    asked, answers = [], list(names)
-
-    def ask(cls, parent, **question):
-        asked.append(question)
-        return answers.pop(0)
-    monkeypatch.setattr(ThemeNameDialog, "ask", classmethod(ask))
-    return asked
-
-
-def places(store, note_ids):
-    return {i: (store.note(i).x, store.note(i).y) for i in note_ids}
-
-
-def undo(qtbot, window):
-    qtbot.keyClick(window.run_view.board, Qt.Key.Key_Z, CTRL)
-
-
-def redo(qtbot, window):
-    qtbot.keyClick(window.run_view.board, Qt.Key.Key_Z, CTRL | SHIFT)
 
 
 @pytest.fixture

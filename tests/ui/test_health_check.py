@@ -11,11 +11,9 @@ from collabdesk.ui.health.ballot import HealthBallotScreen
 from collabdesk.ui.health.dock import CheckSettings, HealthDock, StartCheckDialog
 from collabdesk.ui.health.room import RoomHealthView
 from collabdesk.ui.health.tally import HandsScreen
-from tests.ui.desk import STRICT_QT
-from tests.ui.test_board import undo
-from tests.ui.test_locked_screens import database, dialogs, press_everything  # noqa: F401  (dialogs: a fixture)
+from tests.ui.desk import STRICT_QT, database, make_dialog, press_everything, undo
 
-pytestmark = STRICT_QT
+pytestmark = [*STRICT_QT, pytest.mark.usefixtures("dialogs")]
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -133,7 +131,6 @@ def test_the_health_ballot_is_a_locked_screen_mid_rating(qtbot, running, fresh_d
 def test_the_cycle_of_systems_change_is_offered_in_new_workshop_and_its_check_rates_seven_domains(
         qtbot, window, fresh_db, monkeypatch):
     from collabdesk.services import health as health_services
-    from tests.ui.test_setup_dialog import make_dialog
 
     dialog = make_dialog(qtbot, window)
     dialog.template.setCurrentIndex(dialog.template.findData("systems-change-default"))

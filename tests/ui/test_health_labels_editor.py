@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from collabdesk.services import frameworks
 from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 
-from .test_library_dialogs import answers, choose  # noqa: F401  (answers is a fixture)
+from tests.ui.desk import choose
 
 
 def test_the_second_built_in_framework_is_offered_with_its_scale(qtbot, ops, answers):  # noqa: F811

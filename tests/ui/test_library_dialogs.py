@@ -3,37 +3,15 @@
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from collabdesk.services import frameworks
 from collabdesk.services import library as library_services
-from collabdesk.ui.common import prompts
 from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 from collabdesk.ui.planning.templates_dialog import DOMAIN, MINUTES, PROMPT, TITLE, TemplatesDialog
+from tests.ui.desk import choose
 
 HOSTILE = "<b>Trust</b> &amp; 信頼 الثقة אמון 🤝"
-
-
-@pytest.fixture
-def answers(monkeypatch, tmp_path):
-    record = {"text": None, "ask": True, "errors": [], "colour": "#123ABC", "open": None,
-              "save": str(tmp_path / "exported.json")}
-    monkeypatch.setattr(prompts, "ask_text", lambda parent, title, label, text="": record["text"])
-    monkeypatch.setattr(prompts, "ask", lambda parent, title, question, **kw: record["ask"])
-    monkeypatch.setattr(prompts, "show_error", lambda parent, message: record["errors"].append(message))
-    monkeypatch.setattr(prompts, "choose_colour", lambda parent, colour: record["colour"])
-    monkeypatch.setattr(prompts, "open_file", lambda parent, title: record["open"])
-    monkeypatch.setattr(prompts, "save_file", lambda parent, title, suggested, *a: record["save"])
-    return record
-
-
-def choose(list_widget, text: str) -> None:
-    for row in range(list_widget.count()):
-        if list_widget.item(row).text().startswith(text):
-            list_widget.setCurrentRow(row)
-            return
-    raise AssertionError(f"{text!r} is not listed")
 
 
 # -- frameworks ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collabdesk.services import workshops
 from collabdesk.ui.library.model import (
     DATE, NOTES, STATUS, SUMMARY_ROLE, TITLE, UNDATED, LibraryFilter, LibraryModel,
 )
-from tests.store.test_library import rich_workshop
+from tests.store.library_data import rich_workshop
 
 
 @pytest.fixture

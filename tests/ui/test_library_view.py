@@ -5,8 +5,8 @@ import warnings
 from html.parser import HTMLParser
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QTextDocument
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from collabdesk.domain.errors import ValidationError
@@ -22,7 +22,8 @@ from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
 from collabdesk.ui.library.search import SearchResultsModel, result_html, snippet_html
 from collabdesk.ui.library.sidebar import TRASH
 from collabdesk.ui.library.view import LibraryView
-from tests.store.test_library import NEEDLE_WORDS, build_library, rich_workshop
+from tests.store.library_data import NEEDLE_WORDS, build_library, rich_workshop
+from tests.ui.desk import type_text
 
 
 @pytest.fixture(scope="module")
@@ -72,17 +73,6 @@ def select_title(view: LibraryView, title: str) -> str:
             view.table.selectRow(row)
             return view.proxy.summary(view.proxy.index(row, TITLE)).id
     raise AssertionError(f"{title!r} is not listed")
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a keyboard: QTest knows ASCII keys only, so other characters arrive as key
-    events carrying their text, as an Arabic or Hebrew layout (or an input method) sends them."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def table_titles(view: LibraryView) -> list[str]:

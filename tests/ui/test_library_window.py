@@ -23,9 +23,9 @@ from collabdesk.ui.planning.templates_dialog import TemplatesDialog
 from collabdesk.ui.export.series import SeriesReportDialog
 from tests.report.html_reading import Page
 from tests.report.pdf_text import contains, squash
-from tests.store.test_library import NEEDLE, NEEDLE_WORDS, build_library, rich_workshop
+from tests.store.library_data import NEEDLE, NEEDLE_WORDS, build_library, rich_workshop
 from tests.ui.desk import STRICT_QT, make_window
-from tests.ui.test_library_view import type_text
+from tests.ui.desk import type_text
 
 pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton

@@ -6,29 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from collabdesk.ui.actions.panel import ActionsDock
-from collabdesk.ui.voting import BallotScreen, RoomVotingView, RoundSettings, RoundSetupDialog, TallyScreen, VotingDock
-from tests.ui.desk import STRICT_QT
-from tests.ui.test_board import CTRL, SHIFT, add_notes, click_card, name_themes, undo
+from collabdesk.ui.voting import BallotScreen, RoomVotingView, TallyScreen
+from tests.ui.desk import CTRL, LEFT, SHIFT, STRICT_QT, add_notes, click_card, docks, name_themes, start_vote, undo
 
 pytestmark = STRICT_QT
-LEFT = Qt.MouseButton.LeftButton
-
-
-def docks(window) -> tuple[ActionsDock, VotingDock]:
-    return (next(p for p in window.side_panels if isinstance(p, ActionsDock)),
-            next(p for p in window.side_panels if isinstance(p, VotingDock)))
-
-
-def start_vote(qtbot, window, monkeypatch, **settings) -> int:
-    """New vote… in the Votes tab, with the setup dialog answered by ``settings``."""
-    everyone = tuple(p.id for p in window.ops.store.participants(window.workshop_id))
-    monkeypatch.setattr(RoundSetupDialog, "ask", classmethod(
-        lambda cls, parent, store, workshop_id, exercise_id=None: RoundSettings(
-            **{"title": "What first?", "exercise_id": exercise_id, "voter_ids": everyone, **settings})))
-    _actions, votes = docks(window)
-    qtbot.mouseClick(votes.panel.new_button, LEFT)
-    return votes.panel.current_round().id
 
 
 def room_texts(room) -> list[str]:

@@ -1,23 +1,13 @@
 """Planning a workshop: the New dialog builds the agenda the facilitator made; the run-time agenda dialog edits it."""
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 
 from collabdesk.ui.planning.agenda_editor import MINUTES, TITLE
 from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
-from tests.ui.desk import STRICT_QT
+from tests.ui.desk import STRICT_QT, make_dialog
 
 pytestmark = STRICT_QT
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def make_dialog(qtbot, window):
-    dialog = NewWorkshopDialog(window.ops, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
 
 
 def set_cell(editor, row, column, value):

@@ -15,7 +15,7 @@ from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
 from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
-from tests.ui.test_board import (
+from tests.ui.desk import (
     CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
 )
 
