@@ -10,7 +10,7 @@ import pytest
 from collabdesk.domain.errors import CollabDeskError, ValidationError
 from collabdesk.services import demo, files, library, notes, team, workshops
 from collabdesk.store import Store
-from tests.cli.test_files import REFUSED, write_refused
+from tests.refused_files import REFUSED, write_refused
 from tests.conftest import FakeClock
 
 

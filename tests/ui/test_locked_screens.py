@@ -1,7 +1,6 @@
 """A private ballot is a locked screen: while it (or its hand-over, or the dot count) fills the
 window, every facilitator shortcut and menu is tried and nothing of the workshop changes."""
 
-
 import pytest
 from PySide6.QtCore import Qt
 
