@@ -5,10 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTabBar,
                                QWidget)
 
-from tests.ui.desk import STRICT_QT
+from tests.ui.desk import STRICT_QT, add_notes, docks, start_vote
 from tests.ui.keyboard import describe, tab_walk
-from tests.ui.test_board import add_notes
-from tests.ui.test_run_voting import docks, start_vote
 
 pytestmark = STRICT_QT
 
