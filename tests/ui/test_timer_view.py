@@ -119,7 +119,7 @@ def test_next_exercise_pauses_the_timer_and_the_room_follows(running, qtbot, fre
 
 
 def test_an_exercise_left_without_running_shows_as_skipped_not_done(running, qtbot, fresh_db):
-    from tests.ui.test_board import add_notes
+    from tests.ui.desk import add_notes
 
     run = running.run_view
     first, second, third = run.exercises[:3]
