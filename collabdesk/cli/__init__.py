@@ -6,6 +6,7 @@ that need them, so ``collabdesk list`` starts about as fast as Python does.
 """
 
 import os
+import re
 import sqlite3
 import sys
 
@@ -13,6 +14,8 @@ from ..domain.errors import CollabDeskError
 from .parser import COMMANDS, build_parser
 
 __all__ = ["main", "build_parser", "COMMANDS"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what a terminal acts on instead of showing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,5 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"collabdesk: error: {' '.join(message.splitlines())}", file=sys.stderr)
+    """One line on stderr; control characters from a file's names (ESC, BEL) shown escaped, never sent raw."""
+    line = " ".join(message.splitlines())
+    print(f"collabdesk: error: {_CONTROL.sub(lambda m: ascii(m[0])[1:-1], line)}", file=sys.stderr)
     return 1

@@ -102,9 +102,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from ..services import library
+    from ..store.library import MAX_SEARCH_LIMIT
 
-    if args.limit < 1:
-        raise UsageError("--limit must be 1 or more.")
+    if not 1 <= args.limit <= MAX_SEARCH_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_SEARCH_LIMIT:,}.")
     with _open(args) as store:
         results = library.search(store, " ".join(args.words), limit=args.limit,
                                  origin="team" if args.team else "own")

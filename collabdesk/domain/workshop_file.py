@@ -21,7 +21,7 @@ import json
 import math
 from collections.abc import Iterable
 from datetime import date as Date
-from datetime import datetime
+from datetime import UTC, datetime
 
 from . import health, text
 from .errors import ValidationError
@@ -221,7 +221,13 @@ class _Record:
     def has(self, key: str) -> bool:
         return self.value.get(key) is not None
 
+    def _not_null(self, key: str, kind: str) -> None:
+        """A field the format gives a type may be left out, but not written as null."""
+        if key in self.value and self.value[key] is None:
+            raise _problem(self.at(key), f"must be {kind}, not null (leave the field out instead)")
+
     def text(self, key: str, limit: str, *, required: bool = False) -> str:
+        self._not_null(key, "text")
         raw = self.value.get(key)
         if raw is None and not required:
             return ""
@@ -244,24 +250,28 @@ class _Record:
 
     def integer(self, key: str, low: int, high: int, *, default: int | None = None,
                 nullable: bool = False) -> int | None:
+        if not nullable:
+            self._not_null(key, "a whole number")
         raw = self.value.get(key)
         if raw is None:
             return self._absent_number(key, default, nullable)
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise _problem(self.at(key), f"must be a whole number, not {_kind_of(raw)}")
         if not low <= raw <= high:
-            raise _problem(self.at(key), f"must be between {low:,} and {high:,}; not {raw:,}")
+            raise _problem(self.at(key), f"must be between {low:,} and {high:,}; not {_shown_number(raw)}")
         return raw
 
     def number(self, key: str, low: float, high: float, *, default: float | None = None,
                nullable: bool = False) -> float | None:
+        if not nullable:
+            self._not_null(key, "a number")
         raw = self.value.get(key)
         if raw is None:
             return self._absent_number(key, default, nullable)
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
             raise _problem(self.at(key), f"must be a number, not {_kind_of(raw)}")
         if not math.isfinite(raw) or not low <= raw <= high:
-            raise _problem(self.at(key), f"must be between {low:g} and {high:g}; not {raw!r}")
+            raise _problem(self.at(key), f"must be between {low:g} and {high:g}; not {_shown_number(raw)}")
         return float(raw)
 
     def _absent_number(self, key: str, default: float | None, nullable: bool) -> float | None:
@@ -274,6 +284,7 @@ class _Record:
         return default
 
     def boolean(self, key: str, default: bool) -> bool:
+        self._not_null(key, "true or false")
         raw = self.value.get(key, default)
         if not isinstance(raw, bool):
             raise _problem(self.at(key), f"must be true or false, not {_kind_of(raw)}")
@@ -289,15 +300,21 @@ class _Record:
         return value
 
     def timestamp(self, key: str) -> str:
+        self._not_null(key, "a date and time")
         raw = self.value.get(key)
         if raw is None or raw == "":
             return ""
         if not isinstance(raw, str) or len(raw) > MAX_STAMP:
             raise _problem(self.at(key), f"must be a date and time in ISO 8601, not {_kind_of(raw)}")
         try:
-            datetime.fromisoformat(raw)
+            moment = datetime.fromisoformat(raw)
         except ValueError:
             raise _problem(self.at(key), f"must be a date and time in ISO 8601, not {_shown(raw)}") from None
+        try:  # every view and report shows it in UTC or local time: both must exist
+            moment.astimezone(UTC).astimezone()
+        except (OverflowError, ValueError, OSError):
+            raise _problem(self.at(key), f"is {_shown(raw)}, outside the dates CollabDesk can show "
+                                         "(years 1 to 9999 in every time zone)") from None
         return raw
 
     def local_id(self) -> int:
@@ -333,12 +350,20 @@ class _Counter:
 
 
 def _problem(path: str, message: str) -> ValidationError:
-    return ValidationError(f"{path}: {message}.")
+    """The error naming where in the document; a field name the size of a page is cut short."""
+    shown = path if len(path) <= 120 else path[:119] + "…"
+    return ValidationError(f"{shown}: {message}.")
 
 
 def _kind_of(value: object) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
             float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _shown_number(value: int | float) -> str:
+    """A number as an error message can hold it: a 4,000-digit one is described, not printed."""
+    written = f"{value:,}" if isinstance(value, int) else repr(value)
+    return written if len(written) <= 30 else f"a number {len(str(abs(value))):,} digits long"
 
 
 def _shown(value: object) -> str:

@@ -7,6 +7,7 @@ either the whole workshop arrives or nothing does.
 
 import json
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def export_workshop_json(store: Store, workshop_id: str) -> str:
 def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
     """Read and validate a workshop file; nothing is written anywhere."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # a pipe would wait forever for a writer; a device never ends
+        raise _refused(path, "it is not a regular file (it is a folder, a pipe or a device)")
     with path.open("rb") as stream:
         if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
             raise _refused(path, f"it is larger than {_megabytes(MAX_FILE_BYTES)}, the most a workshop file may be")
@@ -56,7 +59,7 @@ def parse_workshop_file(data: bytes, source: str = "The file") -> WorkshopConten
     except RecursionError:
         raise _refused(source, "its JSON is nested too deeply") from None
     except ValueError as error:
-        raise _refused(source, str(error)) from None
+        raise _refused(source, f"{error} ({_where_json_breaks_the_format(document_text)})") from None
     try:
         return document_to_content(document)
     except ValidationError as error:
@@ -119,6 +122,38 @@ def _refused(source: object, why: str) -> ValidationError:
 
 def _megabytes(size: int) -> str:
     return f"{size // (1024 * 1024)} MB"
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]|-?Infinity|NaN')
+
+
+def _where_json_breaks_the_format(document: str) -> str:
+    """Where the first NaN, Infinity or field repeated in one object is, as "line L, column C".
+
+    Only run once the file is refused: strings are skipped whole, so text inside a note
+    that reads "NaN" is not taken for one.
+    """
+    keys: list[set[str]] = []
+    previous = None
+    for token in _TOKENS.finditer(document):
+        value = token[0]
+        if value in ("NaN", "Infinity", "-Infinity"):
+            break
+        if value == "{":
+            keys.append(set())
+        elif value == "}" and keys:
+            keys.pop()
+        elif value == ":" and previous is not None and previous[0].startswith('"') and keys:
+            if previous[0] in keys[-1]:
+                token = previous
+                break
+            keys[-1].add(previous[0])
+        previous = token
+    else:
+        return "somewhere in the file"
+    line = document.count("\n", 0, token.start()) + 1
+    column = token.start() - (document.rfind("\n", 0, token.start()) + 1) + 1
+    return f"line {line}, column {column}"
 
 
 def _no_constant(name: str) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..domain.errors import NotFoundError
+from ..domain.errors import NotFoundError, ValidationError
 from ..domain.frameworks import framework_from_dict, framework_to_dict, template_from_dict, template_to_dict
 from ..domain.model import HIT_END, HIT_START, Framework, SearchHit, Template, WorkshopSummary
 from .schema import FTS_TOKENIZE, IS_TEAM, ORIGINS
@@ -25,6 +25,8 @@ ORDER BY {order}
 LIBRARY_ORDER = "(date = '') DESC, date DESC, updated DESC, id"
 
 MIN_FTS_QUERY = 3 if FTS_TOKENIZE == "trigram" else 1
+MAX_SEARCH_WORDS = 32  # each word is one condition of the query; SQLite's expressions nest 1,000 deep at most
+MAX_SEARCH_LIMIT = 10_000  # hits of each kind: far more than a list can show, far less than SQLite's integers
 SNIPPET_CHARS = 160  # about two lines of a result list
 SNIPPET_LEAD = 50  # characters of context kept before the first match
 
@@ -82,10 +84,13 @@ class LibraryRows:
         on one line, with every match between HIT_START and HIT_END. ``origin`` narrows
         the search to the facilitator's own or the team's workshops, as in ``summaries``.
         """
-        words = query.split()
+        words = list(dict.fromkeys(query.split()))  # a word given twice narrows nothing
         if not words:
             return []
-        params = _search_params(words, limit)
+        if len(words) > MAX_SEARCH_WORDS:
+            raise ValidationError(f"Search for at most {MAX_SEARCH_WORDS} different words at a time "
+                                  f"({len(words):,} were given).")
+        params = _search_params(words, max(1, min(limit, MAX_SEARCH_LIMIT)))
         hits: list[SearchHit] = []
         for kind, sql in _search_sql(words, ORIGINS[origin].replace(" id ", " w.id ")):
             for r in self._rows(sql, params):

@@ -149,3 +149,48 @@ def test_demo_on_a_full_disk_leaves_nothing_and_says_so(run, db_path):
     assert "Nothing saved" in done.stderr
     assert run("list", "--json").out == before
     assert run("check").code == 0
+
+
+# -- hostile files and arguments -------------------------------------------------------------------
+def workshop_file(tmp_path, text: str):
+    path = tmp_path / "hostile.json"
+    path.write_text('{"format": "collabdesk.workshop", "version": 1, "workshop": ' + text + "}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("workshop", "expected"), [
+    ('{"title": "NaN in a title is fine",\n "purpose": NaN}',
+     "NaN, which is not a number JSON allows (line 2, column 13)"),
+    ('{"title": "x", "reopened": -Infinity}', "-Infinity, which is not a number JSON allows (line 1, column 88)"),
+    ('{"title": "a", "exercises": [{"title": "q"}, {"title": "r", "title": "b"}]}',
+     "the field 'title' appears twice in one object (line 1, column 121)"),
+    ('{"title": "a", "reopened": ' + "9" * 4000 + "}", "not a number 4,000 digits long"),
+    ('{"title": "a", "purpose": null}', "workshop.purpose: must be text, not null"),
+    ('{"title": "a", "started": "9999-12-31T23:59:59-23:59"}', "outside the dates CollabDesk can show"),
+])
+def test_an_import_refusal_says_where_and_stays_one_short_line(run, tmp_path, workshop, expected):
+    result = run("import", workshop_file(tmp_path, workshop))
+    assert result.code == 1 and expected in result.err
+    assert result.err.count("\n") == 1 and len(result.err) < 400
+
+
+def test_control_characters_from_a_file_reach_the_terminal_escaped(run, tmp_path):
+    result = run("import", workshop_file(tmp_path, '{"title": "a", "\\u001b[31mred\\u0007": 1}'))
+    assert result.code == 1 and "\\x1b[31mred\\x07" in result.err and "\x1b" not in result.err
+
+
+def test_importing_a_pipe_is_refused_at_once(run, tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    result = run("import", fifo)  # before: waited forever for a writer
+    assert result.code == 1 and "not a regular file" in result.err
+
+
+def test_search_refuses_an_absurd_limit_and_too_many_words_with_a_clear_line(run):
+    assert run("demo").code == 0
+    result = run("search", "budget", "--limit", "99999999999999999999")
+    assert result.code == 2 and "--limit must be between 1 and 10,000" in result.err
+    assert run("search", *["ab"] * 1000).code == 0  # the same short word a thousand times is one word
+    words = [chr(97 + i % 26) + chr(97 + i // 26 % 26) for i in range(1000)]
+    result = run("search", *words)
+    assert result.code == 1 and "at most 32 different words" in result.err
