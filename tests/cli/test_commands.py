@@ -65,7 +65,7 @@ def test_every_command_is_documented_in_the_readme():
     (["export", "abc", "--format", "md", "--paper", "letter"],
      "--paper and --no-appendix apply to PDF and HTML exports only"),
     (["export", "abc", "-o", "x.json", "--anonymise"], "--anonymise applies to md, csv, html and pdf"),
-    (["search", "x", "--limit", "0"], "--limit must be 1 or more"),
+    (["search", "x", "--limit", "0"], "--limit must be between 1 and 10,000"),
     (["list", "--colour"], "unrecognized arguments: --colour"),
 ])
 def test_wrong_usage_exits_2_saying_why(run, args, complaint):
