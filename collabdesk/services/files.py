@@ -33,8 +33,8 @@ def export_workshop_json(store: Store, workshop_id: str) -> str:
 def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
     """Read and validate a workshop file; nothing is written anywhere."""
     path = Path(path)
-    if path.exists() and not path.is_file():  # a pipe would wait forever for a writer; a device never ends
-        raise _refused(path, "it is not a regular file (it is a folder, a pipe or a device)")
+    if path.exists() and not path.is_file() and not path.is_dir():  # a pipe waits forever for a writer
+        raise _refused(path, "it is not a regular file (it is a pipe or a device)")
     with path.open("rb") as stream:
         if os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES:
             raise _refused(path, f"it is larger than {_megabytes(MAX_FILE_BYTES)}, the most a workshop file may be")
