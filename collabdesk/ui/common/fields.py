@@ -5,7 +5,9 @@ from datetime import date as Date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QHBoxLayout, QLabel, QWidget
+
+from .inks import tint
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_DATE = QDate(2000, 1, 1)  # the date field's "No date"
@@ -67,3 +69,20 @@ def submit_keys(dialog: QWidget, submit) -> None:
     """Ctrl+Enter (either Enter key) runs ``submit`` anywhere in ``dialog``."""
     for key in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(key), dialog, submit)
+
+
+def keyboard_form(dialog: QWidget, buttons: QDialogButtonBox, submit, fields: list[QWidget],
+                  what: str) -> QHBoxLayout:
+    """Make ``dialog`` a form run from the keyboard: Enter moves on through ``fields``, Ctrl+Enter
+    runs ``submit`` (no button is a default any more); returns the footer, a hint saying so
+    ("Ctrl+Enter ``what``") beside ``buttons``."""
+    for button in buttons.buttons():
+        button.setAutoDefault(False)
+    dialog.enter_moves_on = EnterMovesOn(submit, fields, dialog)
+    submit_keys(dialog, submit)
+    hint = QLabel(f"Enter moves to the next field · Ctrl+Enter {what}", dialog)
+    tint(hint, "muted")
+    footer = QHBoxLayout()
+    footer.addWidget(hint, 1)
+    footer.addWidget(buttons)
+    return footer

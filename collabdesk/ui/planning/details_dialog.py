@@ -2,16 +2,15 @@
 the workshop was made (they head every page of the summary). The change is one undoable step."""
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import Workshop
-from ..common import inks
 from ..operations import Operations
 from ..operations.workshops import EditWorkshopCommand
 from .dialogs import ErrorLine
-from ..common.fields import DateField, EnterMovesOn, submit_keys
+from ..common.fields import DateField, keyboard_form
 
 FIELDS = ("title", "purpose", "date", "location", "facilitator")
 
@@ -39,17 +38,10 @@ class WorkshopDetailsDialog(QDialog):
         self.error = ErrorLine(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.enter_moves_on = EnterMovesOn(self.save, [self.title, self.date, self.location, self.facilitator], self)
-        submit_keys(self, self.save)
-        hint = QLabel("Enter moves to the next field · Ctrl+Enter saves", self)
-        inks.tint(hint, "muted")
-        footer = QHBoxLayout()
-        footer.addWidget(hint, 1)
-        footer.addWidget(self.buttons)
+        footer = keyboard_form(self, self.buttons, self.save, [self.title, self.date, self.location, self.facilitator],
+                               "saves")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -16,7 +16,7 @@ from ..common.plain import message_box
 from ..operations import Operations
 from ..operations.workshops import MAX_PARTICIPANTS, check_agenda_item
 from .agenda_editor import AgendaEditor
-from ..common.fields import DateField, EnterMovesOn, submit_keys
+from ..common.fields import DateField, keyboard_form
 
 
 class ErrorLine(QLabel):
@@ -122,21 +122,14 @@ class NewWorkshopDialog(QDialog):
         self.save_draft = self.buttons.addButton("Save for later", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_start = self.buttons.addButton("Create and start", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        for button in self.buttons.buttons():  # Enter moves between fields; it never creates by surprise
-            button.setAutoDefault(False)
         self.create_start.setToolTip("Ctrl+Enter")
         self.save_draft.clicked.connect(lambda: self._create(start=False))
         self.create_start.clicked.connect(lambda: self._create(start=True))
         self.buttons.rejected.connect(self.reject)
-        self.enter_moves_on = EnterMovesOn(
-            lambda: self._create(start=True),
-            [self.title, self.date, self.location, self.facilitator, self.participant_count, self.template], self)
-        submit_keys(self, lambda: self._create(start=True))
-        hint = QLabel("Enter moves to the next field · Ctrl+Enter creates and starts", self)
-        inks.tint(hint, "muted")
-        footer = QHBoxLayout()
-        footer.addWidget(hint, 1)
-        footer.addWidget(self.buttons)
+        footer = keyboard_form(
+            self, self.buttons, lambda: self._create(start=True),
+            [self.title, self.date, self.location, self.facilitator, self.participant_count, self.template],
+            "creates and starts")
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
