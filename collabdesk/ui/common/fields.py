@@ -5,9 +5,10 @@ from datetime import date as Date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QHBoxLayout, QWidget
 
 from .inks import tint
+from .plain import plain_label
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NO_DATE = QDate(2000, 1, 1)  # the date field's "No date"
@@ -80,7 +81,7 @@ def keyboard_form(dialog: QWidget, buttons: QDialogButtonBox, submit, fields: li
         button.setAutoDefault(False)
     dialog.enter_moves_on = EnterMovesOn(submit, fields, dialog)
     submit_keys(dialog, submit)
-    hint = QLabel(f"Enter moves to the next field · Ctrl+Enter {what}", dialog)
+    hint = plain_label(f"Enter moves to the next field · Ctrl+Enter {what}", dialog)
     tint(hint, "muted")
     footer = QHBoxLayout()
     footer.addWidget(hint, 1)
