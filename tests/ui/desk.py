@@ -3,7 +3,6 @@
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
@@ -18,11 +17,6 @@ from collabdesk.ui.run.chime import Chime
 from collabdesk.ui.shell.main_window import MainWindow
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog, VotingDock
 from collabdesk.ui.voting.ballot import ADD_KEYS, CONFIRM_KEYS, REMOVE_KEYS
-
-# Qt warnings fail a test, except the offscreen platform's notes that it has no window manager.
-STRICT_QT = [pytest.mark.qt_log_level_fail("WARNING"),
-             pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")]
-
 
 def make_settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -12,10 +12,8 @@ from collabdesk.services import voting
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
 from tests.ui.desk import (
-    CTRL, SHIFT, STRICT_QT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
+    CTRL, SHIFT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
 )
-
-pytestmark = STRICT_QT
 
 
 @pytest.fixture

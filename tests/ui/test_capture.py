@@ -2,9 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from tests.ui.desk import STRICT_QT
 
-pytestmark = STRICT_QT
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -9,7 +9,7 @@ from collabdesk.services.frameworks import builtin_frameworks
 from collabdesk.ui.board.themes import BOARD_BACKGROUND
 from collabdesk.ui.common import inks, style
 from collabdesk.ui.run.review import BANNER_BACKGROUND, BANNER_INK
-from tests.ui.desk import STRICT_QT, make_window, make_workshop
+from tests.ui.desk import make_window, make_workshop
 
 Role = QPalette.ColorRole
 
@@ -87,4 +87,3 @@ def test_the_run_view_in_a_dark_palette_draws_title_timer_and_pace_readably(qtbo
         qapp.setPalette(QPalette())
 
 
-pytestmark = STRICT_QT

@@ -13,9 +13,7 @@ from collabdesk.ui.export import dialog as export_dialog
 from collabdesk.ui.export.dialog import ExportDialog, default_file_name
 from tests.report.builders import PEOPLE, realistic_workshop
 from tests.services.private_data import assert_private, private_workshop
-from tests.ui.desk import STRICT_QT
 
-pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton
 
 

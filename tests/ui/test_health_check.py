@@ -11,9 +11,9 @@ from collabdesk.ui.health.ballot import HealthBallotScreen
 from collabdesk.ui.health.dock import CheckSettings, HealthDock, StartCheckDialog
 from collabdesk.ui.health.room import RoomHealthView
 from collabdesk.ui.health.tally import HandsScreen
-from tests.ui.desk import STRICT_QT, database, make_dialog, press_everything, undo
+from tests.ui.desk import database, make_dialog, press_everything, undo
 
-pytestmark = [*STRICT_QT, pytest.mark.usefixtures("dialogs")]
+pytestmark = pytest.mark.usefixtures("dialogs")
 LEFT = Qt.MouseButton.LeftButton
 
 

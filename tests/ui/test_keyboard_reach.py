@@ -5,10 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTabBar,
                                QWidget)
 
-from tests.ui.desk import STRICT_QT, add_notes, docks, start_vote
+from tests.ui.desk import add_notes, docks, start_vote
 from tests.ui.keyboard import describe, tab_walk
-
-pytestmark = STRICT_QT
 
 RUN_VIEW = ["NoteEntry:Note", "QComboBox:Said by", "QComboBox:Kind", "QComboBox:Colour", "BoardView:Board",
             "QLineEdit:Filter words", "QComboBox:Filter by person", "QComboBox:Filter by kind",

@@ -24,10 +24,9 @@ from collabdesk.ui.export.series import SeriesReportDialog
 from tests.report.html_reading import Page
 from tests.report.pdf_text import contains, squash
 from tests.store.library_data import NEEDLE, NEEDLE_WORDS, build_library, rich_workshop
-from tests.ui.desk import STRICT_QT, make_window
+from tests.ui.desk import make_window
 from tests.ui.desk import type_text
 
-pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton
 
 

@@ -4,9 +4,9 @@ window, every facilitator shortcut and menu is tried and nothing of the workshop
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.desk import LEFT, STRICT_QT, add_notes, database, docks, press_everything, start_vote
+from tests.ui.desk import LEFT, add_notes, database, docks, press_everything, start_vote
 
-pytestmark = [*STRICT_QT, pytest.mark.usefixtures("dialogs")]
+pytestmark = pytest.mark.usefixtures("dialogs")
 
 
 @pytest.fixture

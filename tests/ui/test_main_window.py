@@ -10,9 +10,7 @@ from collabdesk.ui.run.agenda_panel import AgendaModel
 from collabdesk.domain.agenda import AgendaRow
 from collabdesk.domain.schedule import schedule
 from collabdesk.services.frameworks import framework
-from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
-
-pytestmark = STRICT_QT
+from tests.ui.desk import make_settings, make_window, make_workshop
 
 
 def test_home_lists_workshops_and_enter_opens_one_into_the_run_view(qtbot, fresh_db, settings, clock):

@@ -16,9 +16,6 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QWidget
 
 from collabdesk.services import actions, library, notes, workshops
-from tests.ui.desk import STRICT_QT
-
-pytestmark = STRICT_QT
 
 UI = Path(__file__).resolve().parents[2] / "collabdesk" / "ui"
 MARKUP = "<b>x</b>"

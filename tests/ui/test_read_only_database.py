@@ -3,9 +3,7 @@
 from collabdesk.domain.errors import CollabDeskError
 from collabdesk.store import Store
 from collabdesk.store import store as store_module
-from tests.ui.desk import STRICT_QT, make_window, make_workshop
-
-pytestmark = STRICT_QT
+from tests.ui.desk import make_window, make_workshop
 
 
 def test_a_read_only_database_shows_a_banner_and_its_workshops(qtbot, db_path, settings, clock, monkeypatch):

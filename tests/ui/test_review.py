@@ -19,9 +19,8 @@ from collabdesk.ui.planning.templates_dialog import TemplatesDialog
 from collabdesk.domain.agenda import AgendaRow
 from collabdesk.ui.operations import READ_ONLY, ReadOnlyError
 from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
-from tests.ui.desk import STRICT_QT, make_workshop
+from tests.ui.desk import make_workshop
 
-pytestmark = STRICT_QT
 LEFT = Qt.MouseButton.LeftButton
 
 # Keys widgets handle themselves (Help lists them in words), tried on every part of review mode.

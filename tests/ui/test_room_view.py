@@ -3,9 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
 
-from tests.ui.desk import STRICT_QT
 
-pytestmark = STRICT_QT
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

@@ -7,9 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from collabdesk.ui.voting import BallotScreen, RoomVotingView, TallyScreen
-from tests.ui.desk import CTRL, LEFT, SHIFT, STRICT_QT, add_notes, click_card, docks, name_themes, start_vote, undo
-
-pytestmark = STRICT_QT
+from tests.ui.desk import CTRL, LEFT, SHIFT, add_notes, click_card, docks, name_themes, start_vote, undo
 
 
 def room_texts(room) -> list[str]:

@@ -4,9 +4,8 @@ from PySide6.QtCore import QDate, Qt
 
 from collabdesk.ui.planning.agenda_editor import MINUTES, TITLE
 from collabdesk.ui.planning.dialogs import AgendaDialog, NewWorkshopDialog
-from tests.ui.desk import STRICT_QT, make_dialog
+from tests.ui.desk import make_dialog
 
-pytestmark = STRICT_QT
 ALT = Qt.KeyboardModifier.AltModifier
 
 

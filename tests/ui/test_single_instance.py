@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from collabdesk.ui.shell.single_instance import InstanceServer, server_name
-from tests.ui.desk import STRICT_QT
 
-pytestmark = STRICT_QT
 ROOT = Path(__file__).resolve().parents[2]
 
 

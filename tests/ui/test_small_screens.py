@@ -9,9 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTabBar, QWidget
 
-from tests.ui.desk import STRICT_QT, add_notes, make_window, make_workshop
+from tests.ui.desk import add_notes, make_window, make_workshop
 
-pytestmark = STRICT_QT
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QAbstractItemView, QTabBar)
 

@@ -10,9 +10,8 @@ from collabdesk.ui.library.model import OWNER, TEAM, TITLE
 from collabdesk.ui.library.team import ShareDialog, TeamFolderDialog, TeamProblemsDialog
 from collabdesk.ui.library.team_bar import TeamBar
 from tests.conftest import FakeClock
-from tests.ui.desk import STRICT_QT, make_window
+from tests.ui.desk import make_window
 
-pytestmark = STRICT_QT
 SCAN_WAIT_MS = 30_000  # a bound for a stuck scan, not a speed limit: a busy machine may take seconds
 
 

@@ -5,9 +5,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel
 
 from collabdesk.ui.common.text_fit import fit_text, is_right_to_left
-from tests.ui.desk import STRICT_QT, make_workshop
-
-pytestmark = STRICT_QT
+from tests.ui.desk import make_workshop
 
 SAMPLES = {
     "markup": "<b>bold?</b> &amp; <img src=x> <i>never rendered</i>",

@@ -14,12 +14,11 @@ from collabdesk.ui.shell import main_window
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
-from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
+from tests.ui.desk import make_settings, make_window, make_workshop
 from tests.ui.desk import (
     CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
 )
 
-pytestmark = STRICT_QT
 TEXTS = ["<b>Money</b> &amp; <img src=x>", "合作 協力 🤝", "تعاون", "שיתוף פעולה", "連携"]
 
 

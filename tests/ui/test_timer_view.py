@@ -5,9 +5,8 @@ import random
 from PySide6.QtCore import Qt
 
 from collabdesk.domain.durations import format_clock
-from tests.ui.desk import STRICT_QT, make_settings, make_window, make_workshop
+from tests.ui.desk import make_settings, make_window, make_workshop
 
-pytestmark = STRICT_QT
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 

@@ -6,9 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from collabdesk.ui.planning.details_dialog import WorkshopDetailsDialog
 from collabdesk.ui.planning.dialogs import NewWorkshopDialog
-from tests.ui.desk import STRICT_QT
 
-pytestmark = STRICT_QT
 ENTER, CTRL = Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
 
 
