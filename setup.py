@@ -11,5 +11,5 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["collabdesk*"]), "collabdesk.resources"],
     package_dir={"collabdesk.resources": "resources"},
-    package_data={"collabdesk.resources": ["fonts/*", "frameworks/*", "icons/*", "sounds/*"]},
+    package_data={"collabdesk.resources": ["fonts/*", "frameworks/*", "icons/*", "phone/*", "sounds/*"]},
 )

@@ -44,6 +44,40 @@ class NoteRows:
             self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
         return self.note(note_id)
 
+    def add_phone_note(self, exercise_id: int, text: str, *, client_key: str, device: str, kind: str = "note",
+                       author_id: int | None = None) -> tuple[Note, bool]:
+        """Save a note sent from a phone, once per ``client_key`` in its workshop.
+
+        Returns the note and whether it is new: a re-send of a key already saved returns the
+        note saved the first time. The key is written in the note's own transaction.
+        """
+        now = self.now()
+        with self._write("save the note"):
+            found = self.db.execute("SELECT workshop_id FROM exercises WHERE id = ?", (exercise_id,)).fetchone()
+            if found is None:
+                raise NotFoundError(f"No exercise has the id {exercise_id}.")
+            saved = self.db.execute("SELECT note_id FROM phone_notes WHERE workshop_id = ? AND client_key = ?",
+                                    (found[0], client_key)).fetchone()
+            if saved is None:
+                note_id = self.db.execute(
+                    "INSERT INTO notes (workshop_id, exercise_id, text, kind, author_id, created, updated) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (found[0], exercise_id, text, kind, author_id, now, now),
+                ).lastrowid
+                self.db.execute("INSERT INTO phone_notes (note_id, workshop_id, client_key, device) VALUES (?, ?, ?, ?)",
+                                (note_id, found[0], client_key, device))
+                self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
+        return (self.note(note_id), True) if saved is None else (self.note(saved[0]), False)
+
+    def phone_devices(self, note_ids: Iterable[int]) -> dict[int, str]:
+        """Which of these notes came from a phone: note id -> the device's name."""
+        ids = list(note_ids)
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            sql = f"SELECT note_id, device FROM phone_notes WHERE note_id IN ({_marks(chunk)})"
+            found.update(dict(self.db.execute(sql, chunk).fetchall()))
+        return found
+
     def note(self, note_id: int) -> Note:
         found = self._rows("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not found:

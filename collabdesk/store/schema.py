@@ -378,10 +378,27 @@ def _v8_unnamed_ratings(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_health_ratings_participant ON health_ratings(participant_id)")
 
 
+def _v9_phone_notes(db: sqlite_utils.Database) -> None:
+    """Notes sent from phones: each keeps the key its phone gave it, so a re-send (after Wi-Fi
+    drops or the laptop restarts) finds the note already saved instead of adding it twice.
+
+    The row is written in the note's own transaction; its presence also marks the note as
+    from a phone, with the name of the device that sent it.
+    """
+    db.execute(
+        """CREATE TABLE phone_notes (
+            note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            client_key TEXT NOT NULL,
+            device TEXT NOT NULL DEFAULT '',
+            UNIQUE (workshop_id, client_key))"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_tables, _v2_full_text, _v3_library_indexes, _v4_workshop_counts,
     _v5_reindex_only_on_text_change, _v6_health_checks, _v7_team_library,
-    _v8_unnamed_ratings,
+    _v8_unnamed_ratings, _v9_phone_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

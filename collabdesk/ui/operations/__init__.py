@@ -1,7 +1,7 @@
 """The UI's one door to the services: every write, its announcement, and its undo.
 
 One module per feature (notes, board, timer, agenda, workshops, voting, health, actions,
-library, templates, frameworks, team). Each write is one service call, so one committed
+library, templates, frameworks, team, phones). Each write is one service call, so one committed
 transaction, made through ``Gateway._write``: refused while a closed workshop is
 reviewed, reported on the hub's ``save_failed`` when the store cannot save it,
 announced on ``saved`` and on the feature's own signal when it can. Undoable changes
@@ -20,6 +20,7 @@ from .gateway import READ_ONLY, Gateway, ReadOnlyError, Store  # Store: the type
 from .health import HealthOperations
 from .library import LibraryOperations
 from .notes import NoteOperations
+from .phones import PhoneOperations
 from .team import TeamOperations
 from .templates import TemplateOperations
 from .timer import TimerOperations
@@ -31,5 +32,6 @@ __all__ = ["READ_ONLY", "Gateway", "Operations", "ReadOnlyError", "Store"]
 
 class Operations(NoteOperations, BoardOperations, TimerOperations, AgendaOperations, WorkshopOperations,
                  VotingOperations, HealthOperations, ActionOperations, LibraryOperations, TemplateOperations,
-                 FrameworkOperations, TeamOperations):
+                 FrameworkOperations, TeamOperations,
+                 PhoneOperations):
     """Every feature's operations over one store and one event hub."""

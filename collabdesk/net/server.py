@@ -1,0 +1,296 @@
+"""The phone page and the phone API (docs/phone-api.md), served by aiohttp on one port.
+
+aiohttp runs its own event loop in a background thread (``PhoneServer``): measured side by
+side, it kept the GUI's timer ticks on time with 60 phones where the standard library's
+server starved the GUI thread, and Qt's own HTTP server is documented as not hardened
+against network attacks. Every request passes ``_guard`` first: a peer outside private,
+link-local and loopback ranges, a ``Host`` other than the address served (DNS rebinding)
+or an oversized body is refused before any handler runs. Writes go to the ``Host`` (the
+laptop's side), whose future resolves once the note is committed; only then is the phone
+answered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from aiohttp import WSMsgType, web
+
+from ..domain.errors import CollabDeskError, ValidationError
+from ..resource_files import resource
+from .room import Device, Refusal, Room, allowed_peer
+
+API_VERSION = 1
+TOKEN_HEADER = "X-CollabDesk-Token"
+AUTH_SECONDS = 10  # a live connection must say its token this soon
+HEARTBEAT_SECONDS = 20  # pings that drop a phone gone to sleep or out of range
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+PAGE_FILES = {"": ("index.html", "text/html"), "phone.js": ("phone.js", "text/javascript"),
+              "phone.css": ("phone.css", "text/css")}
+
+ROOM = web.AppKey("room", Room)
+HOST = web.AppKey("host", object)
+NAMES = web.AppKey("names", frozenset)
+STATE = web.AppKey("state", dict)
+SOCKETS = web.AppKey("sockets", dict)  # live connection -> its device
+SENT = web.AppKey("sent", dict)
+
+
+class Host(Protocol):
+    """The laptop's side: writes run on the GUI thread; the future resolves after the commit."""
+
+    def add_note(self, *, text: str, kind: str, client_key: str, device: str,
+                 author_id: int | None) -> concurrent.futures.Future: ...
+
+
+def acknowledgement(note, client_key: str) -> dict:
+    """What a phone is told of its saved note (a ``Note``; the key it sent)."""
+    return {"key": client_key, "id": note.id, "text": note.text, "kind": note.kind}
+
+
+def _json(status: int, body: dict) -> web.Response:
+    return web.json_response(body, status=status, headers={"Cache-Control": "no-store"})
+
+
+def _error(status: int, reason: str, message: str) -> web.Response:
+    return _json(status, {"error": reason, "message": message})
+
+
+@web.middleware
+async def _guard(request: web.Request, handler):
+    peer = request.remote or ""
+    if not allowed_peer(peer):
+        return _error(403, "peer", "Only devices on the room's own network can join.")
+    port = (request.transport.get_extra_info("sockname") or ("", 0))[1] if request.transport else 0
+    if request.host.lower() not in {f"{name}:{port}" for name in request.app[NAMES]}:
+        return _error(421, "host", "This address is not the one the room is served on. Scan the code again.")
+    limit = request.app[ROOM].limits.request_bytes
+    if (request.content_length or 0) > limit:
+        return _error(413, "size", f"That is too much to send at once (the most is {limit // 1024} KB).")
+    try:
+        response = await handler(request)
+    except Refusal as refusal:
+        response = _error(refusal.status, refusal.reason, refusal.message)
+    except web.HTTPRequestEntityTooLarge:
+        response = _error(413, "size", f"That is too much to send at once (the most is {limit // 1024} KB).")
+    except web.HTTPNotFound:
+        response = _error(404, "missing", "There is nothing here. Scan the room's code again.")
+    except web.HTTPMethodNotAllowed:
+        response = _error(405, "method", "The page asked for something the room does not do. Reload it.")
+    if not response.prepared:  # a live connection has sent its headers already
+        response.headers.update({"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                                 "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"})
+    return response
+
+
+async def _page(request: web.Request) -> web.Response:
+    name, content_type = PAGE_FILES.get(request.match_info.get("name", ""), (None, None))
+    if name is None:
+        raise web.HTTPNotFound()
+    body = resource("phone", name).read_bytes()
+    return web.Response(body=body, content_type=content_type, charset="utf-8",
+                        headers={"Cache-Control": "no-cache"})
+
+
+async def _body(request: web.Request) -> dict:
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        raise Refusal(400, "format", "The page sent something the room cannot read. Reload it.") from None
+    if not isinstance(body, dict):
+        raise Refusal(400, "format", "The page sent something the room cannot read. Reload it.")
+    return body
+
+
+def _device(request: web.Request) -> Device:
+    return request.app[ROOM].device(request.headers.get(TOKEN_HEADER))
+
+
+async def _join(request: web.Request) -> web.Response:
+    device = request.app[ROOM].join((await _body(request)).get("code", ""))
+    return _json(200, {"token": device.token, "device": device.id, "api": API_VERSION})
+
+
+async def _state(request: web.Request) -> web.Response:
+    device = _device(request)
+    return _json(200, _state_for(request.app, device))
+
+
+def _state_for(app: web.Application, device: Device) -> dict:
+    state = dict(app[STATE])
+    state.update(type="state", api=API_VERSION, name=device.name, claimed=bool(device.name) or
+                 device.participant_id is not None, notes=app[SENT].get(device.id, []))
+    return state
+
+
+async def _claim(request: web.Request) -> web.Response:
+    device = _device(request)
+    body = await _body(request)
+    state = request.app[STATE]
+    wanted = body.get("participant")
+    if wanted is None:
+        if not state.get("anonymous", False):
+            raise Refusal(403, "anonymous", "The facilitator asks everyone to choose their name.")
+        request.app[ROOM].claim(device, None, "")
+    else:
+        names = {p["id"]: p["name"] for p in state.get("participants", [])}
+        if wanted not in names:
+            raise Refusal(400, "name", "That name is not on the workshop's list. Choose yours from the list.")
+        request.app[ROOM].claim(device, wanted, names[wanted])
+    return _json(200, _state_for(request.app, device))
+
+
+async def _note(request: web.Request) -> web.Response:
+    room: Room = request.app[ROOM]
+    device = _device(request)
+    body = await _body(request)
+    room.take_note_slot(device)
+    host: Host = request.app[HOST]
+    try:
+        saved = await asyncio.wrap_future(host.add_note(
+            text=body.get("text", ""), kind=body.get("kind", "note"), client_key=body.get("key", ""),
+            device=device.name or f"Phone {device.id}", author_id=device.participant_id))
+    except ValidationError as error:
+        raise Refusal(400, "invalid", str(error)) from None
+    except CollabDeskError as error:
+        raise Refusal(503, "unsaved", f"The laptop could not save the note: {error}") from None
+    notes = request.app[SENT].setdefault(device.id, [])
+    if all(n["key"] != saved["key"] for n in notes):
+        notes.append(saved)
+    return _json(201, saved)
+
+
+async def _old_api(request: web.Request) -> web.Response:
+    return _error(410, "version", "This page is from another version of CollabDesk. Reload the page.")
+
+
+async def _live(request: web.Request) -> web.WebSocketResponse:
+    """The live connection: after the phone's first message gives its token, every change of
+    the room's state is pushed as it happens."""
+    ws = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS, max_msg_size=request.app[ROOM].limits.message_bytes)
+    await ws.prepare(request)
+    try:
+        first = await ws.receive(timeout=AUTH_SECONDS)
+        token = json.loads(first.data).get("token") if first.type == WSMsgType.TEXT else None
+        device = request.app[ROOM].device(token if isinstance(token, str) else None)
+    except (asyncio.TimeoutError, ValueError, AttributeError):
+        await ws.close(code=4400, message=b"say the token first")
+        return ws
+    except Refusal as refusal:
+        await ws.send_json({"type": "error", "error": refusal.reason, "message": refusal.message})
+        await ws.close(code=4401, message=refusal.reason.encode())
+        return ws
+    request.app[SOCKETS][ws] = device
+    try:
+        await ws.send_json(_state_for(request.app, device))
+        async for message in ws:  # the phone has nothing more to say; the loop ends when it goes
+            if message.type == WSMsgType.ERROR:
+                break
+    finally:
+        request.app[SOCKETS].pop(ws, None)
+    return ws
+
+
+def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
+    """The web application for ``room``, answering only requests addressed to one of ``names``."""
+    app = web.Application(middlewares=[_guard], client_max_size=room.limits.request_bytes)
+    app[ROOM] = room
+    app[HOST] = host
+    app[NAMES] = frozenset(n.lower() for n in names)
+    app[STATE] = {"exercise": None, "participants": [], "anonymous": False, "workshop": ""}
+    app[SOCKETS] = {}
+    app[SENT] = {}
+    app.router.add_get("/", _page)
+    app.router.add_get("/static/{name}", _page)
+    app.router.add_post("/api/v1/join", _join)
+    app.router.add_get("/api/v1/state", _state)
+    app.router.add_post("/api/v1/claim", _claim)
+    app.router.add_post("/api/v1/notes", _note)
+    app.router.add_get("/api/v1/live", _live)
+    app.router.add_route("*", "/api/{rest:.*}", _old_api)
+    return app
+
+
+async def publish(app: web.Application, state: dict) -> None:
+    """Make ``state`` the room's state and push it to every live phone that is still in."""
+    app[STATE].clear()  # in place: a started application's own keys are not reassigned
+    app[STATE].update(state)
+    room: Room = app[ROOM]
+    for ws, device in list(app[SOCKETS].items()):
+        try:
+            room.device(device.token)
+        except Refusal as refusal:
+            await ws.close(code=4401, message=refusal.reason.encode())
+            continue
+        await ws.send_json(_state_for(app, device))
+
+
+class PhoneServer:
+    """The server in its own thread and event loop, listening on one private address.
+
+    ``start`` returns once the port is bound (or raises why it cannot be); ``stop`` closes
+    the room (every token stops working), the live connections and the loop.
+    """
+
+    def __init__(self, room: Room, host: Host, address: str, port: int = 0, *, name: str | None = None):
+        if address in ("", "0.0.0.0", "::"):
+            raise ValueError("The room is served on one private address, never on every interface.")
+        self.room = room
+        self.address = address
+        self.port = port
+        self.name = name or (f"[{address}]" if ":" in address else address)
+        self.app = make_app(room, host, {self.name})
+        self._loop = asyncio.new_event_loop()
+        self._runner: web.AppRunner | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, name="phone-server", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.name}:{self.port}/"
+
+    def start(self) -> str:
+        """Bind and serve; returns the address phones open (without the code)."""
+        self._thread.start()
+        try:
+            self.port = asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=15)
+        except BaseException:
+            self._stop_loop()
+            raise
+        return self.url
+
+    async def _start(self) -> int:
+        runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, self.address, self.port, reuse_address=False)
+        await site.start()
+        self._runner = runner
+        return runner.addresses[0][1]
+
+    def publish(self, state: dict) -> None:
+        """Thread-safe: replace the room's state and push it to the phones."""
+        if self._loop.is_running():
+            asyncio.run_coroutine_threadsafe(publish(self.app, state), self._loop)
+
+    def call(self, action: Callable[[], None]) -> None:
+        """Run ``action`` on the server's loop (e.g. after removing a device, to drop its connection)."""
+        if self._loop.is_running():
+            self._loop.call_soon_threadsafe(action)
+
+    def stop(self) -> None:
+        self.room.close()
+        if self._runner is not None and self._loop.is_running():
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(timeout=15)
+        self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        if self._loop.is_running():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=15)
+        if not self._loop.is_running():
+            self._loop.close()

@@ -1,0 +1,241 @@
+// The phone page of CollabDesk (docs/phone-api.md). No inline script, no HTML from data:
+// every piece of text is set with textContent. A phone on http://192.168... is not a secure
+// context, so keys come from crypto.getRandomValues (the UUID helper is missing there).
+"use strict";
+
+const API = "/api/v1";
+const TOKEN = "collabdesk.token";
+const PENDING = "collabdesk.pending";  // notes typed and not yet acknowledged: kept across reloads
+const SAVED = "collabdesk.saved";
+const $ = (id) => document.getElementById(id);
+
+let state = null;
+let socket = null;
+let retryMs = 1000;
+let flushing = false;
+let deadline = null;
+
+function load(name) {
+  try { return JSON.parse(localStorage.getItem(name) || "[]"); } catch (e) { return []; }
+}
+function keep(name, value) { localStorage.setItem(name, JSON.stringify(value)); }
+
+function newKey() {
+  const bytes = new Uint8Array(16);
+  if (window.crypto && crypto.getRandomValues) {
+    crypto.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function say(text) { $("message").textContent = text || ""; }
+function connection(text) { $("connection").textContent = text; }
+
+function show(section) {
+  for (const id of ["join", "names", "room"]) $(id).hidden = id !== section;
+}
+
+async function call(method, path, body) {
+  const headers = { "Content-Type": "application/json" };
+  const token = localStorage.getItem(TOKEN);
+  if (token) headers["X-CollabDesk-Token"] = token;
+  const response = await fetch(API + path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    cache: "no-store", credentials: "omit",
+  });
+  let data = {};
+  try { data = await response.json(); } catch (e) { data = {}; }
+  return { status: response.status, data };
+}
+
+function forget() {
+  localStorage.removeItem(TOKEN);
+  if (socket) socket.close();
+}
+
+async function join(code) {
+  const { status, data } = await call("POST", "/join", { code });
+  if (status !== 200) {
+    say(data.message || "The room did not answer. Check you are on the room's Wi-Fi.");
+    show("join");
+    return;
+  }
+  localStorage.setItem(TOKEN, data.token);
+  say("");
+  history.replaceState(null, "", "/");  // the code leaves the address bar (and the history)
+  connect();
+}
+
+function render(next) {
+  state = next;
+  $("workshop").textContent = state.workshop || "";
+  if (!state.claimed) {
+    renderNames();
+    show("names");
+    return;
+  }
+  show("room");
+  const exercise = state.exercise;
+  $("exercise").hidden = !exercise;
+  if (exercise) {
+    $("domain").textContent = exercise.domain || "";
+    $("exercise").style.borderLeftColor = /^#[0-9a-fA-F]{6}$/.test(exercise.colour || "") ? exercise.colour : "";
+    $("exercise-title").textContent = exercise.title || "";
+    $("prompt").textContent = exercise.prompt || "";
+    deadline = exercise.running ? Date.now() + exercise.seconds_left * 1000 : null;
+    tick(exercise.seconds_left);
+  }
+  for (const note of state.notes || []) acknowledge(note);
+  renderMine();
+}
+
+function tick(fixed) {
+  const exercise = state && state.exercise;
+  if (!exercise) return;
+  const seconds = deadline === null ? fixed : Math.round((deadline - Date.now()) / 1000);
+  if (seconds === undefined || seconds === null) { $("time-left").textContent = ""; return; }
+  const over = seconds < 0;
+  const s = Math.abs(seconds);
+  const clock = Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  $("time-left").textContent = (over ? "Over time by " : "Time left ") + clock + (deadline === null ? " (paused)" : "");
+}
+
+function renderNames() {
+  const list = $("name-list");
+  list.replaceChildren();
+  for (const person of state.participants || []) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = person.name;
+    button.addEventListener("click", () => claim(person.id));
+    item.append(button);
+    list.append(item);
+  }
+  $("anonymous").hidden = !state.anonymous;
+}
+
+async function claim(participant) {
+  const { status, data } = await call("POST", "/claim", { participant });
+  if (status === 200) { say(""); render(data); } else { handleRefusal(status, data); }
+}
+
+function acknowledge(note) {
+  const pending = load(PENDING).filter((p) => p.key !== note.key);
+  keep(PENDING, pending);
+  const saved = load(SAVED);
+  if (!saved.some((s) => s.key === note.key)) { saved.push(note); keep(SAVED, saved.slice(-200)); }
+}
+
+function renderMine() {
+  const list = $("mine");
+  list.replaceChildren();
+  const rows = [
+    ...load(SAVED).map((n) => ({ ...n, label: "Saved" })),
+    ...load(PENDING).map((n) => ({ ...n, label: n.problem ? "Not sent: " + n.problem : "Sending…" })),
+  ];
+  for (const note of rows.reverse()) {
+    const item = document.createElement("li");
+    if (note.problem) item.className = "failed";
+    const text = document.createElement("p");
+    text.className = "text";
+    text.textContent = note.text;
+    const status = document.createElement("p");
+    status.className = "state";
+    status.textContent = note.kind + " · " + note.label;
+    item.append(text, status);
+    list.append(item);
+  }
+}
+
+function handleRefusal(status, data) {
+  if (status === 401 || data.error === "version") {
+    forget();
+    show("join");
+  }
+  say(data.message || "The laptop did not answer. Your notes are kept and sent when it does.");
+}
+
+async function flush() {
+  if (flushing || !localStorage.getItem(TOKEN)) return;
+  flushing = true;
+  try {
+    for (const note of load(PENDING)) {
+      if (note.problem) continue;
+      let reply;
+      try {
+        reply = await call("POST", "/notes", { key: note.key, text: note.text, kind: note.kind });
+      } catch (e) {
+        connection("Not connected: your notes are kept and sent when the laptop is back.");
+        break;
+      }
+      if (reply.status === 201) {
+        acknowledge(reply.data);
+      } else if (reply.status === 400 || reply.status === 413) {
+        keep(PENDING, load(PENDING).map((p) => (p.key === note.key ? { ...p, problem: reply.data.message } : p)));
+      } else {
+        handleRefusal(reply.status, reply.data);
+        break;  // rate, pause, a full room or a restart: try again later, in order
+      }
+      renderMine();
+    }
+  } finally {
+    flushing = false;
+    renderMine();
+  }
+}
+
+function connect() {
+  if (!localStorage.getItem(TOKEN)) { show("join"); connection(""); return; }
+  if (socket && socket.readyState <= 1) return;
+  socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + API + "/live");
+  socket.addEventListener("open", () => {
+    socket.send(JSON.stringify({ token: localStorage.getItem(TOKEN) }));
+  });
+  socket.addEventListener("message", (event) => {
+    let message;
+    try { message = JSON.parse(event.data); } catch (e) { return; }
+    if (message.type === "state") {
+      retryMs = 1000;
+      connection("Connected");
+      render(message);
+      flush();
+    } else if (message.type === "error") {
+      handleRefusal(401, message);
+    }
+  });
+  socket.addEventListener("close", () => {
+    connection("Reconnecting…");
+    if (localStorage.getItem(TOKEN)) setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 15000);
+  });
+}
+
+function start() {
+  $("join-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    join($("code").value.trim());
+  });
+  $("anonymous").addEventListener("click", () => claim(null));
+  $("note-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = $("note-text").value;
+    if (!text.trim()) return;
+    const kind = document.querySelector("input[name=kind]:checked").value;
+    const pending = load(PENDING);
+    pending.push({ key: newKey(), text, kind });
+    keep(PENDING, pending);  // kept before it is sent: a dropped Wi-Fi or a sleeping phone loses nothing
+    $("note-text").value = "";
+    renderMine();
+    flush();
+  });
+  setInterval(() => tick(), 1000);
+  setInterval(flush, 5000);
+  const code = new URLSearchParams(location.search).get("code");
+  if (code && !localStorage.getItem(TOKEN)) { join(code); } else { connect(); }
+  if (!code && !localStorage.getItem(TOKEN)) show("join");
+}
+
+document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,251 @@
+"""The phone API through aiohttp's own test server and client, on loopback: every refusal."""
+
+import asyncio
+import concurrent.futures
+import json
+import re
+
+import pytest
+from aiohttp import WSMsgType
+from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
+
+from collabdesk.net.room import Limits, Room, allowed_peer
+from collabdesk.net.server import TOKEN_HEADER, _guard, acknowledgement, make_app, publish
+from collabdesk.services import phones, workshops
+
+
+class StoreHost:
+    """The laptop's side without Qt: the phone service on a real store, answered at once."""
+
+    def __init__(self, store, exercise_id):
+        self.store = store
+        self.exercise_id = exercise_id
+
+    def add_note(self, *, text, kind, client_key, device, author_id):
+        future = concurrent.futures.Future()
+        try:
+            note, _ = phones.add_phone_note(self.store, self.exercise_id, text, client_key=client_key,
+                                            device=device, kind=kind, author_id=author_id)
+            future.set_result(acknowledgement(note, client_key))
+        except Exception as error:  # the future carries it to the server, as the GUI thread's does
+            future.set_exception(error)
+        return future
+
+
+@pytest.fixture
+def exercise(fresh_db):
+    made = workshops.create_workshop(fresh_db, title="Phones", participants=["Ana", "Bo"])
+    return fresh_db.exercises(made.id)[0]
+
+
+@pytest.fixture
+def serve(fresh_db, exercise, clock):
+    """``serve(scenario, limits=..., names=...)`` runs ``scenario(client, app, room)`` on a served room."""
+
+    def run(scenario, *, limits=Limits(), names=("127.0.0.1",), anonymous=False):
+        room = Room(limits=limits, clock=clock)
+        app = make_app(room, StoreHost(fresh_db, exercise.id), set(names))
+
+        async def main():
+            people = [{"id": p.id, "name": p.name} for p in fresh_db.participants(exercise.workshop_id)]
+            await publish(app, {"workshop": "Phones", "exercise": {"title": exercise.title},
+                                "anonymous": anonymous, "participants": people})
+            async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+                await scenario(client, app, room)
+
+        asyncio.run(main())
+        return room
+
+    return run
+
+
+async def joined(client, room) -> dict:
+    reply = await client.post("/api/v1/join", json={"code": room.code})
+    assert reply.status == 200
+    return {TOKEN_HEADER: (await reply.json())["token"]}
+
+
+async def post_note(client, headers, key="key-0000001", text="Hello"):
+    return await client.post("/api/v1/notes", json={"key": key, "text": text, "kind": "idea"}, headers=headers)
+
+
+async def refused(reply, status, reason):
+    body = await reply.json()
+    assert (reply.status, body["error"]) == (status, reason), body
+    assert len(body["message"]) > 20  # words the page shows as they are
+
+
+def test_a_wrong_or_missing_code_is_refused_and_the_right_one_gives_a_token(serve):
+    async def scenario(client, app, room):
+        for body in ({"code": "WRONG1"}, {}, {"code": 7}):
+            await refused(await client.post("/api/v1/join", json=body), 401, "code")
+        headers = await joined(client, room)
+        assert (await client.get("/api/v1/state", headers=headers)).status == 200
+
+    serve(scenario)
+
+
+def test_a_missing_or_wrong_token_is_refused(serve):
+    async def scenario(client, app, room):
+        await refused(await client.get("/api/v1/state"), 401, "token")
+        await refused(await post_note(client, {TOKEN_HEADER: "made-up"}), 401, "token")
+
+    serve(scenario)
+
+
+def test_a_locked_room_refuses_new_phones_while_those_in_keep_writing(serve):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        old = room.code
+        assert room.lock() != old
+        for code in (old, room.code):
+            await refused(await client.post("/api/v1/join", json={"code": code}), 403, "locked")
+        assert (await post_note(client, headers)).status == 201
+
+    serve(scenario)
+
+
+def test_a_removed_phone_and_every_phone_after_switch_off_are_refused(serve):
+    async def scenario(client, app, room):
+        first, second = await joined(client, room), await joined(client, room)
+        room.remove(room.devices()[0].id)
+        await refused(await client.get("/api/v1/state", headers=first), 401, "token")
+        assert (await client.get("/api/v1/state", headers=second)).status == 200
+        room.close()
+        await refused(await client.get("/api/v1/state", headers=second), 401, "closed")
+        await refused(await client.post("/api/v1/join", json={"code": room.code}), 401, "closed")
+
+    serve(scenario)
+
+
+def test_the_device_limit_answers_403(serve):
+    async def scenario(client, app, room):
+        await joined(client, room)
+        await joined(client, room)
+        await refused(await client.post("/api/v1/join", json={"code": room.code}), 403, "full")
+
+    serve(scenario, limits=Limits(devices=2))
+
+
+def test_notes_beyond_the_burst_answer_429_until_the_rate_refills(serve, clock):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        for i in range(3):
+            assert (await post_note(client, headers, key=f"key-burst-{i}")).status == 201
+        await refused(await post_note(client, headers, key="key-burst-3"), 429, "rate")
+        clock.advance(1.0)
+        assert (await post_note(client, headers, key="key-burst-3")).status == 201
+
+    serve(scenario, limits=Limits(note_burst=3, notes_per_second=1))
+
+
+def test_oversized_bodies_answer_413_and_a_note_longer_than_the_text_rule_400(serve):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        await refused(await post_note(client, headers, text="x" * 40_000), 413, "size")
+        reply = await post_note(client, headers, text="x" * 20_001)
+        await refused(reply, 400, "invalid")
+        assert "most allowed" in (await reply.json())["message"]
+        await refused(await post_note(client, headers, text="   "), 400, "invalid")
+
+    serve(scenario)
+
+
+def test_a_foreign_host_header_is_refused(serve):
+    async def scenario(client, app, room):
+        for host in ("evil.example", f"evil.example:{client.port}", "127.0.0.1:1"):
+            await refused(await client.post("/api/v1/join", json={"code": room.code}, headers={"Host": host}),
+                          421, "host")
+        assert (await client.get("/", headers={"Host": f"phone.test:{client.port}"})).status == 200
+
+    serve(scenario, names=("127.0.0.1", "phone.test"))
+
+
+def test_peers_outside_private_link_local_and_loopback_ranges_are_refused():
+    for ok in ("192.168.1.20", "10.0.0.3", "172.16.4.4", "169.254.2.2", "127.0.0.1", "::1", "fe80::1%wlan0",
+               "fd00::5", "::ffff:192.168.0.9"):
+        assert allowed_peer(ok), ok
+    for bad in ("8.8.8.8", "2001:4860::8888", "::ffff:8.8.8.8", "0.0.0.0", "224.0.0.1", "", "phone"):
+        assert not allowed_peer(bad), bad
+
+
+def test_the_guard_answers_a_public_peer_with_403_before_any_handler(serve):
+    class Transport:
+        def get_extra_info(self, name, default=None):
+            return {"peername": ("8.8.8.8", 5000), "sockname": ("127.0.0.1", 8080)}.get(name, default)
+
+    async def scenario(client, app, room):
+        request = make_mocked_request("GET", "/", headers={"Host": "127.0.0.1:8080"}, app=app, transport=Transport())
+        reply = await _guard(request, lambda r: pytest.fail("the handler ran"))
+        assert reply.status == 403 and json.loads(reply.body)["error"] == "peer"
+
+    serve(scenario)
+
+
+def test_a_resent_note_with_the_same_key_is_stored_once(serve, fresh_db, exercise):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        first = await (await post_note(client, headers, key="same-key-42")).json()
+        again = await post_note(client, headers, key="same-key-42")
+        assert again.status == 201 and (await again.json())["id"] == first["id"]
+        state = await (await client.get("/api/v1/state", headers=headers)).json()
+        assert [n["key"] for n in state["notes"]] == ["same-key-42"]
+
+    serve(scenario)
+    assert [n.text for n in fresh_db.notes(exercise.id)] == ["Hello"]
+    assert fresh_db.phone_devices([n.id for n in fresh_db.notes(exercise.id)]) != {}
+
+
+def test_a_name_is_claimed_from_the_list_and_anonymous_only_when_allowed(serve, fresh_db, exercise):
+    ana = fresh_db.participants(exercise.workshop_id)[0]
+
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        await refused(await client.post("/api/v1/claim", json={"participant": None}, headers=headers),
+                      403, "anonymous")
+        await refused(await client.post("/api/v1/claim", json={"participant": 999}, headers=headers), 400, "name")
+        reply = await client.post("/api/v1/claim", json={"participant": ana.id}, headers=headers)
+        assert (await reply.json())["name"] == "Ana"
+        await post_note(client, headers)
+
+    serve(scenario)
+    assert [n.author_id for n in fresh_db.notes(exercise.id)] == [ana.id]
+
+
+def test_the_live_connection_needs_the_token_and_then_follows_the_room(serve):
+    async def scenario(client, app, room):
+        async with client.ws_connect("/api/v1/live") as ws:
+            await ws.send_json({"token": "made-up"})
+            assert (await ws.receive_json())["error"] == "token"
+            assert (await ws.receive()).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
+        headers = await joined(client, room)
+        async with client.ws_connect("/api/v1/live") as ws:
+            await ws.send_json({"token": headers[TOKEN_HEADER]})
+            assert (await ws.receive_json())["exercise"]["title"]
+            await publish(app, {"workshop": "Phones", "exercise": {"title": "Next one"}, "participants": []})
+            assert (await ws.receive_json())["exercise"]["title"] == "Next one"
+            room.close()
+            await publish(app, {"workshop": "Phones", "exercise": None, "participants": []})
+            assert (await ws.receive()).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
+
+    serve(scenario)
+
+
+def test_an_older_api_version_and_unknown_paths_get_a_json_answer_in_words(serve):
+    async def scenario(client, app, room):
+        await refused(await client.get("/api/v0/state"), 410, "version")
+        await refused(await client.get("/wp-admin"), 404, "missing")
+
+    serve(scenario)
+
+
+def test_the_page_is_served_with_a_strict_content_security_policy_and_no_inline_script(serve):
+    async def scenario(client, app, room):
+        page = await client.get("/")
+        assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+        html = await page.text()
+        assert "<script src=" in html and "<script>" not in html and not re.search(r"\son\w+=", html)
+        script = await (await client.get("/static/phone.js")).text()
+        assert "innerHTML" not in script and "randomUUID" not in script and "getRandomValues" in script
+
+    serve(scenario)
