@@ -341,7 +341,8 @@ def run_gui(args: argparse.Namespace) -> int:
             raise CollabDeskError(f"The CollabDesk window cannot start here ({error.name} is missing). "
                                   "The command line works: collabdesk --help") from None
         raise
-    return start_window(_db(args), getattr(args, "id", None))
+    phones = {"address": args.address, "port": args.port} if getattr(args, "phones", False) else None
+    return start_window(_db(args), getattr(args, "id", None), phones=phones)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -45,8 +45,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "open": (
         "open the app on one workshop",
         "Open the CollabDesk window showing one workshop. With no command at all, the\n"
-        "app opens on the library instead.",
-        "  collabdesk open 3f2a",
+        "app opens on the library instead. --phones lets phones on the room's own\n"
+        "network join (Workshop > Let phones join) and prints the join address.",
+        "  collabdesk open 3f2a\n  collabdesk open 3f2a --phones --address 192.168.1.20 --port 8080",
     ),
     "list": (
         "list the workshops in the library",
@@ -209,6 +210,15 @@ def _workshop_id(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("id", metavar="ID", help="the workshop's id, or the start of it")
 
 
+def _open_options(sub: argparse.ArgumentParser) -> None:
+    _workshop_id(sub)
+    sub.add_argument("--phones", action="store_true",
+                     help="let phones on the room's network join at once; prints the join address")
+    sub.add_argument("--address", metavar="ADDR",
+                     help="the laptop's private address phones use (default: its Wi-Fi one)")
+    sub.add_argument("--port", metavar="N", type=int, default=0, help="the port to serve on (default: any free one)")
+
+
 def _list_options(sub: argparse.ArgumentParser) -> None:
     shown = sub.add_mutually_exclusive_group()
     shown.add_argument("--trash", action="store_true", help="list the workshops in the trash instead")
@@ -266,7 +276,7 @@ def _no_options(sub: argparse.ArgumentParser) -> None:
 
 
 _OPTIONS = {
-    "open": _workshop_id,
+    "open": _open_options,
     "list": _list_options,
     "show": _workshop_id,
     "export": _export_options,

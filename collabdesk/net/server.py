@@ -272,6 +272,12 @@ class PhoneServer:
         self._runner = runner
         return runner.addresses[0][1]
 
+    async def _shutdown(self) -> None:
+        """Close the live connections (phones then reconnect, and are refused), then the server."""
+        for ws in list(self.app[SOCKETS]):
+            await ws.close(code=4401, message=b"closed")
+        await self._runner.cleanup()
+
     def publish(self, state: dict) -> None:
         """Thread-safe: replace the room's state and push it to the phones."""
         if self._loop.is_running():
@@ -285,7 +291,7 @@ class PhoneServer:
     def stop(self) -> None:
         self.room.close()
         if self._runner is not None and self._loop.is_running():
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(timeout=15)
+            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(timeout=15)
         self._stop_loop()
 
     def _stop_loop(self) -> None:

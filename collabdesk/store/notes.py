@@ -63,8 +63,8 @@ class NoteRows:
                     "INSERT INTO notes (workshop_id, exercise_id, text, kind, author_id, created, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (found[0], exercise_id, text, kind, author_id, now, now),
                 ).lastrowid
-                self.db.execute("INSERT INTO phone_notes (note_id, workshop_id, client_key, device) VALUES (?, ?, ?, ?)",
-                                (note_id, found[0], client_key, device))
+                self.db.execute("INSERT INTO phone_notes (note_id, workshop_id, client_key, device) "
+                                "VALUES (?, ?, ?, ?)", (note_id, found[0], client_key, device))
                 self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
         return (self.note(note_id), True) if saved is None else (self.note(saved[0]), False)
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
@@ -133,6 +134,15 @@ class TimerPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.face, 1)
         layout.addLayout(buttons)
+
+    def add_action(self, action: QAction) -> None:
+        """A button under the timer for a window action (Let phones join), checked as it is."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.layout().addWidget(button)
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)

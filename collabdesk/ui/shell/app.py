@@ -32,8 +32,11 @@ def make_application() -> QApplication:
     return app
 
 
-def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
+def run_gui(db_path: Path, workshop_id: str | None = None, *, phones: dict | None = None) -> int:
     """Show CollabDesk on ``db_path`` (opening ``workshop_id`` in the run view); the exit code.
+
+    With ``phones`` (``address``, ``port``) the workshop is served to phones at once and the
+    join address printed on standard output, for set-up scripts.
 
     If CollabDesk already runs on this database, that window comes forward (and opens
     the workshop) and this process ends with 0.
@@ -59,6 +62,11 @@ def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
             window.open_workshop(store.resolve_workshop_id(workshop_id))
         except CollabDeskError as error:
             window.show_error("Could not open the workshop", str(error))
+    if phones is not None and not serve_phones(window, phones):
+        window.close()
+        server.close()
+        store.close()
+        return 1
     screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
     if screenshot:
         QTimer.singleShot(0, lambda: _screenshot_and_close(window, screenshot))
@@ -67,6 +75,19 @@ def run_gui(db_path: Path, workshop_id: str | None = None) -> int:
     finally:
         server.close()
         store.close()
+
+
+def serve_phones(window, phones: dict) -> bool:
+    """``open ID --phones``: serve the open workshop and print its join address (False, with the
+    reason on standard error, when it cannot)."""
+    try:
+        if window.workshop_id is None:
+            raise CollabDeskError("--phones needs a workshop that opens in the run view (not a closed one).")
+        print(window.phones.turn_on(window.workshop_id, phones["address"], phones["port"]), flush=True)
+    except CollabDeskError as error:
+        print(f"collabdesk: {error}", file=sys.stderr, flush=True)
+        return False
+    return True
 
 
 def _screenshot_and_close(window: QWidget, path: str) -> None:

@@ -34,6 +34,7 @@ from ..common.ticker import Ticker
 from ..library import create_home
 from ..library.drop import WorkshopFileDropTarget
 from ..operations import Operations
+from ..phones.switch import PhonesSwitch
 from ..run.chime import Chime
 from .screen_lock import ScreenLock
 from .menus import WindowMenus
@@ -109,7 +110,11 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.actions: dict[str, QAction] = {}
         self.menu_actions: list[tuple[str, QAction]] = []
         self.lock = ScreenLock(self)  # on while a ballot or the dot count fills the window
+        self.phones = PhonesSwitch(ops, self)  # off; the room network is loaded only when turned on
         self._build_menus()
+        self.phones.changed.connect(self.actions["phones"].setChecked)
+        self.phones.failed.connect(self.show_error)
+        self.phones.turned_off.connect(lambda reason: self.statusBar().showMessage(reason))
 
         self.hub.saved.connect(self._on_saved)
         self.hub.workshop_changed.connect(self._on_workshop_changed)
@@ -142,6 +147,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             view.screen_changed.connect(lambda screen: self.lock.engage(screen) if screen else self.lock.release())
             view.timer.face.time_up.connect(self.chime.play)
             view.agenda.edit_requested.connect(self.edit_agenda)
+            view.timer.add_action(self.actions["phones"])
             splitter = self.settings.value("run/splitter")
             if splitter is not None:
                 view.sized = view.splitter.restoreState(splitter)
@@ -152,7 +158,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         current = self.stack.currentWidget()
         running = self._run_view is not None and current is self._run_view and self.workshop_id is not None
         reviewing = self.reviewing
-        for key in ("timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
+        for key in ("phones", "timer", "add_minute", "remove_minute", "add_time", "reset", "next", "previous",
                     "edit_agenda", "details", "add_participant", "finish", "edit_card", "delete", "focus_entry",
                     "next_author", "previous_author", *(f"kind_{k}" for k in NOTE_KINDS),
                     *(f"colour_{c}" for c in NOTE_COLOURS)):
@@ -316,6 +322,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     def _leave_workshop(self) -> None:
         """Put away the workshop on screen (live or under review) before showing another thing."""
+        self.phones.turn_off()
         if self.workshop_id is not None and self._run_view is not None and self._run_view.workshop is not None:
             self._run_view.close_workshop()
             for panel in self._side_panels():
@@ -572,7 +579,11 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.settings.setValue("room/geometry", self._room.saveGeometry())
         self.settings.sync()
 
+    def toggle_phones(self) -> None:
+        self.phones.toggle(self.workshop_id if not self.reviewing else None, self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.phones.turn_off()
         if self._run_view is not None:
             self._run_view.board.finish_editing()
         self.save_state()

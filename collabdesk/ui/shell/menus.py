@@ -142,6 +142,8 @@ class WindowMenus:
         workshop.addAction(self._action("Agenda", "health_check", "Start a &health check…", self.start_health_check,
                                         tip="Ask the room to rate each domain of the framework from 1 to 5"))
         workshop.addSeparator()
+        workshop.addAction(self._action("Agenda", "phones", "Let p&hones join", self.toggle_phones, checkable=True,
+                                        tip="Serve this workshop to phones on the room's own Wi-Fi"))
         workshop.addAction(self.actions["finish"])
         workshop.addAction(self._action("Agenda", "reopen", "&Reopen workshop…", lambda: self.reopen_workshop(),
                                         tip="Carry on with this closed workshop: it becomes a running one again"))

@@ -1,0 +1,126 @@
+"""The laptop's side of the room network: the server's ``Host``, living on the GUI thread.
+
+Phone writes arrive on the server's thread; ``GuiThread.submit`` hands each one to the GUI
+thread through a queued signal, where it goes through the operations exactly like a typed
+note (read-only guard, one transaction, the board's signals, "All changes saved"). The
+future the server awaits resolves after the commit, so a phone is acknowledged only for
+what the database holds. What phones see (the current exercise, time left, names) is
+pushed to the server whenever the hub says it changed.
+"""
+
+import concurrent.futures
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ...domain.errors import ValidationError
+from ...net.room import Limits, Room
+from ...net.server import PhoneServer, acknowledgement
+from ..operations import Operations
+
+IDLE_CHECK_MS = 60_000
+
+
+class GuiThread(QObject):
+    """Runs callables on the thread this object lives on (the GUI's), from any thread."""
+
+    _run = Signal(object, object)  # the callable, its concurrent future
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._run.connect(self._on_run, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, action: Callable[[], object]) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._run.emit(action, future)
+        return future
+
+    def _on_run(self, action, future: concurrent.futures.Future) -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(action())
+        except Exception as error:  # carried to the server, which answers the phone with it
+            future.set_exception(error)
+
+
+class PhoneLink(QObject):
+    """One workshop's room network, on while this object lives (``start`` .. ``stop``)."""
+
+    idle = Signal()  # nobody has used the room for the idle period: the switch turns it off
+
+    def __init__(self, ops: Operations, workshop_id: str, address: str, port: int = 0, *,
+                 name: str | None = None, limits: Limits = Limits(), parent: QObject | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.workshop_id = workshop_id
+        self.allow_anonymous = not ops.store.participants(workshop_id)
+        self.gui = GuiThread(self)
+        self.room = Room(limits=limits)
+        self.server = PhoneServer(self.room, self, address, port, name=name)
+        hub = ops.hub
+        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed):
+            signal.connect(self.publish)
+        self._idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
+        self._idle_timer.timeout.connect(self._check_idle)
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def join_url(self) -> str:
+        return f"{self.server.url}?code={self.room.code}"
+
+    def start(self) -> str:
+        url = self.server.start()
+        self.publish()
+        self._idle_timer.start()
+        return url
+
+    def stop(self) -> None:
+        self._idle_timer.stop()
+        hub = self.ops.hub
+        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed):
+            signal.disconnect(self.publish)
+        self.server.stop()
+
+    def set_allow_anonymous(self, allowed: bool) -> None:
+        self.allow_anonymous = allowed
+        self.publish()
+
+    # -- the server's Host: called on the server's thread ---------------------------------------
+    def add_note(self, *, text: str, kind: str, client_key: str, device: str,
+                 author_id: int | None) -> concurrent.futures.Future:
+        def save() -> dict:
+            exercise = self.current_exercise()
+            if exercise is None:
+                raise ValidationError("No exercise is running yet: the facilitator starts one first.")
+            note = self.ops.add_phone_note(exercise.id, text, client_key=client_key, device=device, kind=kind,
+                                           author_id=author_id)
+            return acknowledgement(note, client_key)
+
+        return self.gui.submit(save)
+
+    # -- what phones see ------------------------------------------------------------------------
+    def current_exercise(self):
+        return next((e for e in self.ops.store.exercises(self.workshop_id) if e.state == "current"), None)
+
+    def state(self) -> dict:
+        store = self.ops.store
+        workshop = store.workshop(self.workshop_id)
+        exercise = self.current_exercise()
+        shown = None
+        if exercise is not None:
+            domain = self.ops.framework_or_default(workshop.framework_key).domain(exercise.domain_key)
+            shown = {"domain": domain.name, "colour": domain.colour, "title": exercise.title,
+                     "prompt": exercise.prompt, "seconds_left": round(exercise.timer.remaining(store.clock())),
+                     "running": exercise.timer.running}
+        return {"workshop": workshop.title, "exercise": shown, "anonymous": self.allow_anonymous,
+                "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)]}
+
+    def publish(self, *_changed) -> None:
+        self.server.publish(self.state())
+
+    def _check_idle(self) -> None:
+        if self.room.idle_for() >= self.room.limits.idle_seconds:
+            self.idle.emit()
