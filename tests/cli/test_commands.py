@@ -311,11 +311,13 @@ def test_a_garbage_database_is_moved_aside_and_the_message_says_where(run, demo_
 def test_open_and_no_command_start_the_window_with_the_database(run, db_path, monkeypatch):
     calls = []
     fake = types.ModuleType("collabdesk.ui.shell.app")
-    fake.run_gui = lambda path, workshop_id=None: calls.append((path, workshop_id)) or 0
+    fake.run_gui = lambda path, workshop_id=None, phones=None: calls.append((path, workshop_id, phones)) or 0
     monkeypatch.setitem(sys.modules, "collabdesk.ui.shell.app", fake)
     assert run().code == 0
     assert run("open", "3f2a").code == 0
-    assert calls == [(db_path, None), (db_path, "3f2a")]
+    assert run("open", "3f2a", "--phones", "--address", "192.168.1.20", "--port", "8080").code == 0
+    assert calls == [(db_path, None, None), (db_path, "3f2a", None),
+                     (db_path, "3f2a", {"address": "192.168.1.20", "port": 8080})]
 
 
 def test_a_missing_window_is_a_clear_error(run, monkeypatch):
