@@ -7,7 +7,7 @@ import re
 
 import pytest
 from aiohttp import WSMsgType
-from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
+from aiohttp import test_utils  # aiohttp's own test server and client
 
 from collabdesk.net.room import Limits, Room, allowed_peer
 from collabdesk.net.server import TOKEN_HEADER, _guard, acknowledgement, make_app, publish
@@ -50,7 +50,7 @@ def serve(fresh_db, exercise, clock):
             people = [{"id": p.id, "name": p.name} for p in fresh_db.participants(exercise.workshop_id)]
             await publish(app, {"workshop": "Phones", "exercise": {"title": exercise.title},
                                 "anonymous": anonymous, "participants": people})
-            async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+            async with test_utils.TestClient(test_utils.TestServer(app, host="127.0.0.1")) as client:
                 await scenario(client, app, room)
 
         asyncio.run(main())
@@ -175,7 +175,8 @@ def test_the_guard_answers_a_public_peer_with_403_before_any_handler(serve):
             return {"peername": ("8.8.8.8", 5000), "sockname": ("127.0.0.1", 8080)}.get(name, default)
 
     async def scenario(client, app, room):
-        request = make_mocked_request("GET", "/", headers={"Host": "127.0.0.1:8080"}, app=app, transport=Transport())
+        request = test_utils.make_mocked_request("GET", "/", headers={"Host": "127.0.0.1:8080"}, app=app,
+                                                 transport=Transport())
         reply = await _guard(request, lambda r: pytest.fail("the handler ran"))
         assert reply.status == 403 and json.loads(reply.body)["error"] == "peer"
 
