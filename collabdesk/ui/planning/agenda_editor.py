@@ -1,8 +1,8 @@
 """An agenda being planned or changed: an ordered, editable table of exercises.
 
 Used by the New workshop dialog and, during a workshop, by the agenda dialog. Rows are
-``AgendaRow``s; the editor never writes: its owner validates and saves through the
-services when the facilitator confirms.
+``AgendaRow``s; the editor never writes: its owner validates the rows and saves them
+through the operations (one transaction for the whole agenda) when the facilitator confirms.
 """
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal

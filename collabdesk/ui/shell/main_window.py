@@ -5,14 +5,13 @@ workshop, a note or an action found by search, or to write a series report. A ru
 draft workshop opens in the run view; a closed one in review mode (``review.ReviewView``),
 read only until the facilitator chooses Reopen. Files dropped on the window are imported.
 
-Where colleagues plug in (each found lazily, so this window works without them):
-- side panels of the run view: ``collabdesk.ui.actions.panel.create_panel(context)`` and
-  ``collabdesk.ui.voting.create_panel(context)``, given a ``PanelContext`` (not this window),
-  each returning ``(title, widget)``; the widget's ``set_workshop(workshop_id | None)`` is
-  called on open and close.
+What the window hands out (each made on first use, so start-up shows the library only):
+- side panels of the run view (actions, votes, health): each ``create_panel(context)`` is given a
+  ``PanelContext`` (the operations, the undo stack, the screens), never this window, and returns
+  ``(title, widget)``; the widget's ``set_workshop(workshop_id | None)`` is called on open and close.
 - the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
 - export: ``collabdesk.ui.export.dialog.export_workshop(parent, ops, workshop_id)``.
-``window.ops`` (services + event hub) and ``window.undo_stack`` are there for all of them.
+``window.ops`` (every write, through ``ui/operations``) and ``window.undo_stack`` (every undoable step).
 """
 
 from collections.abc import Callable
