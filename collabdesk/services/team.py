@@ -219,6 +219,8 @@ def scan(store: Store, progress: Progress | None = None) -> ScanResult:
                != (stat.st_size, stat.st_mtime_ns)]
     read = changed = 0
     for relative, path, before in to_read:
+        if team_folder(store) != folder:  # switched to another folder (or off) meanwhile: this scan is stale
+            return ScanResult(files=len(present), read=read, changed=changed)
         read += 1
         changed += _index_file(store, relative, path, before, now)
         if progress is not None:

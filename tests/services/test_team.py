@@ -320,3 +320,17 @@ def test_a_scan_tells_its_progress_file_by_file(laptop_a, laptop_b):
     assert told == [(1, 3, 1), (2, 3, 2), (3, 3, 3)]
     team.scan(laptop_b, lambda *args: told.append(args))  # nothing changed: nothing read, nothing told
     assert len(told) == 3
+
+
+def test_a_scan_stops_when_the_team_folder_is_changed_while_it_runs(laptop_a, laptop_b, tmp_path):
+    for title in ("One", "Two", "Three"):
+        closed_roundtable(laptop_a, title)
+    elsewhere = tmp_path / "Elsewhere"
+    elsewhere.mkdir()
+
+    def switch(done, to_read, changed):
+        if done == 1:
+            team.set_team_folder(laptop_b, elsewhere)  # chosen in Settings while the first scan runs
+
+    team.scan(laptop_b, switch)
+    assert team_titles(laptop_b) == [] and laptop_b.team_files() == {}
