@@ -49,6 +49,7 @@ class TeamSync(QObject):
         self._timer: QTimer | None = None
         self._running = False
         self._again = False
+        self._stopped = False  # stopped (the window closed): a scan still running reports to nobody
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._told = 0.0  # when the worker last reported progress
 
@@ -63,6 +64,7 @@ class TeamSync(QObject):
     def start(self) -> None:
         """Watch the team folder and scan it now; with no team folder set, do nothing at all."""
         self.stop()
+        self._stopped = False
         folder = self.folder
         if folder is None or getattr(self._ops.store, "read_only", False):  # a read-only database: no index
             return
@@ -77,6 +79,9 @@ class TeamSync(QObject):
         self.scan()
 
     def stop(self) -> None:
+        """No more watching or scanning; a scan running finishes, and its report is dropped."""
+        self._stopped = True
+        self._again = False
         for owned in (self._watcher, self._timer):
             if owned is not None:
                 owned.deleteLater()
@@ -115,6 +120,8 @@ class TeamSync(QObject):
 
     def _on_done(self, outcome) -> None:
         self._running = False
+        if self._stopped:
+            return
         if isinstance(outcome, str):
             self.failed.emit(outcome)
         else:

@@ -587,6 +587,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self._run_view.board.finish_editing()
         self.save_state()
         self.ticker.stop()
+        self.team.sync.stop()  # a scan still running reports to nobody
         if self._room is not None:
             self._room.close()
             self._room.deleteLater()
