@@ -56,6 +56,15 @@ def check_ballots_traceable(round_: VoteRound, votes: Iterable[Vote]) -> None:
 def check_allocation(round_: VoteRound, allocation: Mapping[object, int], voter: str = "This voter") -> None:
     """Refuse an allocation of one voter's dots that breaks the round's rules."""
     check_open(round_)
+    check_spend(round_, allocation, voter)
+
+
+def check_spend(round_: VoteRound, allocation: Mapping[object, int], voter: str = "This voter") -> None:
+    """The round's rules for one voter's dots, whether the round is open or not.
+
+    The app applies them as dots are typed; a workshop file's rounds (closed, most of
+    them) are held to the same rules when it is imported.
+    """
     if any(count < 0 for count in allocation.values()):
         raise ValidationError("A dot count cannot be negative.")
     spent = sum(allocation.values())
@@ -103,6 +112,11 @@ def check_tally(round_: VoteRound, tally: Mapping[object, int], named: Mapping[o
     sanity ceiling are checked.
     """
     check_open(round_)
+    check_counts(round_, tally, named, voters)
+
+
+def check_counts(round_: VoteRound, tally: Mapping[object, int], named: Mapping[object, int], voters: int) -> None:
+    """``check_tally``'s rules, whether the round is open or not (an imported round's pooled dots)."""
     if any(count < 0 for count in tally.values()):
         raise ValidationError("A dot count cannot be negative.")
     for count in tally.values():

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import date as Date
 from datetime import UTC, datetime
 
-from . import health, text
+from . import health, text, voting
 from .errors import ValidationError
 from .health import HealthRound, Rating, TallyCount
 from .model import (
@@ -540,7 +540,28 @@ def _rounds(w: _Record, counter: _Counter, workshop_id: str, participants: dict,
             votes.append(Vote(id=len(votes) + 1, round_id=round_id, count=v.integer("count", 0, MAX_COUNT),
                               note_id=note_id, theme_id=theme_id,
                               voter_id=v.reference("voter", participants, "participant")))
+        _check_round(r.path, rounds[-1], [v for v in votes if v.round_id == round_id])
     return rounds, votes, ballots
+
+
+def _check_round(path: str, round_: VoteRound, votes: list[Vote]) -> None:
+    """The voting rules the app applies as dots are placed, applied to a round from a file.
+
+    Each named voter's dots are held to the round's dots and cap; dots that name no voter
+    (an anonymous round, the wall's count) to the sanity limits of a count, since the file
+    does not say how many people placed them.
+    """
+    _ruled(path, lambda: voting.check_settings(dots_per_voter=round_.dots_per_voter, max_per_item=round_.max_per_item,
+                                               target=round_.target, mode=round_.mode))
+    named: dict[int, dict] = {}
+    pooled: dict = {}
+    for v in votes:
+        spent = named.setdefault(v.voter_id, {}) if v.voter_id is not None else pooled
+        spent[(v.note_id, v.theme_id)] = spent.get((v.note_id, v.theme_id), 0) + v.count
+    for voter, allocation in named.items():
+        _ruled(f"{path}.votes", voting.check_spend, round_, allocation, f"Participant {voter}")
+    if pooled:
+        _ruled(f"{path}.votes", voting.check_counts, round_, pooled, voting.totals_of(named.values()), 0)
 
 
 def _ruled(path: str, check, *args):

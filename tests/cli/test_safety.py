@@ -194,3 +194,22 @@ def test_search_refuses_an_absurd_limit_and_too_many_words_with_a_clear_line(run
     words = [chr(97 + i % 26) + chr(97 + i // 26 % 26) for i in range(1000)]
     result = run("search", *words)
     assert result.code == 1 and "at most 32 different words" in result.err
+
+
+@pytest.mark.parametrize(("votes", "expected"), [
+    ([{"note": 1, "voter": 1, "count": 2}, {"note": 2, "voter": 1, "count": 2}],
+     "participant 1 has 3 dots and tried to place 4"),
+    ([{"note": 1, "voter": 1, "count": 2}], "participant 1 put 2 dots on one card; the most allowed is 1"),
+])
+def test_the_import_refuses_votes_the_voting_rules_refuse(run, tmp_path, votes, expected):
+    document = {"format": "collabdesk.workshop", "version": 1, "workshop": {
+        "title": "Roundtable", "participants": [{"id": 1, "name": "Ann"}],
+        "exercises": [{"id": 1, "domain": "head", "title": "Head",
+                       "notes": [{"id": 1, "text": "one"}, {"id": 2, "text": "two"}]}],
+        "vote_rounds": [{"title": "Try first", "dots_per_voter": 3, "max_per_item": 1 if len(votes) == 1 else None,
+                         "anonymous": False, "state": "closed", "votes": votes}]}}
+    path = tmp_path / "votes.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run("import", path)
+    assert result.code == 1 and "vote_rounds[0].votes" in result.err and expected in result.err, result.err
+    assert json.loads(run("list", "--json").out) == []
