@@ -1,10 +1,10 @@
-"""Whether CollabDesk has the database open: an advisory lock on a small file beside it.
+"""Whether CollabDesk has the database open: an advisory lock on a small file of its own.
 
 Every ``Store`` (the app for as long as it runs, each command while it works) holds a
-*shared* lock on ``<database>-lock``; a restore needs the *exclusive* lock, so it is
-refused while CollabDesk has the database open instead of swapping the file under a
-connection that would go on writing into the copy moved aside. The lock file is
-never read or written; the last holder to let go removes it, and a holder that finds
+*shared* lock on the database's lock file (``lock_path``, in this user's runtime folder);
+a restore needs the *exclusive* lock, so it is refused while CollabDesk has the database
+open instead of swapping the file under a connection that would go on writing into the
+copy moved aside. The lock file is never read or written; the last holder to let go removes it, and a holder that finds
 its file was removed meanwhile takes the new one instead, so no lock files pile up.
 
 This is a separate file on purpose: SQLite's own POSIX locks on ``.sqlite``, ``-wal``
@@ -18,6 +18,7 @@ The same mechanism serialises backups of one database (``folder_lock``).
 """
 
 import contextlib
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -39,7 +40,15 @@ class InUseError(StoreError):
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + "-lock")
+    """The database's lock file, in this user's private runtime folder, named by a hash of its path.
+
+    Not beside the database: a file appearing and going there would wake anything watching
+    that folder (a team folder, a file dialog), and sit in the facilitator's way.
+    """
+    from ..paths import runtime_dir
+
+    digest = hashlib.sha256(str(db_path.expanduser().resolve()).encode()).hexdigest()[:32]
+    return runtime_dir() / f"{digest}.lock"
 
 
 class FileLock:
@@ -67,16 +76,21 @@ class FileLock:
         self.release()
 
 
-def _acquire(path: Path, mode: int, wait: float) -> FileLock | None:
-    """The lock, or None if another holder keeps it past ``wait`` seconds."""
+def _acquire(target: Path, mode: int, wait: float) -> FileLock | None:
+    """The lock for ``target`` (a database or a backup folder), or None if another holder keeps it
+    past ``wait`` seconds."""
     if fcntl is None:
         return FileLock()
+    try:
+        path = lock_path(target)
+    except OSError:
+        return FileLock()  # no private folder for locks here: go on unlocked rather than not at all
     deadline = time.monotonic() + wait
     while True:
         try:
             descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
-            return FileLock()  # a read-only folder: nobody can restore or back up into it either
+            return FileLock()  # the lock folder cannot be written to: go on unlocked
         try:
             fcntl.flock(descriptor, mode | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -101,7 +115,7 @@ def _same_file(descriptor: int, path: Path) -> bool:
 
 def shared(db_path: Path) -> FileLock:
     """What every open store holds; waits out a restore under way."""
-    held = _acquire(lock_path(db_path), fcntl.LOCK_SH if fcntl else 0, WAIT_SECONDS)
+    held = _acquire(db_path, fcntl.LOCK_SH if fcntl else 0, WAIT_SECONDS)
     if held is None:
         raise InUseError(f"{db_path} is being restored from a backup; try again when that is done.")
     return held
@@ -109,7 +123,7 @@ def shared(db_path: Path) -> FileLock:
 
 def exclusive(db_path: Path) -> FileLock:
     """Sole use of the database, for a restore: refused at once while anyone has it open."""
-    held = _acquire(lock_path(db_path), fcntl.LOCK_EX if fcntl else 0, 0)
+    held = _acquire(db_path, fcntl.LOCK_EX if fcntl else 0, 0)
     if held is None:
         raise InUseError(f"{db_path} is open in CollabDesk (the app, or another collabdesk command). "
                          "Close the app (or wait for the command to finish), then try again. Nothing was changed.")
@@ -119,7 +133,7 @@ def exclusive(db_path: Path) -> FileLock:
 @contextlib.contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """One backup at a time into ``folder``: a second one waits its turn (no time limit)."""
-    held = _acquire(folder / ".lock", fcntl.LOCK_EX if fcntl else 0, float("inf"))
+    held = _acquire(folder, fcntl.LOCK_EX if fcntl else 0, float("inf"))
     try:
         yield
     finally:

@@ -1,5 +1,6 @@
 """Restoring a backup: refused while the database is open, and never leaves it missing."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -110,3 +111,13 @@ def test_an_empty_database_with_backups_is_not_started_over(db_path, saved, cloc
     assert str(saved) in str(caught.value)
     restore.restore_backup(db_path, saved, clock=clock)
     assert texts(db_path) == AFTER
+
+
+def test_the_lock_lives_in_a_private_folder_of_this_user_not_beside_the_database(db_path, saved):
+    from collabdesk.paths import runtime_dir
+
+    with Store(db_path):
+        lock = in_use.lock_path(db_path)
+        assert lock.exists() and lock.parent == runtime_dir()
+        assert lock.parent.stat().st_mode & 0o777 == 0o700 and lock.parent.stat().st_uid == os.getuid()
+        assert not [p for p in db_path.parent.iterdir() if "lock" in p.name]

@@ -1,5 +1,6 @@
 """A second launch on the same database hands over to the running window and exits 0."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -79,3 +80,11 @@ def test_a_socket_file_left_by_a_crashed_run_does_not_block_the_next(qtbot, db_p
         server.close()
     finally:
         leftover.unlink(missing_ok=True)
+
+
+def test_the_socket_lives_in_this_users_private_runtime_folder(tmp_path):
+    from collabdesk.paths import runtime_dir
+
+    name = Path(server_name(tmp_path / "a.sqlite"))
+    assert name.parent == runtime_dir()  # not the shared temporary folder another account could use first
+    assert name.parent.stat().st_mode & 0o777 == 0o700 and name.parent.stat().st_uid == os.getuid()

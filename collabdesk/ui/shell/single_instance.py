@@ -9,22 +9,32 @@ another name, so two different databases can be open side by side.
 import getpass
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ...paths import runtime_dir
 
 CONNECT_MS = 800
 REPLY_MS = 3000
 
 
 def server_name(db_path: Path) -> str:
+    """The socket's name: on Unix a path in this user's private runtime folder (mode 0700), so
+    another account on the machine cannot claim it first; on Windows a pipe name per user."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name on some containers
         user = "user"
     digest = hashlib.sha1(f"{user}\0{Path(db_path).expanduser().resolve()}".encode()).hexdigest()[:20]
-    return f"collabdesk-{digest}"
+    if os.name != "posix":
+        return f"collabdesk-{digest}"
+    try:
+        return str(runtime_dir() / f"instance-{digest}")
+    except OSError:  # no private folder: the shared name still works for this account
+        return f"collabdesk-{digest}"
 
 
 def send_to_running(name: str, workshop_id: str | None = None) -> bool:
