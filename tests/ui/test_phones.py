@@ -65,6 +65,7 @@ def test_a_phone_note_reaches_the_board_as_text_and_the_switch_off_ends_every_to
     exercise = window.run_view.exercise
     note = fresh_db.note(saved["id"])
     assert (note.text, note.kind, note.author_id, note.exercise_id) == (text, "question", amira.id, exercise.id)
+    assert window.run_view.board_scene.cards[note.id].footer_text() == "Amira · phone"
     assert in_thread(qtbot, lambda: phone.call("api/v1/notes", body))[1]["id"] == note.id  # a re-send
     assert [n.text for n in fresh_db.notes(exercise.id)] == [text]
 

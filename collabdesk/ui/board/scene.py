@@ -66,6 +66,7 @@ class BoardScene(QGraphicsScene):
         self.frames: dict[int, ThemeFrame] = {}
         self.members: dict[int, set[int]] = {}  # theme id -> its cards on this board
         self.authors: dict[int, str] = {}  # participant id -> name, for the card footers
+        self.from_phones: set[int] = set()  # notes sent from phones, marked so in their footers
         self._auto: list[int] = []  # notes without a saved position, in capture order
         self._loose: list[int] = []  # those of them in no theme's block, in the order they sit in the grid
         self._slots: list[int] = []  # the grid slot of each of those
@@ -134,7 +135,7 @@ class BoardScene(QGraphicsScene):
             if card is None:
                 continue
             old = card.note
-            card.set_note(note, self.authors.get(note.author_id, ""))
+            card.set_note(note, self.footer_author(note))
             if old.theme_id != note.theme_id:
                 self._leave(note.id, old.theme_id)
                 self._join(note.id, note.theme_id)
@@ -193,10 +194,24 @@ class BoardScene(QGraphicsScene):
             self._fit_scene_rect()
         self.refresh_frames()
 
+    def footer_author(self, note: Note) -> str:
+        """Who said it, for the card's footer; a note from a phone says so (and "Anonymous" when
+        no name was claimed)."""
+        name = self.authors.get(note.author_id, "")
+        return f"{name or 'Anonymous'} · phone" if note.id in self.from_phones else name
+
+    def mark_from_phones(self, note_ids) -> None:
+        """Remember notes as sent from phones (before their cards are made, or to redraw them)."""
+        self.from_phones.update(note_ids)
+        for note_id in note_ids:
+            card = self.cards.get(note_id)
+            if card is not None:
+                card.set_note(card.note, self.footer_author(card.note))
+
     def set_authors(self, authors: dict[int, str]) -> None:
         self.authors = dict(authors)
         for card in self.cards.values():
-            card.set_note(card.note, self.authors.get(card.note.author_id, ""))
+            card.set_note(card.note, self.footer_author(card.note))
 
     def selected_note_ids(self) -> list[int]:
         return [item.note.id for item in self.selectedItems() if isinstance(item, NoteCard)]
@@ -391,7 +406,7 @@ class BoardScene(QGraphicsScene):
 
     # -- placing ------------------------------------------------------------------------
     def _make_card(self, note: Note) -> NoteCard:
-        card = NoteCard(note, self.authors.get(note.author_id, ""))
+        card = NoteCard(note, self.footer_author(note))
         if self.overview:
             card.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.cards[note.id] = card

@@ -16,6 +16,7 @@ class EventHub(QObject):
     notes_updated = Signal(object)  # tuple[Note, ...] as they are now
     notes_removed = Signal(object)  # tuple[Note, ...] as they were
     notes_changed = Signal(int)  # exercise id, after any of the three above (coarse listeners)
+    phone_notes_added = Signal(object)  # tuple of note ids sent from phones, just before notes_added
 
     # Workshop structure and state.
     workshop_changed = Signal(str)  # details, status, participants

@@ -13,5 +13,6 @@ class PhoneOperations(Gateway):
         note, new = self._write("note from a phone", lambda: phone_services.add_phone_note(
             self.store, exercise_id, text, client_key=client_key, device=device, kind=kind, author_id=author_id))
         if new:
+            self.hub.phone_notes_added.emit((note.id,))
             self.hub.announce_notes(added=[note])
         return note

@@ -247,6 +247,7 @@ class RunView(QWidget):
         self.timer.reset.clicked.connect(self.reset_timer)
         self.timer.next.clicked.connect(self.next_exercise)
         ticker.tick.connect(self._on_tick)
+        self.hub.phone_notes_added.connect(self.board_scene.mark_from_phones)
         self.hub.notes_added.connect(self._on_notes_added)
         self.hub.notes_updated.connect(self._on_notes_updated)
         self.hub.notes_removed.connect(self._on_notes_removed)
@@ -322,7 +323,9 @@ class RunView(QWidget):
             self.capture.start_afresh()  # who spoke, and how, belongs to the exercise it was said in
             self.board.finish_editing()
             store = self.ops.store
-            self.board_scene.load(store.notes(exercise.id) if exercise else [],
+            notes = store.notes(exercise.id) if exercise else []
+            self.board_scene.from_phones = set(store.phone_devices([n.id for n in notes]))
+            self.board_scene.load(notes,
                                   store.themes(exercise.id) if exercise else [])
             self._show_filter_count()
             self.board_editor.update_actions()
