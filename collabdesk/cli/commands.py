@@ -7,6 +7,7 @@ standard library are imported inside the command that needs them.
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -59,10 +60,25 @@ def _print_json(data: object) -> None:
 
 
 def _write_file(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file renamed into place: a failed export leaves no half file."""
-    if not path.parent.is_dir():
-        raise CollabDeskError(f"Cannot write {path}: there is no folder {path.parent}.")
-    write_whole(path, write)
+    """Write through a temporary file renamed into place: a failed export leaves no half file.
+
+    Only a regular file (replaced) or a new name is written; a folder, a device or a pipe is
+    refused, and a symbolic link is followed, so the file it points to is replaced and the
+    link kept. Messages name the user's path, never the temporary one.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    if target.is_dir():
+        raise CollabDeskError(f"Cannot write {path}: it is a folder. Give a file name inside it.")
+    if target.exists() and not target.is_file():
+        raise CollabDeskError(f"Cannot write {path}: it is not a regular file (a device or a pipe).")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise CollabDeskError(f"Cannot write {path}: the file is read-only.")
+    if not target.parent.is_dir():
+        raise CollabDeskError(f"Cannot write {path}: there is no folder {target.parent}.")
+    try:
+        write_whole(target, write)
+    except OSError as error:
+        raise CollabDeskError(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
 def _report_module(name: str):

@@ -213,3 +213,23 @@ def test_the_import_refuses_votes_the_voting_rules_refuse(run, tmp_path, votes, 
     result = run("import", path)
     assert result.code == 1 and "vote_rounds[0].votes" in result.err and expected in result.err, result.err
     assert json.loads(run("list", "--json").out) == []
+
+
+def test_export_writes_only_to_a_regular_file_or_a_new_name(run, tmp_path):
+    workshop_id = json.loads(run("demo", "--json").out)["id"][:8]
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.md"
+    folder.mkdir()
+    refused = ((fifo, "it is not a regular file"), (folder, "it is a folder"),
+               (Path("/dev/null"), "it is not a regular file"))
+    for target, expected in refused:
+        result = run("export", workshop_id, "--format", "md", "-o", target)
+        assert result.code == 1 and f"Cannot write {target}: {expected}" in result.err and ".partial" not in result.err
+    assert fifo.exists() and not fifo.is_file() and folder.is_dir()  # left as they were
+    real = tmp_path / "summary.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+    assert run("export", workshop_id, "--format", "md", "-o", link).code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# ")  # the link kept, its file written
