@@ -43,6 +43,7 @@ class Device:
     last_seen: float
     name: str = ""  # the participant's name once claimed, else ""
     participant_id: int | None = None
+    claimed: bool = False  # chose a name from the list, or to stay anonymous
     tokens: float = 0.0  # the rate limit's bucket
     filled: float = 0.0  # when the bucket was last topped up
 
@@ -135,6 +136,7 @@ class Room:
         with self._lock:
             device.participant_id = participant_id
             device.name = name
+            device.claimed = True
 
     def lock(self) -> str:
         """No new devices, and a new code (the old one may be on photos); devices in keep working."""

@@ -124,8 +124,8 @@ async def _state(request: web.Request) -> web.Response:
 
 def _state_for(app: web.Application, device: Device) -> dict:
     state = dict(app[STATE])
-    state.update(type="state", api=API_VERSION, name=device.name, claimed=bool(device.name) or
-                 device.participant_id is not None, notes=app[SENT].get(device.id, []))
+    state.update(type="state", api=API_VERSION, name=device.name, claimed=device.claimed,
+                 notes=app[SENT].get(device.id, []))
     return state
 
 

@@ -250,3 +250,26 @@ def test_the_page_is_served_with_a_strict_content_security_policy_and_no_inline_
         assert "innerHTML" not in script and "randomUUID" not in script and "getRandomValues" in script
 
     serve(scenario)
+
+
+def test_paused_submissions_answer_409_and_notes_are_taken_again_after(serve, fresh_db, exercise):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        room.set_paused(True)
+        await refused(await post_note(client, headers, key="paused-key-1"), 409, "paused")
+        room.set_paused(False)
+        assert (await post_note(client, headers, key="paused-key-1")).status == 201
+
+    serve(scenario)
+    assert len(fresh_db.notes(exercise.id)) == 1
+
+
+def test_an_anonymous_phone_writes_when_the_facilitator_allows_it(serve, fresh_db, exercise):
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        reply = await client.post("/api/v1/claim", json={"participant": None}, headers=headers)
+        assert reply.status == 200 and (await reply.json())["claimed"] is True
+        assert (await post_note(client, headers)).status == 201
+
+    serve(scenario, anonymous=True)
+    assert [n.author_id for n in fresh_db.notes(exercise.id)] == [None]

@@ -94,7 +94,7 @@ class PhoneLink(QObject):
         def save() -> dict:
             exercise = self.current_exercise()
             if exercise is None:
-                raise ValidationError("No exercise is running yet: the facilitator starts one first.")
+                raise ValidationError("No exercise is open for notes now: wait for the facilitator to start one.")
             note = self.ops.add_phone_note(exercise.id, text, client_key=client_key, device=device, kind=kind,
                                            author_id=author_id)
             return acknowledgement(note, client_key)
