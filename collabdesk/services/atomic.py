@@ -12,11 +12,13 @@ from pathlib import Path
 
 from ..domain.errors import CollabDeskError
 from ..whole_file import write_whole
+from .files import refuse_database_file
 
 
 def write_json(path: str | os.PathLike, document: dict) -> Path:
     """Write ``document`` as indented UTF-8 JSON to ``path`` atomically; returns the path."""
     path = Path(path)
+    refuse_database_file(path)  # writing over the database's own files would replace it
     data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
     def write(partial: Path) -> None:

@@ -18,6 +18,21 @@ from ..domain.team import is_newer, workshop_uuid
 from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document, document_to_content
 from ..store import Store
 from .frameworks import framework
+from ..store.hold import live_database_file, refuse_live_database_file
+
+
+def is_database_file(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is the open database or one of its side files (found without opening it)."""
+    return live_database_file(path) is not None
+
+
+def refuse_database_file(path: str | os.PathLike) -> None:
+    """Refuse, with a clear message, to read or write the open database's files as a file.
+
+    Opening and closing one of them would drop SQLite's locks for the whole process (see
+    ``store.hold``); writing one would replace the database.
+    """
+    refuse_live_database_file(path)
 
 
 def workshop_document(store: Store, workshop_id: str) -> dict:
@@ -33,6 +48,7 @@ def export_workshop_json(store: Store, workshop_id: str) -> str:
 def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
     """Read and validate a workshop file; nothing is written anywhere."""
     path = Path(path)
+    refuse_database_file(path)
     if path.exists() and not path.is_file() and not path.is_dir():  # a pipe waits forever for a writer
         raise _refused(path, "it is not a regular file (it is a pipe or a device)")
     with path.open("rb") as stream:

@@ -22,6 +22,7 @@ from ..domain.model import (
 from ..store import Store
 from ..store.library import Series
 from . import atomic, frameworks, workshops
+from .files import refuse_database_file
 
 MAX_FILE_BYTES = 1_000_000  # a framework with long prompts is a few kilobytes
 FRAMEWORK_FILE = "collabdesk.framework"
@@ -360,6 +361,7 @@ def _refuse_taken_template(store: Store, name: str, own_key: str | None = None) 
 def read_json_file(path: str | os.PathLike, what: str, *, max_bytes: int = MAX_FILE_BYTES):
     """The JSON in ``path``, refusing files too big, not UTF-8 or not JSON, each with a clear reason."""
     path = Path(path)
+    refuse_database_file(path)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # bounded even if the file grows while read

@@ -1,8 +1,8 @@
 """The workshop store: the only code in CollabDesk that speaks SQL."""
 
-from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from .errors import CorruptDatabaseError, HoldLostError, NewerDatabaseError, StoreError
 
-__all__ = ["Store", "StoreError", "NewerDatabaseError", "CorruptDatabaseError"]
+__all__ = ["Store", "StoreError", "HoldLostError", "NewerDatabaseError", "CorruptDatabaseError"]
 
 
 def __getattr__(name: str):

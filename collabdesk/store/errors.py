@@ -17,3 +17,7 @@ class CorruptDatabaseError(StoreError):
 
 class ForeignDatabaseError(StoreError):
     """The file is another program's SQLite database; it is left untouched."""
+
+
+class HoldLostError(StoreError):
+    """The database's log was deleted or replaced under the app (see ``store.hold``); the store reopened it."""

@@ -13,7 +13,7 @@ from ..domain.clock import Clock, iso, system_clock
 from . import in_use
 from .actions import ActionRows
 from .content import ContentRows
-from .errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from .errors import CorruptDatabaseError, HoldLostError, NewerDatabaseError, StoreError
 from .handle import DatabaseHandle
 from .health import HealthRows
 from .hold import Hold, State, register, unregister
@@ -27,10 +27,6 @@ from .workshops import WorkshopRows
 BUSY_TIMEOUT_MS = 10_000  # another process (the command line, a second window) may hold the lock
 
 log = logging.getLogger(__name__)
-
-
-class HoldLostError(StoreError):
-    """The database's log was deleted or replaced under the app; the store has reopened it."""
 
 
 class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentRows, LibraryRows, TeamRows):
@@ -142,7 +138,7 @@ class Store(WorkshopRows, NoteRows, VotingRows, HealthRows, ActionRows, ContentR
 
     def _reopen(self) -> None:
         self._hold.release(self.db.conn)
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = self._connect()
         self.db.reconnect(conn)
         self._configure()
         self._hold = Hold.take(conn, self.path)

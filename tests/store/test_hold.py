@@ -39,9 +39,11 @@ def saved_notes(db: Path) -> set[str]:
 
 class Writer:
     def __init__(self, db: Path):
-        self.process = subprocess.Popen([sys.executable, str(WRITER), str(db)], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, *self._command(db)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, text=True)
-        assert self.read() == "ready"
+
+    def _command(self, db: Path) -> list[str]:
+        return [str(WRITER), str(db)]
 
     def read(self) -> str:
         return self.process.stdout.readline().rstrip("\n")
@@ -63,6 +65,7 @@ def test_a_note_acknowledged_after_a_sniffed_file_and_another_process_survives_s
     db = tmp_path / "x.sqlite"
     writer = Writer(db)
     try:
+        assert writer.read() == "ready"
         assert writer.tell("note before") == "ok before"
         assert writer.tell(f"sniff {suffix}") == "sniffed"
         other_process_runs_a_command(db)

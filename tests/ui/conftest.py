@@ -10,9 +10,9 @@ Sans at a fixed size makes every geometry the tests check the same everywhere.
 
 import pytest
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from collabdesk.ui.common import prompts
+from collabdesk.ui.common import file_dialogs, prompts
 from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.common.fonts import use_bundled_fonts
 from collabdesk.ui.operations import Operations
@@ -62,8 +62,8 @@ def dialogs(monkeypatch) -> list[str]:
         return lambda *args, **kwargs: opened.append(name) or answer
 
     for cls, name, answer in ((QDialog, "exec", 0), (QMessageBox, "exec", 0), (QInputDialog, "getInt", (0, False)),
-                              (QInputDialog, "getText", ("", False)), (QFileDialog, "getOpenFileNames", ([], "")),
-                              (QFileDialog, "getSaveFileName", ("", ""))):
+                              (QInputDialog, "getText", ("", False)), (file_dialogs, "open_files", []),
+                              (file_dialogs, "save_file", None)):
         monkeypatch.setattr(cls, name, record(f"{cls.__name__}.{name}", answer))
     yield opened
     assert opened == []

@@ -8,7 +8,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
@@ -16,7 +16,7 @@ from collabdesk.services.files import export_workshop_json
 from collabdesk.store import Store
 from collabdesk.ui.shell import main_window
 from collabdesk.ui.actions.panel import ActionsDock
-from collabdesk.ui.common import prompts
+from collabdesk.ui.common import file_dialogs, prompts
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.library.sidebar import TRASH
 from collabdesk.ui.planning.templates_dialog import TemplatesDialog
@@ -233,7 +233,7 @@ def test_import_from_the_file_menu_lists_and_selects_the_workshop(qtbot, fresh_d
     original = rich_workshop(fresh_db, "Imported by menu")
     path = tmp_path / "menu.json"
     path.write_text(export_workshop_json(fresh_db, original.id), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(path)], "")))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [str(path)])
     window = make_window(qtbot, fresh_db, settings, clock)
     qtbot.keyClick(window.home.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert len([s for s in fresh_db.summaries() if s.title == "Imported by menu"]) == 2

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget,
+    QAbstractButton, QApplication, QInputDialog, QMenu, QMessageBox, QWidget,
 )
 
 from collabdesk.paths import backup_dir
@@ -12,7 +12,7 @@ from collabdesk.services import demo, workshops
 from collabdesk.ui.shell import main_window
 from collabdesk.ui.export.dialog import ExportDialog
 from collabdesk.ui.shell.help import ShortcutsDialog
-from collabdesk.ui.common import prompts
+from collabdesk.ui.common import file_dialogs, prompts
 from collabdesk.ui.planning.frameworks_dialog import FrameworksDialog
 from collabdesk.ui.library.model import TITLE
 from collabdesk.ui.planning.templates_dialog import TemplatesDialog
@@ -48,7 +48,7 @@ def answers(monkeypatch):
     for cls, name in ((ShortcutsDialog, "shortcuts"), (TemplatesDialog, "templates"), (FrameworksDialog, "frameworks"),
                       (QMessageBox, "message")):
         monkeypatch.setattr(cls, "exec", lambda self, _name=name: record["dialogs"].append(_name) or 0)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [])
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Late arrival", True)))
     monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a, **k: (5, True)))
     monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "Kept from review")

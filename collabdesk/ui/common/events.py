@@ -34,6 +34,7 @@ class EventHub(QObject):
     # Persistence, for the status bar.
     saved = Signal(str)  # what was saved, e.g. "note"
     save_failed = Signal(str)  # a message the facilitator can act on
+    database_reopened = Signal(str)  # the database's log was lost under the app and reopened: why, what was kept
 
     def announce_notes(self, *, added=(), updated=(), removed=()) -> None:
         """Emit the fine signals, then ``notes_changed`` once per exercise touched."""

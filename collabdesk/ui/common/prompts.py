@@ -5,7 +5,9 @@ Widgets call them through this module (``prompts.ask(...)``), so a test monkeypa
 """
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from . import file_dialogs
 
 from .plain import message_box, show_message
 
@@ -32,20 +34,16 @@ def show_error(parent: QWidget, message: str) -> None:
 
 
 def open_file(parent: QWidget, title: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", JSON_FILTER)
-    return path or None
+    return file_dialogs.open_file(parent, title, JSON_FILTER)
 
 
 def save_file(parent: QWidget, title: str, suggested: str, file_filter: str = JSON_FILTER) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path or None
+    return file_dialogs.save_file(parent, title, suggested, file_filter)
 
 
 def choose_folder(parent: QWidget, title: str, start: str = "") -> str | None:
-    """A folder, or None when cancelled. Only folders are listed: no file in them is opened
-    or sniffed (the database's folder may be among them)."""
-    path = QFileDialog.getExistingDirectory(parent, title, start, QFileDialog.Option.ShowDirsOnly)
-    return path or None
+    """A folder, or None when cancelled."""
+    return file_dialogs.existing_folder(parent, title, start)
 
 
 def choose_colour(parent: QWidget, colour: str) -> str | None:

@@ -15,11 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QVBoxLayout, QWidget,
 )
 
 from ...whole_file import write_whole
+from ..common import file_dialogs
+from ..operations.files import is_database_file
 
 Progress = Callable[[float], None]  # told a fraction from 0 to 1, from the worker thread
 Writer = Callable[[Path, Progress], None]  # writes the whole file at the path it is given
@@ -186,8 +188,7 @@ class FileJobDialog(QDialog):
     @classmethod
     def choose_path(cls, parent: QWidget, start: str, file_filter: str) -> str:
         """Ask for the file to write; "" if the facilitator cancels."""
-        path, _chosen = QFileDialog.getSaveFileName(parent, cls.save_as_caption, start, file_filter)
-        return path
+        return file_dialogs.save_file(parent, cls.save_as_caption, start, file_filter) or ""
 
     def _default_name(self, suffix: str) -> str:
         """The file name "Save as" starts with, for a format's suffix."""
@@ -220,6 +221,9 @@ class FileJobDialog(QDialog):
             self._show_message(self.missing_path_message)
             return
         path = Path(text).expanduser()
+        if is_database_file(path):
+            self._show_message(f"{path.name} is part of the CollabDesk database in use; choose another name.")
+            return
         if not path.parent.is_dir():
             self._show_message(f"The folder {path.parent} does not exist.")
             return

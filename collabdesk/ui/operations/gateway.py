@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ...domain.errors import CollabDeskError
-from ...store import Store, StoreError
+from ...store import HoldLostError, Store, StoreError
 from ..common.events import EventHub
 
 T = TypeVar("T")
@@ -55,7 +55,19 @@ class Gateway:
         try:
             result = action()
         except StoreError as error:
-            self.hub.save_failed.emit(str(error))
+            self._report_store_error(error)
             raise
         self.hub.saved.emit(what)
         return result
+
+    def check_hold(self) -> None:
+        """Confirm the app still holds the database (a timer calls this); report it if it had to reopen."""
+        try:
+            self.store.check_hold()
+        except StoreError as error:
+            self._report_store_error(error)
+
+    def _report_store_error(self, error: StoreError) -> None:
+        self.hub.save_failed.emit(str(error))
+        if isinstance(error, HoldLostError):  # the window shows what is on disk now, and says why
+            self.hub.database_reopened.emit(str(error))

@@ -17,16 +17,16 @@ What the window hands out (each made on first use, so start-up shows the library
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
+    QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
-from ..common import inks
+from ..common import file_dialogs, inks
 from ..common.panel_context import PanelContext, SidePanel
 from ..common.plain import message_box, plain_label, show_message
 from ..common.ticker import Ticker
@@ -71,6 +71,7 @@ def _with_banner(banner: QLabel | None, body: QWidget) -> QWidget:
 
 
 FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, at most
+HOLD_CHECK_MS = 2000  # checking costs a few microseconds (store.hold)
 
 
 class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
@@ -118,6 +119,11 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.hub.saved.connect(self._on_saved)
         self.hub.workshop_changed.connect(self._on_workshop_changed)
         self.hub.save_failed.connect(self._on_save_failed)
+        self.hub.database_reopened.connect(self._on_database_reopened)
+        self.hold_timer = QTimer(self)  # a lost hold is taken back within seconds, even with no write
+        self.hold_timer.setInterval(HOLD_CHECK_MS)
+        self.hold_timer.timeout.connect(self.ops.check_hold)
+        self.hold_timer.start()
         self.stack.currentChanged.connect(lambda _index: self._update_actions())
         self.home.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
 
@@ -349,8 +355,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     # -- files and reuse --------------------------------------------------------------------
     def import_workshop(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Import workshops", "",
-                                                      "Workshop files (*.json);;All files (*)")
+        paths = file_dialogs.open_files(self, "Import workshops", "Workshop files (*.json);;All files (*)")
         if paths:
             self.import_files(paths)
 
@@ -516,6 +521,12 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         inks.tint(self.saved_label, "error", bold=True)
         self.saved_label.setText(message)
 
+    def _on_database_reopened(self, message: str) -> None:
+        """Show what is on disk now, and say plainly what happened and where the rest is kept."""
+        self.undo_stack.clear()  # its steps belong to what was on screen before
+        QTimer.singleShot(0, self, lambda: (self.show_home(), self.show_error("CollabDesk reopened the database",
+                                                                               message)))
+
     def show_error(self, title: str, message: str) -> None:
         show_message(self, QMessageBox.Icon.Warning, title, message)
 
@@ -588,6 +599,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.save_state()
         self.ticker.stop()
         self.team.sync.stop()  # a scan still running reports to nobody
+        self.hold_timer.stop()
         if self._room is not None:
             self._room.close()
             self._room.deleteLater()
