@@ -8,10 +8,6 @@ line beside it, kill the writer with SIGKILL and look at what survived.
 
 import os
 import shlex
-import signal
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,46 +15,9 @@ import pytest
 from collabdesk.services import notes, workshops
 from collabdesk.store import Store, StoreError
 from collabdesk.store.hold import State, live_database_file, refuse_live_database_file
+from tests.store.hold_processes import Writer, other_process_runs_a_command, saved_notes
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX advisory locks are the subject")
-
-WRITER = Path(__file__).with_name("hold_writer.py")
-
-
-def other_process_runs_a_command(db: Path) -> None:
-    """What a colleague's script or `collabdesk list` does: open the database, read, close."""
-    done = subprocess.run([sys.executable, "-m", "collabdesk", "--db", str(db), "list"],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-
-
-def saved_notes(db: Path) -> set[str]:
-    with sqlite3.connect(db) as conn:
-        return {row[0] for row in conn.execute("SELECT text FROM notes")}
-
-
-class Writer:
-    def __init__(self, db: Path):
-        self.process = subprocess.Popen([sys.executable, *self._command(db)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True)
-
-    def _command(self, db: Path) -> list[str]:
-        return [str(WRITER), str(db)]
-
-    def read(self) -> str:
-        return self.process.stdout.readline().rstrip("\n")
-
-    def tell(self, line: str) -> str:
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
-        return self.read()
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=30)
-        self.process.stdout.close()
-        self.process.stdin.close()
-
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
 def test_a_note_acknowledged_after_a_sniffed_file_and_another_process_survives_sigkill(tmp_path, suffix):

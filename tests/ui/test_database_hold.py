@@ -18,7 +18,7 @@ import pytest
 from collabdesk.store import StoreError
 from collabdesk.ui.common import file_dialogs
 
-from tests.store.test_hold import Writer, other_process_runs_a_command, saved_notes
+from tests.store.hold_processes import Writer, other_process_runs_a_command, saved_notes
 from tests.ui.desk import make_workshop
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX advisory locks are the subject")
