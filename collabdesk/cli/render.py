@@ -70,7 +70,8 @@ def workshop(content, framework) -> str:
     lines = [w.title, "=" * min(len(w.title), 72)]
     details = [
         ("id", w.id),
-        ("date", " · ".join(part for part in (w.date, w.location) if part) or "-"),
+        ("date", w.date or "not set"),
+        ("location", w.location or "-"),
         ("facilitator", w.facilitator or "-"),
         ("status", w.status + (f" (reopened {w.reopened}x)" if w.reopened else "")),
         ("framework", framework.name),
@@ -120,7 +121,10 @@ def _vote_lines(content, vote_round) -> list[str]:
     for e in content.exercises:
         if e.id == vote_round.exercise_id:
             scope = _one_line(e.title)
-    turnout = f", {voted} of {len(ballots)} voted" if ballots else ""
+    if vote_round.mode == "tally":  # the facilitator counted the room's dots: nobody casts a ballot
+        turnout = ", dots counted by the facilitator"
+    else:
+        turnout = f", {voted} of {len(ballots)} voted" if ballots else ""
     shown = ", results shown" if vote_round.revealed else ""
     lines = [f"  {_one_line(vote_round.title)} ({scope}; {vote_round.state}{shown}{turnout})"]
     if not vote_round.revealed:

@@ -7,6 +7,7 @@ and what they hold is validated by the domain's ``*_from_dict`` before anything 
 
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -101,11 +102,22 @@ def duplicate_workshop(store: Store, workshop_id: str, title: str | None = None)
     """
     content = store.content(workshop_id)
     if title is None:
-        original = content.workshop.title
-        title = original[: text.LIMITS["title"] - len(COPY_SUFFIX)] + COPY_SUFFIX
+        title = _copy_title(content.workshop.title, {s.title.casefold() for s in store.summaries()})
     fresh = content.agenda_only(text.required(title, "The workshop title"))
     fresh = replace(fresh, workshop=replace(fresh.workshop, date=""))
     return store.workshop(store.insert_content(fresh, what="duplicate the workshop"))
+
+
+def _copy_title(original: str, taken: set[str]) -> str:
+    """``Title (copy)``, then ``Title (copy 2)``…: a copy of a copy counts up instead of stacking."""
+    base = re.sub(r" \(copy(?: \d+)?\)$", "", original)
+    number = 1
+    while True:
+        suffix = COPY_SUFFIX if number == 1 else f" (copy {number})"
+        candidate = base[: text.LIMITS["title"] - len(suffix)] + suffix
+        if candidate.casefold() not in taken:
+            return candidate
+        number += 1
 
 
 def new_workshop_from_template(store: Store, template_key: str, *, title: str, **details) -> Workshop:

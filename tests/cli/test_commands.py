@@ -134,6 +134,18 @@ def test_show_summarises_agenda_votes_and_actions(run, demo_id):
     assert "Draft a trusted assessor agreement" in out and "Helen Marsh, due" in out
 
 
+def test_show_says_a_tally_round_was_counted_and_an_undated_workshop_has_no_date(run, fresh_db):
+    from collabdesk.services import voting
+
+    w = workshops.create_workshop(fresh_db, title="Counted", location="Room 4", participants=["Ann", "Bo"])
+    voting.start_round(fresh_db, w.id, title="Hands up", mode="tally", voter_ids=[p.id for p in
+                                                                                  fresh_db.participants(w.id)])
+    out = run("show", w.id).out
+    assert "Hands up (whole workshop; open, dots counted by the facilitator)" in out
+    assert "voted" not in out
+    assert "  date         not set" in out and "  location     Room 4" in out
+
+
 def test_hidden_results_stay_hidden(run, fresh_db):
     w = workshops.create_workshop(fresh_db, title="Secret ballot", participants=["Ann"])
     from collabdesk.services import voting

@@ -40,6 +40,15 @@ def test_duplicate_of_a_title_at_the_length_limit_still_fits(fresh_db):
     assert lib.duplicate_workshop(fresh_db, source.id).title.endswith("x (copy)")
 
 
+def test_a_copy_of_a_copy_counts_up_instead_of_stacking(fresh_db):
+    source = workshops.create_workshop(fresh_db, title="Roundtable")
+    first = lib.duplicate_workshop(fresh_db, source.id)
+    second = lib.duplicate_workshop(fresh_db, first.id)
+    third = lib.duplicate_workshop(fresh_db, source.id)
+    assert [first.title, second.title, third.title] == ["Roundtable (copy)", "Roundtable (copy 2)",
+                                                        "Roundtable (copy 3)"]
+
+
 def test_saved_agenda_becomes_a_template_and_a_new_workshop_without_notes(fresh_db):
     source = rich_workshop(fresh_db)
     fresh_db.update_exercise(fresh_db.exercises(source.id)[0].id, title=HOSTILE, prompt="Why? 🤔")
