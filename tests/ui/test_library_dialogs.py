@@ -32,6 +32,7 @@ def test_a_new_framework_gets_its_domains_edited_and_saved(qtbot, fresh_db, answ
     qtbot.keyClicks(dialog.domain_editor.name, "Money")
     qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
     assert dialog.save()
+    assert dialog.note.text() == "Saved “Partnership check”."
     saved = frameworks.framework(fresh_db, "partnership-check")
     assert [(d.name, d.colour, d.minutes) for d in saved.domains] == [("Money", "#5B6770", 15),
                                                                        ("Trust", "#123ABC", 25)]
@@ -71,6 +72,7 @@ def test_framework_export_then_import_through_the_dialog(qtbot, fresh_db, answer
     choose(dialog.frameworks, HOSTILE)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert json.loads(Path(answers["save"]).read_text(encoding="utf-8"))["framework"]["name"] == HOSTILE
+    assert dialog.note.text() == f"Exported “{HOSTILE}” to {answers['save']}."
     answers["open"] = answers["save"]
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.heading.text() == f"{HOSTILE} (2)"
@@ -157,6 +159,7 @@ def test_template_files_round_trip_through_the_dialog(qtbot, fresh_db, answers, 
     qtbot.addWidget(dialog)
     choose(dialog.templates, "Shared plan")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.note.text() == f"Exported “Shared plan” to {answers['save']}."
     answers["open"] = answers["save"]
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.heading.text() == "Shared plan (2)"

@@ -63,6 +63,7 @@ class EditorDialog(QDialog):
         self.heading.setFont(font)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # names and paths as typed
         self.error = QLabel()
         self.error.setWordWrap(True)
         tint(self.error, "error")
@@ -191,7 +192,21 @@ class EditorDialog(QDialog):
             return False
         self._set_dirty(False)
         self._reload(saved.key)
+        self.note.setText(f"Saved “{saved.name}”.")  # a save says so, as every other button does
         return True
+
+    def _export(self, caption: str, write) -> None:
+        """Ask where to write the shown item's file, write it, and say where it went."""
+        shown = self._shown
+        path = prompts.save_file(self, caption, f"{shown.key}.json") if shown is not None else None
+        if path is None:
+            return
+        try:
+            written = write(shown.key, path)
+        except CollabDeskError as error:
+            prompts.show_error(self, str(error))
+            return
+        self.note.setText(f"Exported “{shown.name}” to {written}.")
 
     def _share_item(self, key: str) -> Path:
         """Put the item's file in the team folder (a framework or a template: its own operation)."""
@@ -207,16 +222,15 @@ class EditorDialog(QDialog):
             return
         self.note.setText(f"Shared with the team as {path.name}: colleagues add it with Import….")
 
-    def _run(self, action, *, reselect: bool = True) -> None:
+    def _run(self, action) -> None:
         """Run a service for a button; show its refusal, else list the items again."""
         try:
             result = action()
         except CollabDeskError as error:
             prompts.show_error(self, str(error))
             return
-        if reselect:
-            self._set_dirty(False)
-            self._reload(result.key if isinstance(result, self.item_type) else None)
+        self._set_dirty(False)
+        self._reload(result.key if isinstance(result, self.item_type) else None)
 
     def reject(self) -> None:
         if self._dirty and not prompts.ask(self, "Unsaved changes", "Close without saving your changes?",

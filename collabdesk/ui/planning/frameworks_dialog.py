@@ -250,7 +250,4 @@ class FrameworksDialog(EditorDialog):
             self._run(lambda: self._ops.import_framework_file(path))
 
     def _on_export(self) -> None:
-        path = prompts.save_file(self, "Export the framework", f"{self._shown.key}.json")
-        if path is not None:
-            self._run(lambda: self._ops.export_framework_file(self._shown.key, path),
-                      reselect=False)
+        self._export("Export the framework", self._ops.export_framework_file)

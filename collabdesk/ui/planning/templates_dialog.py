@@ -206,10 +206,7 @@ class TemplatesDialog(EditorDialog):
             self._run(lambda: self._ops.import_template_file(path))
 
     def _on_export(self) -> None:
-        path = prompts.save_file(self, "Export the template", f"{self._shown.key}.json")
-        if path is not None:
-            self._run(lambda: self._ops.export_template_file(self._shown.key, path),
-                      reselect=False)
+        self._export("Export the template", self._ops.export_template_file)
 
     def _on_use(self) -> None:
         if self._dirty and not self.save():
