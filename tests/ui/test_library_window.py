@@ -192,6 +192,16 @@ def test_trash_restores_intact_and_emptying_it_leaves_nothing_to_find_or_open(
     assert window.stack.currentWidget() is window.home
 
 
+def test_ctrl_z_in_the_library_takes_a_workshop_back_out_of_the_trash(qtbot, fresh_db, settings, clock, asked):
+    rich_workshop(fresh_db, "Keep me")
+    window = make_window(qtbot, fresh_db, settings, clock)
+    select_title(window, "Keep me")
+    qtbot.keyClick(window.home.table, Qt.Key.Key_Delete)
+    assert [s.title for s in fresh_db.summaries()] == []
+    qtbot.keyClick(window.home.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [s.title for s in fresh_db.summaries()] == ["Keep me"]
+
+
 # -- files dropped on the window -------------------------------------------------------------
 def drop_on(widget, paths) -> bool:
     mime = QMimeData()
