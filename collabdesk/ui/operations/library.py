@@ -35,6 +35,12 @@ class LibraryOperations(Gateway):
 
         return export_workshop_json(self.store, workshop_id)
 
+    def backups(self) -> list:
+        """The database's backups newest first, each checked (File → Restore from backup…)."""
+        from ...store.backup import list_backups  # loaded when first needed
+
+        return list_backups(self.store.path)
+
     # -- writes -------------------------------------------------------------------------
     def _listed(self, what: str, action):
         result = self._write(what, action)

@@ -48,10 +48,27 @@ def run_gui(db_path: Path, workshop_id: str | None = None, *, phones: dict | Non
     store = open_database(Path(db_path))
     if store is None:
         return 1
+    take_daily_backup(store)
+    while True:
+        code, window = _show_window(app, name, store, workshop_id, phones)
+        if window.restore_to is None:
+            return code
+        store = restore_and_reopen(Path(db_path), store, window.restore_to)
+        if store is None:
+            return 1
+        workshop_id = phones = None
+
+
+def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | None,
+                 phones: dict | None) -> tuple[int, QWidget]:
+    """Run the main window on ``store`` until it closes; the exit code and the window.
+
+    The store stays open when the window asks for a backup to be restored (``restore_to``),
+    so that ``restore_and_reopen`` lets go of it itself; otherwise it is closed here.
+    """
     from .main_window import MainWindow  # after the hand-over check: a second launch stays quick
     from ..operations import Operations
 
-    take_daily_backup(store)
     window = MainWindow(Operations(store, EventHub()), QSettings())
     server = InstanceServer(name, window)
     server.open_requested.connect(window.bring_forward)
@@ -66,15 +83,37 @@ def run_gui(db_path: Path, workshop_id: str | None = None, *, phones: dict | Non
         window.close()
         server.close()
         store.close()
-        return 1
+        return 1, window
     screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
     if screenshot:
         QTimer.singleShot(0, lambda: _screenshot_and_close(window, screenshot))
     try:
-        return app.exec()
+        return app.exec(), window
     finally:
         server.close()
-        store.close()
+        if window.restore_to is None:
+            store.close()
+
+
+def restore_and_reopen(path: Path, store: Store, backup_path: Path) -> Store | None:
+    """File → Restore from backup…: let go of the database, put the backup in its place and
+    open it again; the store to carry on with, or None after saying why there is none.
+
+    A restore that fails changes nothing (the restore module's promise), so the library as
+    it was opens again and the facilitator is told why.
+    """
+    from ...store import restore
+
+    store.close()
+    try:
+        aside = restore.restore_backup(path, backup_path)
+    except (CollabDeskError, OSError) as error:
+        show_message(None, QMessageBox.Icon.Critical, "The backup could not be restored", str(error))
+    else:
+        kept = f" Your library as it was is kept as {aside}." if aside else ""
+        show_message(None, QMessageBox.Icon.Information, "Backup restored",
+                     f"CollabDesk now shows the backup {backup_path.name}.{kept}")
+    return open_database(path)
 
 
 def serve_phones(window, phones: dict) -> bool:

@@ -15,6 +15,7 @@ What the window hands out (each made on first use, so start-up shows the library
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -88,6 +89,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.ticker = ticker or Ticker(self)
         self.chime = chime or Chime(muted=settings.value("sound/muted", False, type=bool))
         self.workshop_id: str | None = None
+        self.restore_to: Path | None = None  # a backup chosen to go back to, put in place once the window closes
         self._room: RoomView | None = None
         self._run_view: RunView | None = None
         self._review: ReviewView | None = None
@@ -529,6 +531,23 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         show_message(self, QMessageBox.Icon.Warning, title, message)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup, then close: ``run_gui`` puts it in place once the database is let go."""
+        from .restore_dialog import RestoreDialog
+
+        backups = self.ops.backups()
+        if not any(info.ok for info in backups):
+            self.show_error("Restore from backup", "There is no good backup of this library yet. CollabDesk "
+                            "takes one each day it starts and whenever a workshop is closed.")
+            return
+        chosen = RestoreDialog.ask(self, backups)
+        if chosen is None or not self.confirm(
+                "CollabDesk will close, put this backup in place of your library and open again. Your library as "
+                "it is now is kept beside it, not deleted. Go back to the backup?", "Restore and reopen"):
+            return
+        self.restore_to = chosen
+        self.close()
 
     def confirm(self, question: str, yes: str) -> bool:
         box = message_box(self, QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel)

@@ -57,6 +57,8 @@ class WindowMenus:
         file.addAction(self._action("Agenda", "finish", "&Close workshop…", self.finish_workshop,
                                     tip="Mark the workshop closed (it asks first); it is then read only"))
         file.addSeparator()
+        file.addAction(self._action("File", "restore", "&Restore from backup…", self.restore_from_backup,
+                                    tip="Go back to a backup of the whole library; the library as it is now is kept"))
         file.addAction(self._action("File", "quit", "&Quit", self.close, ["Ctrl+Q"]))
 
         edit = bar.addMenu("&Edit")
