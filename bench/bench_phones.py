@@ -5,9 +5,10 @@ connection and posting 20 notes, with the run view and the room view open.
     python bench/bench_phones.py --quick    # 15 phones, 5 notes each
 
 The phones are aiohttp clients in a process of their own (real phones do not share the
-app's interpreter); each joins, opens the live connection, then posts its notes at the room's rate (one a second after the
-burst), as a person typing would. It prints, for the real path (server thread -> queued
-call into the GUI thread -> operations -> SQLite commit -> acknowledgement):
+app's interpreter); each joins, opens the live connection, then posts its notes at the
+room's rate (one a second after the burst), as a person typing would. It prints, for the
+real path (server thread -> queued call into the GUI thread -> operations -> SQLite commit
+-> acknowledgement):
 
 1. post -> acknowledged, p50 and p99;
 2. the GUI thread's timer-tick lateness at p99 (a 16 ms QTimer, measured against when it
