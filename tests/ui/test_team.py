@@ -31,7 +31,7 @@ def open_window(qtbot, fresh_db, settings, clock):
     yield make
     # pytest-qt has closed and deleted the windows by now: a scan still running reports to
     # nobody (TeamSync drops the report); wait for it so it cannot run into the next test.
-    QThreadPool.globalInstance().waitForDone()
+    assert QThreadPool.globalInstance().waitForDone(SCAN_WAIT_MS), "a team-folder scan never finished"
 
 
 def share_closed(store: Store, title: str) -> str:
