@@ -238,6 +238,41 @@ def test_workshop_files_dropped_on_the_window_are_imported_safely(qtbot, fresh_d
     assert imported.id in window.home.selected_ids()
 
 
+def test_workshop_files_dropped_on_the_board_or_the_note_entry_are_imported(qtbot, fresh_db, settings, clock,
+                                                                            tmp_path):
+    original = rich_workshop(fresh_db, "Dropped on the run view")
+    good = tmp_path / "dropped.json"
+    good.write_text(export_workshop_json(fresh_db, original.id), encoding="utf-8")
+    live = rich_workshop(fresh_db, "Running now")
+    window = make_window(qtbot, fresh_db, settings, clock)
+    window.open_workshop(live.id)
+    entry = window.run_view.capture.entry
+    for target in (window.run_view.board.viewport(), entry.viewport()):
+        assert drop_on(target, [good])
+    assert len([s for s in fresh_db.summaries() if s.title == original.title]) == 3
+    assert entry.toPlainText() == "" and window.stack.currentWidget() is window.run_view
+    assert not drop_on(entry.viewport(), [fresh_db.path])  # the database's own file is never opened
+    assert not drop_on(window.run_view.board.viewport(), [tmp_path / "notes.txt"])
+    assert entry.toPlainText() == "" and len([s for s in fresh_db.summaries() if s.title == original.title]) == 3
+
+
+def test_plain_text_dropped_on_the_note_entry_is_still_text(qtbot, fresh_db, settings, clock):
+    window = make_window(qtbot, fresh_db, settings, clock)
+    window.open_workshop(rich_workshop(fresh_db, "Running now").id)
+    entry = window.run_view.capture.entry
+    mime = QMimeData()
+    mime.setText("Dropped words")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(entry.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(entry.viewport(), QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                                                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert entry.toPlainText() == "Dropped words"
+
+
 def test_import_from_the_file_menu_lists_and_selects_the_workshop(qtbot, fresh_db, settings, clock, asked,
                                                                    tmp_path, monkeypatch):
     original = rich_workshop(fresh_db, "Imported by menu")

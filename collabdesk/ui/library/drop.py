@@ -1,16 +1,30 @@
-"""Importing workshop files dropped on a window."""
+"""Importing workshop files dropped on a window, whichever widget in it is under the pointer."""
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..operations.files import is_database_file
+
+DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 def dropped_workshop_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    """The local ``.json`` files being dragged, which may be workshop files (checked on import)."""
+    """The local ``.json`` files being dragged, which may be workshop files (checked on import).
+
+    The open database's own files are never among them: opening one would drop SQLite's locks."""
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".json")]
+    paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+    return [p for p in paths if p.lower().endswith(".json") and not is_database_file(p)]
 
 
 class WorkshopFileDropTarget:
-    """Mixed into a widget with ``import_files(paths)``: dropping workshop files imports them."""
+    """Mixed into a widget with ``import_files(paths)``: dropping workshop files imports them.
+
+    Widgets inside it that take drops of their own (the board, the note entry, which would paste
+    a file's address as text) see workshop files first: ``catch_drops_inside`` lets this widget
+    take those and refuse other files, while every other drop (plain text on the entry) goes on
+    as before."""
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_workshop_files(event):
@@ -21,3 +35,32 @@ class WorkshopFileDropTarget:
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
+
+    def catch_drops_inside(self) -> None:
+        self._drop_catcher = _DropCatcher(self)
+        QApplication.instance().installEventFilter(self._drop_catcher)
+
+
+class _DropCatcher(QObject):
+    """Hands workshop files dragged over any widget in ``target``'s window to ``target``."""
+
+    def __init__(self, target: QWidget):
+        super().__init__(target)
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() not in DRAG_EVENTS or watched is self.target or not isinstance(watched, QWidget)
+                or watched.window() is not self.target or not _local_files(event)):
+            return False
+        paths = dropped_workshop_files(event)
+        if not paths:  # other files (the database's own among them) are refused, not pasted as text
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.target.import_files(paths)
+        return True
+
+
+def _local_files(event: QDragEnterEvent | QDropEvent) -> bool:
+    return event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls())

@@ -98,6 +98,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.home = create_home(self)
         self.stack.addWidget(self.home)
         self.setAcceptDrops(True)  # workshop files dropped anywhere on the window are imported
+        self.catch_drops_inside()  # the board and the note entry too
         self.read_only_banner = _read_only_banner(ops.store) if ops.store.read_only else None
         self.setCentralWidget(_with_banner(self.read_only_banner, self.stack))
         self.side_panels: list[SidePanel] | None = None  # made on the first open: start-up stays quick
