@@ -205,14 +205,16 @@ def run_export_series(args: argparse.Namespace) -> int:
         wanted = library.series_report_input(store, _find_series(store, args.series).id)
     report = _report_module("series")
     if chosen == "md":
-        data = report.render_series_markdown(list(wanted.contents), wanted.framework, wanted.title)
+        data = report.render_series_markdown(list(wanted.contents), wanted.framework, wanted.title,
+                                            frameworks=wanted.frameworks)
         _write_file(output, lambda path: path.write_text(data, encoding="utf-8", newline=""))
     elif chosen == "html":
         write = _report_module("series_html").write_series_html
-        _write_file(output, lambda path: write(list(wanted.contents), wanted.framework, wanted.title, path))
+        _write_file(output, lambda path: write(list(wanted.contents), wanted.framework, wanted.title, path,
+                                                     frameworks=wanted.frameworks))
     else:
         _write_file(output, lambda path: report.write_series_pdf(
-            list(wanted.contents), wanted.framework, wanted.title, path))
+            list(wanted.contents), wanted.framework, wanted.title, path, frameworks=wanted.frameworks))
     print(f"Wrote {output}")
     return 0
 

@@ -1,13 +1,15 @@
 """A series report: the workshops of one series drawn together by domain.
 
-For each domain of the framework: what each workshop said there (its top notes), and the
-top-voted notes across the series; then every action still open (not done, not dropped)
+For each domain: what each workshop said there (its top notes), and the top-voted notes
+across the series; a series whose workshops ran under different frameworks reports each
+workshop under its own framework's domains (a domain is one framework's: two frameworks'
+"heart" domains are two parts, each with its own name and colour); then every action still open (not done, not dropped)
 with its owner. Built on the workshop report model (:func:`summary.build_summary`), so a
 note's votes, its order and the escaping of user text follow the same rules as a
 workshop's own summary. Markdown and PDF are drawn from one :class:`SeriesSummary`.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +75,8 @@ class WorkshopSaid:
 @dataclass(frozen=True)
 class DomainPart:
     domain: Domain
-    said: tuple[WorkshopSaid, ...]  # every workshop, in series order, even when it wrote nothing
+    framework: Framework  # the domain's own: only workshops run under it are reported here
+    said: tuple[WorkshopSaid, ...]  # every workshop of the framework, in series order, even when it wrote nothing
     top_voted: tuple[SeriesNote, ...]
     notes: int
     votes: int
@@ -88,7 +91,8 @@ class OpenAction:
 @dataclass(frozen=True)
 class SeriesSummary:
     title: str
-    framework: Framework
+    framework: Framework  # the first workshop's
+    frameworks: tuple[Framework, ...]  # every workshop's, first seen first (usually just ``framework``)
     workshops: tuple[SeriesWorkshop, ...]
     domains: tuple[DomainPart, ...]
     top_voted: tuple[SeriesNote, ...]
@@ -98,6 +102,17 @@ class SeriesSummary:
     @property
     def notes(self) -> int:
         return sum(w.notes for w in self.workshops)
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the workshops ran under more than one framework (each domain part then names its own)."""
+        return len(self.frameworks) > 1
+
+    def using(self, name: Callable[[str], str] = str) -> str:
+        """"the X framework", or "the X and Y frameworks"; ``name`` escapes each name for its format."""
+        names = [name(f.name) for f in self.frameworks]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"the {listed} framework" + ("s" if len(names) > 1 else "")
 
     @property
     def votes(self) -> int:
@@ -112,21 +127,32 @@ class SeriesSummary:
         return max((w.date for w in self.workshops if w.date), default="")
 
 
-def build_series(contents: Sequence[WorkshopContent], framework: Framework, series_title: str) -> SeriesSummary:
-    """The series model; ``contents`` in the order the report lists them (earliest first, usually)."""
-    summaries = [build_summary(content, framework) for content in contents]
+def build_series(contents: Sequence[WorkshopContent], framework: Framework, series_title: str, *,
+                 frameworks: Mapping[str, Framework] | None = None) -> SeriesSummary:
+    """The series model; ``contents`` in the order the report lists them (earliest first, usually).
+
+    Each workshop is summarised under ``frameworks[its framework key]`` (``framework`` when
+    the mapping has no entry, or none is given): the report's callers pass every workshop's."""
+    frameworks = frameworks or {}
+    own = [frameworks.get(content.workshop.framework_key, framework) for content in contents]
+    summaries = [build_summary(content, used) for content, used in zip(contents, own)]
     lines = [SeriesWorkshop(title=s.title, date=s.date, location=s.location, facilitator=s.facilitator,
                             notes=s.notes, votes=s.votes,
                             open_actions=sum(a.status in OPEN_STATUSES for a in s.actions)) for s in summaries]
-    domains = list(framework.domains)
+    distinct = list({f.key: f for f in own or [framework]}.values())
+    domains: list[tuple[Framework, Domain]] = []
+    for used in distinct:
+        domains += [(used, d) for d in used.domains]
     for summary in summaries:
-        domains += [d for d in summary.domains if d.key not in {known.key for known in domains}]
+        known = {(f.key, d.key) for f, d in domains}
+        domains += [(summary.framework, d) for d in summary.domains if (summary.framework.key, d.key) not in known]
     everything = [(i, item) for i, s in enumerate(summaries) for item in _items(s)]
     return SeriesSummary(
         title=series_title,
-        framework=framework,
+        framework=distinct[0],
+        frameworks=tuple(distinct),
         workshops=tuple(lines),
-        domains=tuple(_domain_part(d, summaries, lines) for d in domains),
+        domains=tuple(_domain_part(f, d, summaries, lines) for f, d in domains),
         top_voted=_ranked(everything, lines, TOP_IN_SERIES),
         open_actions=tuple(OpenAction(a, lines[i]) for i, s in enumerate(summaries) for a in s.actions
                            if a.status in OPEN_STATUSES),
@@ -139,14 +165,18 @@ def _items(summary: Summary, domain_key: str | None = None) -> list[Item]:
             for item in section.items]
 
 
-def _domain_part(domain: Domain, summaries: list[Summary], lines: list[SeriesWorkshop]) -> DomainPart:
+def _domain_part(framework: Framework, domain: Domain, summaries: list[Summary],
+                 lines: list[SeriesWorkshop]) -> DomainPart:
     said, pooled = [], []
     for i, summary in enumerate(summaries):
+        if summary.framework.key != framework.key:
+            continue
         items = _items(summary, domain.key)
         pooled += [(i, item) for item in items]
         best = sorted(items, key=lambda item: (-item.votes, item.number))[:TOP_NOTES_PER_WORKSHOP]
         said.append(WorkshopSaid(lines[i], tuple(best), len(items) - len(best)))
-    return DomainPart(domain=domain, said=tuple(said), top_voted=_ranked(pooled, lines, TOP_IN_DOMAIN),
+    return DomainPart(domain=domain, framework=framework, said=tuple(said),
+                      top_voted=_ranked(pooled, lines, TOP_IN_DOMAIN),
                       notes=len(pooled), votes=sum(item.votes for _, item in pooled))
 
 
@@ -161,14 +191,14 @@ def _ranked(pooled: list[tuple[int, Item]], lines: list[SeriesWorkshop],
 
 
 # -- Markdown ---------------------------------------------------------------------------
-def render_series_markdown(contents: Sequence[WorkshopContent], framework: Framework, series_title: str) -> str:
-    return series_markdown(build_series(contents, framework, series_title))
+def render_series_markdown(contents: Sequence[WorkshopContent], framework: Framework, series_title: str, *,
+                           frameworks: Mapping[str, Framework] | None = None) -> str:
+    return series_markdown(build_series(contents, framework, series_title, frameworks=frameworks))
 
 
 def series_markdown(series: SeriesSummary) -> str:
     out = [f"# {escape(series.title)}", "",
-           f"*Series report: {_count(len(series.workshops), 'workshop')} using the "
-           f"{escape(series.framework.name)} framework*", ""]
+           f"*Series report: {_count(len(series.workshops), 'workshop')} using {series.using(escape)}*", ""]
     out += ["## Workshops in this series", ""]
     if series.workshops:
         out += ["| Date | Workshop | Location | Facilitator | Notes | Dots | Open actions |",
@@ -183,7 +213,7 @@ def series_markdown(series: SeriesSummary) -> str:
     out.append("")
     out += health_markdown(series.health)
     for part in series.domains:
-        out += _domain_markdown(part)
+        out += _domain_markdown(part, series.mixed)
     out += ["## Open actions", ""]
     if series.open_actions:
         out += ["| Action | Owner | Due | Status | Workshop |", "|---|---|---|---|---|"]
@@ -194,8 +224,10 @@ def series_markdown(series: SeriesSummary) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _domain_markdown(part: DomainPart) -> list[str]:
+def _domain_markdown(part: DomainPart, mixed: bool) -> list[str]:
     out = [f"## {escape(part.domain.name)}", ""]
+    if mixed:
+        out += [f"*A domain of the {escape(part.framework.name)} framework.*", ""]
     if part.domain.description:
         out += [escape(part.domain.description), ""]
     out += [f"*{_count(part.notes, 'note')} and {_count(part.votes, 'dot')} across the series.*", ""]
@@ -232,10 +264,12 @@ def _count(number: int, noun: str) -> str:
 
 # -- PDF ----------------------------------------------------------------------------------
 def write_series_pdf(contents: Sequence[WorkshopContent], framework: Framework, series_title: str,
-                     path: str | Path, *, progress: Callable[[float], None] | None = None) -> None:
+                     path: str | Path, *, progress: Callable[[float], None] | None = None,
+                     frameworks: Mapping[str, Framework] | None = None) -> None:
     """Write the series report to ``path``. ``progress`` (if given) is called with a fraction
     from 0 to 1 as the pages are laid out, from whichever thread runs this."""
-    write_series_summary_pdf(build_series(contents, framework, series_title), Path(path), progress=progress)
+    write_series_summary_pdf(build_series(contents, framework, series_title, frameworks=frameworks), Path(path),
+                             progress=progress)
 
 
 def write_series_summary_pdf(series: SeriesSummary, path: Path, *,
@@ -251,7 +285,7 @@ def write_series_summary_pdf(series: SeriesSummary, path: Path, *,
         story += [PageBreak()] + trend
     total = len(series.domains)
     for number, part in enumerate(series.domains, 1):
-        story += [PageBreak()] + _domain_pages(part, number, total, width)
+        story += [PageBreak()] + _domain_pages(part, number, total, width, series.mixed)
     story += [PageBreak()] + _open_actions(series, width)
     document.build(story, canvasmaker=_CountingCanvas)
     if progress is not None:
@@ -265,9 +299,8 @@ class SeriesDocument(BaseDocTemplate):
         super().__init__(
             str(path), pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM, title=series.title, author="CollabDesk", creator="CollabDesk",
-            subject=f"Series report of {_count(len(series.workshops), 'workshop')} using the "
-                    f"{series.framework.name} framework",
-            keywords=["series report", series.framework.name, *(d.domain.name for d in series.domains)],
+            subject=f"Series report of {_count(len(series.workshops), 'workshop')} using {series.using()}",
+            keywords=["series report", *(f.name for f in series.frameworks), *(d.domain.name for d in series.domains)],
             invariant=1, lang=LANG, displayDocTitle=1, initialFontName=fonts.SANS)
         self.series = series
         self._bookmarks = 0
@@ -324,7 +357,7 @@ def _cover(series: SeriesSummary, width: float) -> list:
              Paragraph("SERIES REPORT", s["kicker"]),
              _outlined(user_paragraph(series.title, s["cover_title"]), "Cover")]
     span = " to ".join(long_date(d) for d in dict.fromkeys((series.first_date, series.last_date)) if d)
-    lead = f"{_count(len(series.workshops), 'workshop')} using the {inline(series.framework.name)} framework"
+    lead = f"{_count(len(series.workshops), 'workshop')} using {series.using(inline)}"
     story += [Paragraph(lead + (f", {span}." if span else "."), s["cover_purpose"]), Spacer(1, 18),
               Paragraph("THE WORKSHOPS", s["label"])]
     if not series.workshops:
@@ -382,11 +415,12 @@ def _ranked_table(notes: tuple[SeriesNote, ...], width: float, *, with_domain: b
     return table
 
 
-def _domain_pages(part: DomainPart, number: int, total: int, width: float) -> list:
+def _domain_pages(part: DomainPart, number: int, total: int, width: float, mixed: bool) -> list:
     s = styles()
     hue = colour(part.domain.colour)
+    kicker = f"DOMAIN {number} OF {total}" + (f" · {inline(part.framework.name.upper())} FRAMEWORK" if mixed else "")
     story = [_outlined(ColourBand(hue), part.domain.name), Spacer(1, 14),
-             Paragraph(f'<font color="{_hex(hue)}">DOMAIN {number} OF {total}</font>', s["kicker"]),
+             Paragraph(f'<font color="{_hex(hue)}">{kicker}</font>', s["kicker"]),
              user_paragraph(part.domain.name, s["h1"])]
     if part.domain.description:
         story.append(user_paragraph(part.domain.description, s["lead"]))

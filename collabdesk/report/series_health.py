@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from ..domain import health
 from ..domain.dates import short_date
 from ..domain.health import DomainResult
-from ..domain.model import Domain
+from ..domain.model import Domain, Framework
 from . import fonts
 from .drawing import new_drawing
 from .markdown import escape
@@ -50,14 +50,16 @@ class SeriesHealth:
     trends: tuple[DomainTrend, ...]
 
 
-def build_series_health(summaries: list[Summary], domains: list[Domain]) -> SeriesHealth:
+def build_series_health(summaries: list[Summary], domains: list[tuple[Framework, Domain]]) -> SeriesHealth:
+    """``domains`` with their frameworks: a domain key means one domain only within one framework."""
     steps, by_step = [], []
     for summary in summaries:
         for check in summary.health.checks:
             steps.append(TrendStep(len(steps) + 1, summary.title, summary.date, check.title))
-            by_step.append({line.domain.key: line.result for line in check.domains})
+            by_step.append({(summary.framework.key, line.domain.key): line.result for line in check.domains})
     asked = {key for results in by_step for key in results}
-    trends = tuple(DomainTrend(d, tuple(results.get(d.key) for results in by_step)) for d in domains if d.key in asked)
+    trends = tuple(DomainTrend(d, tuple(results.get((f.key, d.key)) for results in by_step))
+                   for f, d in domains if (f.key, d.key) in asked)
     return SeriesHealth(tuple(steps), trends)
 
 

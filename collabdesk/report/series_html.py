@@ -4,7 +4,7 @@ Drawn from the same :class:`~.series.SeriesSummary` as the series PDF and Markdo
 headings follow the PDF's bookmarks as the workshop summary's do (see :mod:`.html`).
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from ..domain.dates import long_date, short_date
@@ -23,10 +23,10 @@ FOOTER = "Series report made with CollabDesk"
 
 
 def write_series_html(contents_: Sequence[WorkshopContent], framework: Framework, series_title: str,
-                      path: str | Path, *, paper: str = "A4",
-                      progress: Callable[[float], None] | None = None) -> None:
-    """Write the series report page to ``path`` (UTF-8). ``progress`` as for the PDF."""
-    page = series_html(build_series(contents_, framework, series_title), paper=paper)
+                      path: str | Path, *, paper: str = "A4", progress: Callable[[float], None] | None = None,
+                      frameworks: Mapping[str, Framework] | None = None) -> None:
+    """Write the series report page to ``path`` (UTF-8). ``progress`` and ``frameworks`` as for the PDF."""
+    page = series_html(build_series(contents_, framework, series_title, frameworks=frameworks), paper=paper)
     Path(path).write_text(page, encoding="utf-8", newline="\n")
     if progress is not None:
         progress(1.0)
@@ -39,18 +39,18 @@ def series_html(series: SeriesSummary, *, paper: str = "A4") -> str:
     parts += [(key, d.domain.name) for key, d in zip(keys, series.domains)]
     parts.append(("open-actions", "Open actions"))
     body = [_cover(series), contents(parts), _across(series), trend_part(series.health)]
-    body += [_domain(d, key, n, len(series.domains)) for n, (key, d) in enumerate(zip(keys, series.domains), 1)]
+    body += [_domain(d, key, n, len(series.domains), series.mixed)
+             for n, (key, d) in enumerate(zip(keys, series.domains), 1)]
     body.append(_open_actions(series))
-    description = (f"Series report of {counted(len(series.workshops), 'workshop')} using the "
-                   f"{series.framework.name} framework")
+    description = f"Series report of {counted(len(series.workshops), 'workshop')} using {series.using()}"
     return document(title=series.title, paper=paper, description=description,
                     body=join(element("main", body), footer(FOOTER)))
 
 
 def _cover(series: SeriesSummary) -> Markup:
     span = " to ".join(long_date(d) for d in dict.fromkeys((series.first_date, series.last_date)) if d)
-    lead = [f"{counted(len(series.workshops), 'workshop')} using the ", user(series.framework.name),
-            f" framework, {span}." if span else " framework."]
+    using = Markup(series.using(user))  # the names escaped by user(), the words around them plain
+    lead = [f"{counted(len(series.workshops), 'workshop')} using ", using, f", {span}." if span else "."]
     if series.workshops:
         rows = [[cell(short_date(w.date) if w.date else "—", css="date"), cell(user(w.title), header=True),
                  cell(typed_or_dash(w.location)), cell(typed_or_dash(w.facilitator)),
@@ -91,8 +91,11 @@ def _ranked(notes: tuple[SeriesNote, ...], *, with_domain: bool) -> Markup:
     return table([("Rank", "nowrap"), ("Note", ""), ("Dots", "num")], rows, class_="ranked")
 
 
-def _domain(domain_part: DomainPart, key: str, number: int, total: int) -> Markup:
-    body: list[object] = [element("p", f"Domain {number} of {total}", class_="kicker hued"),
+def _domain(domain_part: DomainPart, key: str, number: int, total: int, mixed: bool) -> Markup:
+    kicker: list[object] = [f"Domain {number} of {total}"]
+    if mixed:
+        kicker += [" · ", user(domain_part.framework.name), " framework"]
+    body: list[object] = [element("p", *kicker, class_="kicker hued"),
                           heading(2, user(domain_part.domain.name), id=f"{key}-heading")]
     if domain_part.domain.description:
         body.append(user(domain_part.domain.description, "p", class_="lead"))

@@ -8,7 +8,7 @@ and what they hold is validated by the domain's ``*_from_dict`` before anything 
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -175,7 +175,8 @@ class SeriesReportInput:
 
     title: str
     contents: tuple[WorkshopContent, ...]
-    framework: Framework  # the first session's: a series runs one diagnostic
+    framework: Framework  # the first session's
+    frameworks: Mapping[str, Framework]  # each workshop's, by its framework key: each is reported under its own
 
 
 def series_report_input(store: Store, series_id: int) -> SeriesReportInput:
@@ -187,8 +188,9 @@ def series_report_input(store: Store, series_id: int) -> SeriesReportInput:
     contents = series_contents(store, series_id)
     if not contents:
         raise ValidationError(f"The series {series.title!r} has no workshops to report on yet.")
-    framework = frameworks.framework_or_default(store, contents[0].workshop.framework_key)
-    return SeriesReportInput(series.title, tuple(contents), framework)
+    used = {key: frameworks.framework_or_default(store, key)
+            for key in dict.fromkeys(c.workshop.framework_key for c in contents)}
+    return SeriesReportInput(series.title, tuple(contents), used[contents[0].workshop.framework_key], used)
 
 
 def _chronological(summaries: list[WorkshopSummary]) -> list[WorkshopSummary]:

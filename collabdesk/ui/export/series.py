@@ -28,13 +28,16 @@ def write_report(report: SeriesReportInput, chosen: str, path: Path, progress: P
     from ...report.series import render_series_markdown, write_series_pdf  # ReportLab loads when first needed
 
     if chosen == "pdf":
-        write_series_pdf(report.contents, report.framework, report.title, path, progress=progress)
+        write_series_pdf(report.contents, report.framework, report.title, path, progress=progress,
+                         frameworks=report.frameworks)
     elif chosen == "html":
         from ...report.series_html import write_series_html
 
-        write_series_html(report.contents, report.framework, report.title, path, progress=progress)
+        write_series_html(report.contents, report.framework, report.title, path, progress=progress,
+                          frameworks=report.frameworks)
     else:
-        path.write_text(render_series_markdown(report.contents, report.framework, report.title),
+        path.write_text(render_series_markdown(report.contents, report.framework, report.title,
+                                                frameworks=report.frameworks),
                         encoding="utf-8", newline="")
 
 
@@ -44,7 +47,9 @@ def report_summary(report: SeriesReportInput) -> str:
     dates = sorted(c.workshop.date for c in report.contents if c.workshop.date)
     when = (f", {short_date(dates[0])} to {short_date(dates[-1])}" if len(dates) > 1
             else f", {short_date(dates[0])}" if dates else "")
-    return f"{count} workshop{'' if count == 1 else 's'}{when} · framework: {report.framework.name}"
+    names = [f.name for f in report.frameworks.values()]
+    return f"{count} workshop{'' if count == 1 else 's'}{when} · framework{'s' if len(names) > 1 else ''}: " \
+        + ", ".join(names)
 
 
 class SeriesReportDialog(FileJobDialog):
