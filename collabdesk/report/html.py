@@ -21,7 +21,7 @@ from .html_page import (
 )
 from . import colours
 from .summary import UNGROUPED, Item, RoundLine, Section, Summary, build_summary
-from .wording import counted, dots, excerpt, first_sentence
+from .wording import counted, dots, excerpt, first_sentence, placed
 
 FOOTER = "Workshop summary made with CollabDesk"
 
@@ -223,4 +223,14 @@ def _round(round_: RoundLine) -> Markup:
     rows = [[cell(r.place), cell([element("span", r.label + ": "), user(excerpt(r.text))]),
              cell(f"{r.dots:,}", css="num")] for r in round_.results]
     return join(heading(4, user(round_.title)), facts,
-                table([("Rank", "nowrap"), ("Note or theme", ""), ("Dots", "num")], rows, class_="ranked"))
+                table([("Rank", "nowrap"), ("Note or theme", ""), ("Dots", "num")], rows, class_="ranked"),
+                _who_placed(round_))
+
+
+def _who_placed(round_: RoundLine) -> Markup | None:
+    """A named round's dots, participant by participant (nothing for an anonymous round)."""
+    if not round_.placed:
+        return None
+    return join(element("p", "Who placed which dots", class_="meta"),
+                element("ul", [element("li", element("strong", user(p.name)), ": ", user(placed(p.dots)))
+                               for p in round_.placed], class_="placed"))

@@ -13,6 +13,7 @@ from ..domain import health
 from ..domain.durations import duration_text
 from ..domain.model import Framework, WorkshopContent
 from .summary import UNGROUPED, Item, Section, Summary, build_summary
+from .wording import placed
 
 _INLINE = re.compile(r"([\\`*_\[\]!|~])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
@@ -170,6 +171,9 @@ def _appendix(summary: Summary) -> list[str]:
         if round_.results:
             out += ["| Rank | Item | Dots |", "|---:|---|---:|"]
             out += [f"| {r.place} | {escape(r.label)}: {escape(r.text)} | {r.dots} |" for r in round_.results]
+            if round_.placed:
+                out += ["", "Who placed which dots:", ""]
+                out += [f"- **{escape(p.name)}**: {escape(placed(p.dots))}" for p in round_.placed]
         elif not round_.revealed:
             out.append("The results were not revealed, so they are left out.")
         else:

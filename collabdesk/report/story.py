@@ -19,7 +19,7 @@ from .health_pdf import health_pages
 from .markup import inline
 from .styles import INK, MUTED, RULE, STATUS_COLOURS, TEXT, colour, styles, table_style, tint
 from .summary import UNGROUPED, Item, Section, Summary
-from .wording import dots as _dots, excerpt as _excerpt, first_sentence as _first_sentence
+from .wording import dots as _dots, excerpt as _excerpt, first_sentence as _first_sentence, placed as _placed
 
 QUOTE_GUTTER = 30
 QUESTION_GUTTER = 18
@@ -276,7 +276,7 @@ def appendix(summary: Summary, width: float) -> list[Flowable]:
         story += [_marked(Paragraph(inline(round_.title, bold=True), s["theme"]), round_.title, 2),
                   Paragraph(facts, s["small"])]
         if round_.results:
-            story += _results(round_)
+            story += _results(round_) + _who_placed(round_)
         elif not round_.revealed:
             story.append(Paragraph("The results were not revealed, so they are left out.", s["small"]))
         else:
@@ -288,6 +288,15 @@ def _appendix_meta(item: Item) -> str:
     who = item.attribution if item.kind == "quote" else item.author
     parts = [str(item.number), item.kind] + ([who] if who else []) + ([f"theme {item.theme}"] if item.theme else [])
     return " · ".join(parts + [_dots(item.votes)])
+
+
+def _who_placed(round_) -> list[Flowable]:
+    """A named round's dots, participant by participant (nothing for an anonymous round)."""
+    if not round_.placed:
+        return []
+    s = styles()
+    return [Spacer(1, 4), Paragraph("WHO PLACED WHICH DOTS", s["label"])] + [
+        Paragraph(f"{inline(p.name, bold=True)}: {inline(_placed(p.dots))}", s["small"]) for p in round_.placed]
 
 
 def _results(round_) -> list[Flowable]:

@@ -24,6 +24,7 @@ from ..domain.model import Domain, Exercise, Framework, Note, WorkshopContent
 from ..domain.team import NameScrubber
 from ..domain.voting import rank, rank_label, shares_rank
 from .health_summary import HealthSummary, build_health
+from .wording import excerpt
 
 TOP_PRIORITIES = 5  # ranks shown under "at a glance"; ties at the last rank are all shown
 MAX_PRIORITIES = 8  # but never more lines than this
@@ -144,6 +145,14 @@ class RoundResult:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """Who placed which dots in a named round: one participant's dots, item by item."""
+
+    name: str
+    dots: tuple[tuple[str, int], ...]  # ("Note 12" or 'Theme "title"', dots), in the order of the results
+
+
+@dataclass(frozen=True)
 class RoundLine:
     """One vote round in full, for the appendix."""
 
@@ -154,6 +163,7 @@ class RoundLine:
     voters: str  # "7 of 9 ballots confirmed" or "Dots counted by the facilitator"
     results: tuple[RoundResult, ...]  # empty for a round never revealed
     revealed: bool = True
+    placed: tuple[Placed, ...] = ()  # a revealed named round's (ballot or show of hands), unless anonymised
 
 
 @dataclass(frozen=True)
@@ -249,7 +259,8 @@ def build_summary(content: WorkshopContent, framework: Framework, *, anonymise: 
         priorities=_priorities(note_dots, theme_dots, live_notes, themes, exercises, framework, numbers),
         tallies=tallies,
         sections=tuple(sections),
-        rounds=tuple(_round_line(r, content, live_notes, themes, exercises, numbers) for r in content.rounds),
+        rounds=tuple(_round_line(r, content, live_notes, themes, exercises, numbers, names)
+                     for r in content.rounds),
         anonymised=anonymise,
         health=build_health(content, framework, anonymise=anonymise),
     )
@@ -390,7 +401,8 @@ def _exercise_of(key, live_notes, themes) -> int:
     return live_notes[item_id].exercise_id if kind == "note" else themes[item_id].exercise_id
 
 
-def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises, numbers) -> RoundLine:
+def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises, numbers,
+                names: _Names) -> RoundLine:
     totals: dict[tuple[str, int], int] = defaultdict(int)
     for vote in content.votes:
         if vote.round_id != round_.id or not round_.revealed:
@@ -399,20 +411,21 @@ def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises,
             totals[("note", vote.note_id)] += vote.count
         elif vote.theme_id is not None and vote.theme_id in themes:
             totals[("theme", vote.theme_id)] += vote.count
-    results = []
+    results, labels = [], {}
     ranking = rank(totals, sorted(totals))
     for index, ranked in enumerate(ranking):
         kind, item_id = ranked.item
         label, text = ((f"Note {numbers.get(item_id, '?')}", live_notes[item_id].text) if kind == "note"
                        else ("Theme", themes[item_id].title))
         results.append(RoundResult(ranked.rank, label, text, ranked.dots, shared=shares_rank(ranking, index)))
+        labels[ranked.item] = label if kind == "note" else f"theme \u201c{excerpt(text)}\u201d"
     exercise = exercises.get(round_.exercise_id)
     target = "theme" if round_.target == "themes" else "note"
     rules = f"{round_.dots_per_voter} dots each"
     if round_.max_per_item is not None:
         rules += f", at most {round_.max_per_item} per {target}"
     if round_.mode == "tally":
-        rules += ", dots counted by the facilitator"
+        rules += ", show of hands" if round_.anonymous else ", named show of hands"
         voters = "Dots counted by the facilitator"
     else:
         rules += ", anonymous ballot" if round_.anonymous else ", open ballot"
@@ -428,4 +441,23 @@ def _round_line(round_, content: WorkshopContent, live_notes, themes, exercises,
         voters=voters,
         results=tuple(results),
         revealed=round_.revealed,
+        placed=_placed(round_, content, labels, names),
     )
+
+
+def _placed(round_, content: WorkshopContent, labels: dict[tuple[str, int], str],
+            names: _Names) -> tuple[Placed, ...]:
+    """Each participant's dots in a revealed named round, in the workshop's order of participants
+    and the round's order of results (``labels``: each ranked item's key and label, in that order);
+    nothing for an anonymous or unrevealed round, or when anonymising."""
+    if round_.anonymous or not round_.revealed or names.anonymise:
+        return ()
+    by_voter: dict[int, dict[tuple[str, int], int]] = defaultdict(lambda: defaultdict(int))
+    for vote in content.votes:
+        key = ("note", vote.note_id) if vote.note_id is not None else ("theme", vote.theme_id)
+        if vote.round_id == round_.id and vote.voter_id is not None and vote.count and key in labels:
+            by_voter[vote.voter_id][key] += vote.count
+    return tuple(Placed(person.name, tuple((label, by_voter[person.id][key]) for key, label in labels.items()
+                                           if by_voter[person.id].get(key)))
+                 for person in content.participants if by_voter.get(person.id))
+

@@ -22,3 +22,8 @@ def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     end = text.find(". ")
     return text[:end + 1] if end >= 0 else text
+
+
+def placed(dots_by_item: tuple[tuple[str, int], ...]) -> str:
+    """One participant's dots in a named round: ``Note 3 (2 dots), theme “Housing” (1 dot)``."""
+    return ", ".join(f"{what} ({dots(count)})" for what, count in dots_by_item)
