@@ -152,3 +152,25 @@ def test_a_fresh_action_is_written_in_the_actions_tab(qtbot, running, fresh_db):
     assert fresh_db.actions(running.workshop_id) == []
     qtbot.keyClick(running.run_view.board, Qt.Key.Key_Z, CTRL | SHIFT)
     assert [a.text for a in fresh_db.actions(running.workshop_id)] == ["Book the room for June"]
+
+
+def test_named_results_give_the_notes_words_the_room_in_the_votes_tab(qtbot, running, fresh_db):
+    from collabdesk.services import voting
+
+    notes = add_notes(running, "Pooled budgets across the three councils", "One shared target for every team")
+    people = [p.id for p in fresh_db.participants(running.workshop_id)]
+    round_ = voting.start_round(fresh_db, running.workshop_id, title="Named", anonymous=False)
+    voting.cast_ballot(fresh_db, round_.id, people[0], {("note", notes[0].id): 2, ("note", notes[1].id): 1})
+    voting.cast_ballot(fresh_db, round_.id, people[1], {("note", notes[0].id): 1})
+    voting.reveal_round(fresh_db, round_.id)
+    run = running.run_view
+    _, votes = docks(running)
+    run.side_panel.setCurrentWidget(votes)
+    votes.panel.refresh()
+    votes.panel.select_round(round_.id)
+    table = votes.panel.results_view.table
+    qtbot.waitUntil(table.isVisible)
+    assert running.screen().size().width() == 1280
+    assert table.columnWidth(1) >= 0.4 * table.viewport().width()
+    tip = table.model().data(table.model().index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "Pooled budgets across the three councils" in tip

@@ -27,6 +27,7 @@ ShareRole = Qt.ItemDataRole.UserRole + 2  # dots as a share of the top result, 0
 ROOM_LIMIT = 10  # places the room sees; ties with the last place are shown too
 ROOM_MAX_ROW, ROOM_MIN_ROW = 96, 44  # a result row on the projector, in pixels
 ROOM_TYPE_PER_ROW = 0.35  # point size of the projector's type for each pixel of row height
+DOTS_MIN_WIDTH = 64  # the dots' count and a bar beside it, in a narrow side panel
 HIDDEN_TEXT = "Results stay hidden until the facilitator reveals them."
 
 
@@ -36,6 +37,10 @@ def rank_text(line: ResultLine) -> str:
 
 def _one_line(value: str) -> str:
     return " ".join(card_text(value, 400).split())
+
+
+def _voters_text(line: ResultLine) -> str:
+    return ", ".join(f"{name} {dots}" for name, dots in line.voters)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -77,7 +82,9 @@ class ResultsModel(QAbstractTableModel):
             if column == DOTS_COLUMN:
                 return str(line.dots)
             if column == VOTERS_COLUMN:
-                return ", ".join(f"{name} {dots}" for name, dots in line.voters)
+                return _voters_text(line)
+        elif role == Qt.ItemDataRole.ToolTipRole and column == VOTERS_COLUMN and line.voters:
+            return plain_tooltip(_voters_text(line))  # when cut short
         elif role == Qt.ItemDataRole.ToolTipRole and column == RANK_COLUMN and line.shared:
             return f"Tied for place {line.rank}"
         elif role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and column == ITEM_COLUMN:
@@ -174,8 +181,6 @@ class ResultsView(QWidget):
         header = self.table.horizontalHeader()
         if not large:
             self.table.verticalHeader().setDefaultSectionSize(30)
-            header.resizeSection(RANK_COLUMN, 48)
-            header.resizeSection(DOTS_COLUMN, 120)
             return
         header.hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -212,6 +217,17 @@ class ResultsView(QWidget):
         self.table.setColumnHidden(VOTERS_COLUMN, not round_ or round_.anonymous or self.large)
         self._fit_rows()
 
+    def _fit_columns(self) -> None:
+        """On the laptop (a side panel a few hundred pixels wide), the notes' words get the room: the
+        rank as wide as it reads, the dots' bar a fifth, who voted at most a fifth (all of it in the
+        tooltip), and the words the rest."""
+        width = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        header.resizeSection(RANK_COLUMN, max(32, self.table.sizeHintForColumn(RANK_COLUMN)))
+        header.resizeSection(DOTS_COLUMN, max(DOTS_MIN_WIDTH, min(120, width // 5)))
+        if not self.table.isColumnHidden(VOTERS_COLUMN):
+            header.resizeSection(VOTERS_COLUMN, min(self.table.sizeHintForColumn(VOTERS_COLUMN), width // 5))
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_rows()
@@ -219,6 +235,7 @@ class ResultsView(QWidget):
     def _fit_rows(self) -> None:
         """On the projector, size the type so every place shown fits the screen without scrolling."""
         if not self.large:
+            self._fit_columns()
             return
         available = self.table.viewport().height() if self.table.isVisible() else self.height() - 160
         row = max(ROOM_MIN_ROW, min(ROOM_MAX_ROW, available // max(1, self.model.rowCount())))
