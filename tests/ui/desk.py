@@ -3,9 +3,9 @@
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from collabdesk.services import workshops
 from collabdesk.ui.actions.panel import ActionsDock
@@ -174,3 +174,11 @@ def make_dialog(qtbot, window):
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     return dialog
+
+
+def answer_next_question(button: str) -> None:
+    """Click ``button`` on the modal question the next step opens (its event loop runs the click)."""
+    def click():
+        box = QApplication.activeModalWidget()
+        next(b for b in box.findChildren(QAbstractButton) if b.text() == button).click()
+    QTimer.singleShot(0, click)

@@ -261,13 +261,45 @@ def test_ctrl_d_duplicates_the_agenda_without_the_notes(qtbot, fresh_db):
     assert view.proxy.index(0, TITLE).data() == "Original (copy)"
 
 
-def test_enter_on_the_table_opens_the_workshop(qtbot, fresh_db):
+def test_enter_on_the_table_opens_a_running_workshop_without_asking(qtbot, fresh_db, asked):
     made = rich_workshop(fresh_db)
+    workshops.start_workshop(fresh_db, made.id)
     view = make_view(qtbot, fresh_db)
     select_title(view, made.title)
     with qtbot.waitSignal(view.open_requested) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    assert opened.args == [made.id]
+    assert opened.args == [made.id] and asked["ask"] == []
+
+
+def test_opening_a_draft_asks_before_starting_it(qtbot, fresh_db, asked):
+    made = workshops.create_workshop(fresh_db, title="Still a draft")
+    view = make_view(qtbot, fresh_db)
+    select_title(view, made.title)
+    asked["answer"] = False
+    with qtbot.assertNotEmitted(view.open_requested):
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert asked["ask"] == ["Start this workshop now? “Still a draft” becomes Running."]
+    assert fresh_db.workshop(made.id).status == "draft"
+    asked["answer"] = True
+    rect = view.table.visualRect(view.table.currentIndex())
+    qtbot.mousePress(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's press
+    with qtbot.waitSignal(view.open_requested) as opened:
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened.args == [made.id] and len(asked["ask"]) == 2
+
+
+def test_a_message_bar_does_not_move_the_rows_under_the_pointer(qtbot, fresh_db, asked):
+    made = rich_workshop(fresh_db)
+    view = make_view(qtbot, fresh_db)
+    select_title(view, made.title)
+    before = (view.table.mapTo(view, QPoint(0, 0)), view.table.size())
+    view.trash_action.trigger()  # "Moved … to the trash" with Undo
+    view.layout().activate()
+    assert view.message_bar.isVisible() and view.undo_button.isVisible()
+    assert (view.table.mapTo(view, QPoint(0, 0)), view.table.size()) == before
+    view.show_message("A line without Undo")
+    view.layout().activate()
+    assert (view.table.mapTo(view, QPoint(0, 0)), view.table.size()) == before
 
 
 def test_save_agenda_as_template_asks_for_a_name(qtbot, fresh_db, asked):

@@ -10,7 +10,7 @@ from collabdesk.ui.run.agenda_panel import AgendaModel
 from collabdesk.domain.agenda import AgendaRow
 from collabdesk.domain.schedule import schedule
 from collabdesk.services.frameworks import framework
-from tests.ui.desk import make_settings, make_window, make_workshop
+from tests.ui.desk import answer_next_question, make_settings, make_window, make_workshop
 
 
 def test_home_lists_workshops_and_enter_opens_one_into_the_run_view(qtbot, fresh_db, settings, clock):
@@ -21,10 +21,13 @@ def test_home_lists_workshops_and_enter_opens_one_into_the_run_view(qtbot, fresh
     assert [table.model().index(r, TITLE).data() for r in range(2)] == ["Newer", "Older"]
     table.setFocus()
     table.selectRow(0)
+    answer_next_question("Start")  # a draft: "Start this workshop now?"
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.workshop_id == newer.id and window.stack.currentWidget() is window.run_view
     assert fresh_db.workshop(newer.id).status == "running"
-    assert window.run_view.capture.entry.hasFocus()
+    assert window.focusWidget() is window.run_view.capture.entry
+    window.activateWindow()  # offscreen, nothing hands activation back once the question has closed
+    qtbot.waitUntil(window.run_view.capture.entry.hasFocus)
     qtbot.keyClick(window.run_view.capture.entry, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home and window.workshop_id is None
     assert fresh_db.workshop(newer.id).status == "running"  # back to the library leaves it running

@@ -266,6 +266,10 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         bar.setContentsMargins(8, 2, 8, 2)
         bar.addWidget(self.message, 1)
         bar.addWidget(self.undo_button)
+        for keeps_its_room in (self.message_bar, self.undo_button):
+            policy = keeps_its_room.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            keeps_its_room.setSizePolicy(policy)
         self.message_bar.hide()
 
         self.library_page = QWidget()
@@ -295,8 +299,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.message_bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_bar)  # below, in room kept for it: nothing moves when it shows
 
     def _connect(self) -> None:
         self.table.activated.connect(self._on_open)
@@ -372,7 +376,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         elif hit.kind == "action":
             self.open_action_requested.emit(hit.workshop_id, int(hit.record_id))
         else:
-            self.open_requested.emit(hit.workshop_id)
+            self._open(hit.workshop_id)
 
     def _on_find(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -402,7 +406,18 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     def _on_open(self) -> None:
         workshop_id = self.current_workshop_id()
         if workshop_id is not None:
-            self.open_requested.emit(workshop_id)
+            self._open(workshop_id)
+
+    def _open(self, workshop_id: str) -> None:
+        """Open a workshop; opening a draft starts it, so that is asked first (a stray double-click
+        must not start the wrong one). A team workshop opens read only, so it is never started."""
+        workshop = self._store.workshop(workshop_id)
+        if (workshop.status == "draft" and not self._store.is_team_workshop(workshop_id)
+                and not prompts.ask(self, "Start the workshop",
+                                    f"Start this workshop now? “{workshop.title}” becomes Running.",
+                                    confirm="Start")):
+            return
+        self.open_requested.emit(workshop_id)
 
     def _on_duplicate(self) -> None:
         workshop_id = self.current_workshop_id()
