@@ -10,6 +10,9 @@ import pytest
 SCREEN = Path(__file__).parent / "fixtures" / "screen-1280x720.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+# The screen's 96 dpi too: a font DPI from the environment would enlarge the pinned font on the
+# same 1280 px (2x is tested in a subprocess with a screen of its own, tests/ui/test_small_screens.py).
+os.environ.pop("QT_FONT_DPI", None)
 
 from collabdesk.store import Store  # noqa: E402
 from collabdesk.store.hold import State  # noqa: E402

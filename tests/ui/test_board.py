@@ -12,7 +12,7 @@ from collabdesk.services import voting
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
 from tests.ui.desk import (
-    CTRL, SHIFT, add_notes, card_point, click_card, drag, drag_card, name_themes, places, redo, undo,
+    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
 )
 
 
@@ -86,9 +86,9 @@ def test_ctrl_a_the_rubber_band_and_ctrl_click_select_cards(qtbot, board):
     qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
     assert sorted(scene.selected_note_ids()) == sorted(n.id for n in notes)
 
-    view.ensureVisible(scene.cards[notes[0].id])
-    corner = view.mapFromScene(QPointF(4, 4))  # empty board left of and above the first card
-    through = card_point(view, scene.cards[notes[1].id])
+    start, end = QPointF(4, 4), scene.cards[notes[1].id].centre()  # from the empty corner to card 2
+    view.ensureVisible(QRectF(start, end), 4, 4)  # both ends on screen, whatever the font's size
+    corner, through = view.mapFromScene(start), view.mapFromScene(end)
     drag(qtbot, view, corner, through)
     band = QRectF(view.mapToScene(corner), view.mapToScene(through)).normalized()
     first_row = {note_id for note_id, card in scene.cards.items() if card.sceneBoundingRect().intersects(band)}
