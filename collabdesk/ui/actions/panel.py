@@ -8,7 +8,7 @@ text for the facilitator to turn into a task.
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QDate, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from ..common.fields import DateField
 from ..common.inks import tint
 from ..common.panel_context import PanelContext
 from ..common.plain import plain_tooltip
+from ..common.rows_model import RowsTableModel
 from ..operations import Operations
 from ..operations.actions import (
     AddActionCommand, DeleteActionCommand, EditActionCommand, fields_from_note, fields_from_theme,
@@ -37,8 +38,10 @@ NO_DATE = QDate(2000, 1, 1)  # the date editor's "no date" (shown as its special
 
 
 # -- model and editors ----------------------------------------------------------------------
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowsTableModel):
     """The workshop's live actions, one per row, in their order."""
+
+    headers = HEADERS
 
     def __init__(self, store, workshop_id: str, edit: Callable[[Action, dict], bool], parent=None):
         super().__init__(parent)
@@ -64,16 +67,8 @@ class ActionsModel(QAbstractTableModel):
     def row_of(self, action_id: int) -> int:
         return next((i for i, a in enumerate(self.actions) if a.id == action_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.actions)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def rows(self) -> list[Action]:
+        return self.actions
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -4,7 +4,7 @@ No count is read from the store until the round is revealed: before that the vie
 show only that results are hidden (and the room shows who is still to vote).
 """
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QStackedWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 from ...domain import voting as rules
 from ...domain.voting import ResultLine, rank_label
 from ..common.style import ROOM_BACKGROUND, ROOM_INK, ROOM_MUTED
-from ..common.plain import plain_tooltip
+from ..common.plain import plain_label, plain_tooltip
+from ..common.rows_model import RowsTableModel
 from ..operations import Operations
-from ..common.plain import plain_label
 from .cards import DOT_INK, card_text
 from .listening import follow_hub
 
@@ -43,8 +43,10 @@ def _voters_text(line: ResultLine) -> str:
     return ", ".join(f"{name} {dots}" for name, dots in line.voters)
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowsTableModel):
     """Rows of ranked results; an empty model until lines are given."""
+
+    headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,16 +60,8 @@ class ResultsModel(QAbstractTableModel):
         self._top = max((line.dots for line in self.lines), default=1) or 1
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def rows(self) -> list[ResultLine]:
+        return self.lines
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.lines):
