@@ -3,6 +3,7 @@ connection and posting 20 notes, with the run view and the room view open.
 
     python bench/bench_phones.py            # about half a minute
     python bench/bench_phones.py --quick    # 15 phones, 5 notes each
+    python bench/bench_phones.py --profile gui.prof   # and a cProfile of the GUI thread meanwhile
 
 The phones are aiohttp clients in a process of their own (real phones do not share the
 app's interpreter); each joins, opens the live connection, then posts its notes at the
@@ -21,6 +22,7 @@ at p99. Figures are printed, not asserted. Loopback traffic only.
 
 import argparse
 import asyncio
+import cProfile
 import json
 import os
 import statistics
@@ -125,6 +127,7 @@ def bare_server(count: int, notes: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--profile", metavar="PATH", help="write a cProfile of the GUI thread to PATH")
     parser.add_argument("--phones-only", nargs=4, metavar=("BASE", "CODE", "COUNT", "NOTES"),
                         help=argparse.SUPPRESS)  # the phones' own process
     args = parser.parse_args()
@@ -168,7 +171,13 @@ def main() -> None:
     done = QTimer(interval=50)  # the GUI thread runs its own event loop meanwhile, as in the app
     done.timeout.connect(lambda: None if thread.is_alive() else app.quit())
     done.start()
+    profile = cProfile.Profile() if args.profile else None
+    if profile is not None:
+        profile.enable()
     app.exec()
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(args.profile)
     done.stop()
     ticker.stop()
     window.phones.turn_off()
@@ -185,6 +194,7 @@ def main() -> None:
     print(f"post -> acknowledged: p50 {statistics.median(ms):.1f} ms, p99 {percentile(ms, 99):.1f} ms "
           f"(bare aiohttp, no GUI hop or database: p50 {statistics.median(bare_ms):.1f} ms, "
           f"p99 {percentile(bare_ms, 99):.1f} ms; {percentile(ms, 99) / max(percentile(bare_ms, 99), 0.01):.1f}x)")
+    print(f"load average while running: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     print(f"GUI timer ticks late: p50 {statistics.median(late):.0f} ms, p99 {percentile(late, 99):.0f} ms "
           f"({len(late)} ticks of {TICK_MS} ms)")
 

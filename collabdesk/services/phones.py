@@ -1,5 +1,7 @@
 """Notes sent from phones: the same rules as a typed note, saved once per key the phone gave it."""
 
+from collections.abc import Mapping, Sequence
+
 from ..domain import text
 from ..domain.errors import ValidationError
 from ..domain.model import Note
@@ -9,14 +11,36 @@ PHONE_KINDS = ("note", "idea", "question")  # a quote is the facilitator's to at
 KEY_LIMIT = 64
 
 
-def add_phone_note(store: Store, exercise_id: int, note_text: str, *, client_key: str, device: str,
-                   kind: str = "note", author_id: int | None = None) -> tuple[Note, bool]:
-    """Save a phone's note; a re-send with the same ``client_key`` returns the note saved first
-    (and False), so a phone that lost its acknowledgement never makes a duplicate."""
+def checked_draft(draft: Mapping) -> dict:
+    """A phone's note (text, kind, client_key, device, author_id) as the store takes it, or
+    ValidationError saying what is wrong with it."""
+    kind, client_key, words = draft.get("kind", "note"), draft.get("client_key"), draft.get("text")
+    if not isinstance(words, str):
+        raise ValidationError("A note is words: the page sent something else.")
     if kind not in PHONE_KINDS:
         raise ValidationError(f"A note from a phone is one of {', '.join(PHONE_KINDS)}; not {kind!r}.")
     if not isinstance(client_key, str) or not 8 <= len(client_key) <= KEY_LIMIT or not client_key.isascii():
         raise ValidationError("Each note needs its own key of 8 to 64 plain characters.")
-    return store.add_phone_note(exercise_id, text.required(note_text, "A note", "note"), client_key=client_key,
-                                device=text.optional(device, "A device's name", "name"), kind=kind,
-                                author_id=author_id)
+    return {"text": text.required(words, "A note", "note"), "kind": kind, "client_key": client_key,
+            "device": text.optional(draft.get("device", ""), "A device's name", "name"),
+            "author_id": draft.get("author_id")}
+
+
+def add_phone_notes(store: Store, exercise_id: int,
+                    drafts: Sequence[Mapping]) -> list[tuple[Note, bool] | ValidationError]:
+    """Save the notes phones sent (several at once: one transaction, one commit), each as
+    ``(note, new)`` or the ValidationError that refused it (the others are saved all the same).
+
+    A re-send with a ``client_key`` already saved gives the note saved first (and False), so
+    a phone that lost its acknowledgement never makes a duplicate.
+    """
+    results: list[tuple[Note, bool] | ValidationError | None] = []
+    valid = []
+    for draft in drafts:
+        try:
+            valid.append(checked_draft(draft))
+            results.append(None)
+        except ValidationError as error:
+            results.append(error)
+    saved = iter(store.add_phone_notes(exercise_id, valid) if valid else [])
+    return [next(saved) if result is None else result for result in results]

@@ -4,7 +4,7 @@ Deleting is soft (``deleted = 1``) so undo and the trash can bring a note back w
 its votes; votes of deleted notes are never counted.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..domain.errors import NotFoundError
 from ..domain.model import Note, Theme
@@ -44,29 +44,39 @@ class NoteRows:
             self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
         return self.note(note_id)
 
-    def add_phone_note(self, exercise_id: int, text: str, *, client_key: str, device: str, kind: str = "note",
-                       author_id: int | None = None) -> tuple[Note, bool]:
-        """Save a note sent from a phone, once per ``client_key`` in its workshop.
+    def add_phone_notes(self, exercise_id: int, drafts: Sequence[Mapping]) -> list[tuple[Note, bool]]:
+        """Save notes sent from phones (each a mapping of text, kind, client_key, device and
+        author_id) in one transaction, once per ``client_key`` in their workshop.
 
-        Returns the note and whether it is new: a re-send of a key already saved returns the
-        note saved the first time. The key is written in the note's own transaction.
+        Returns each note and whether it is new: a re-send of a key already saved (or a key
+        twice in ``drafts``) gives the note saved the first time. Each key is written in its
+        note's transaction, so a note and its key are saved together or not at all.
         """
         now = self.now()
-        with self._write("save the note"):
+        saved: list[tuple[int, bool]] = []
+        with self._write("save the notes from phones"):
             found = self.db.execute("SELECT workshop_id FROM exercises WHERE id = ?", (exercise_id,)).fetchone()
             if found is None:
                 raise NotFoundError(f"No exercise has the id {exercise_id}.")
-            saved = self.db.execute("SELECT note_id FROM phone_notes WHERE workshop_id = ? AND client_key = ?",
-                                    (found[0], client_key)).fetchone()
-            if saved is None:
+            workshop_id = found[0]
+            for draft in drafts:
+                known = self.db.execute("SELECT note_id FROM phone_notes WHERE workshop_id = ? AND client_key = ?",
+                                        (workshop_id, draft["client_key"])).fetchone()
+                if known is not None:
+                    saved.append((known[0], False))
+                    continue
                 note_id = self.db.execute(
                     "INSERT INTO notes (workshop_id, exercise_id, text, kind, author_id, created, updated) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (found[0], exercise_id, text, kind, author_id, now, now),
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (workshop_id, exercise_id, draft["text"], draft["kind"], draft["author_id"], now, now),
                 ).lastrowid
                 self.db.execute("INSERT INTO phone_notes (note_id, workshop_id, client_key, device) "
-                                "VALUES (?, ?, ?, ?)", (note_id, found[0], client_key, device))
-                self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, found[0]))
-        return (self.note(note_id), True) if saved is None else (self.note(saved[0]), False)
+                                "VALUES (?, ?, ?, ?)", (note_id, workshop_id, draft["client_key"], draft["device"]))
+                saved.append((note_id, True))
+            if any(new for _, new in saved):
+                self.db.execute("UPDATE workshops SET updated = ? WHERE id = ?", (now, workshop_id))
+        notes = {n.id: n for n in self.notes_by_ids({i for i, _ in saved})}
+        return [(notes[i], new) for i, new in saved]
 
     def phone_devices(self, note_ids: Iterable[int]) -> dict[int, str]:
         """Which of these notes came from a phone: note id -> the device's name."""

@@ -23,12 +23,12 @@ class StoreHost:
 
     def add_note(self, *, text, kind, client_key, device, author_id):
         future = concurrent.futures.Future()
-        try:
-            note, _ = phones.add_phone_note(self.store, self.exercise_id, text, client_key=client_key,
-                                            device=device, kind=kind, author_id=author_id)
-            future.set_result(acknowledgement(note, client_key))
-        except Exception as error:  # the future carries it to the server, as the GUI thread's does
-            future.set_exception(error)
+        [result] = phones.add_phone_notes(self.store, self.exercise_id, [{
+            "text": text, "kind": kind, "client_key": client_key, "device": device, "author_id": author_id}])
+        if isinstance(result, Exception):  # the future carries it to the server, as the GUI thread's does
+            future.set_exception(result)
+        else:
+            future.set_result(acknowledgement(result[0], client_key))
         return future
 
 
