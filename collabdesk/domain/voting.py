@@ -21,6 +21,29 @@ ROUND_MODES = ("ballot", "tally")
 BALLOT_STATUSES = ("pending", "confirmed", "skipped")
 MAX_DOTS_PER_VOTER = 50
 MAX_DOTS_ON_ONE_ITEM = 10_000  # a tally beyond this is a typing slip, not a room
+ROOM_PLACES = 10  # places the room (and a phone) sees of revealed results; ties with the last are shown too
+ITEM_KINDS = ("note", "theme")
+
+
+class BallotRefused(ValidationError):
+    """A ballot from a phone the round does not take; ``reason`` is a stable word for the page."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def item_key(item: Item) -> str:
+    """An item as the phone API spells it: ``("note", 12)`` is ``"note:12"``."""
+    return f"{item[0]}:{item[1]}"
+
+
+def parse_item_key(key: object) -> Item:
+    """``"note:12"`` back to ``("note", 12)``; ValidationError for anything else."""
+    kind, _, number = key.partition(":") if isinstance(key, str) else ("", "", "")
+    if kind not in ITEM_KINDS or not number.isascii() or not number.isdigit() or len(number) > 12:
+        raise ValidationError(f"{str(key)[:40]!r} is not a card of this vote.")
+    return kind, int(number)
 
 
 def item_kind(round_: VoteRound) -> str:
@@ -274,8 +297,11 @@ class BallotSession:
     def finished(self) -> bool:
         return self.current is None
 
-    def confirm(self, voter: int, name: str = "This voter") -> "BallotSession":
+    def confirm(self, voter: int, name: str = "This voter", *, changing: bool = False) -> "BallotSession":
+        """``voter`` has voted; ``changing``: they replace a ballot of their own (or vote after a skip)."""
         status = self.status_of(voter)
+        if changing:
+            return self._with(voter, "confirmed")
         if status == "confirmed":
             raise ValidationError(f"{name} has already voted; reopen the ballot to vote again.")
         if status == "skipped":

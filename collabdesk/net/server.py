@@ -23,6 +23,7 @@ from aiohttp import WSMsgType, web
 
 from ..domain.errors import CollabDeskError, ValidationError
 from ..resource_files import resource
+from . import ballots
 from .room import Device, Refusal, Room, allowed_peer
 
 API_VERSION = 1
@@ -47,6 +48,9 @@ class Host(Protocol):
 
     def add_note(self, *, text: str, kind: str, client_key: str, device: str,
                  author_id: int | None) -> concurrent.futures.Future: ...
+
+    def cast_ballot(self, *, round_id: int, voter_id: int, allocation: dict,
+                    replacing: dict | None) -> concurrent.futures.Future: ...
 
 
 def acknowledgement(note, client_key: str) -> dict:
@@ -126,7 +130,7 @@ def _state_for(app: web.Application, device: Device) -> dict:
     state = dict(app[STATE])
     state.update(type="state", api=API_VERSION, name=device.name, claimed=device.claimed,
                  notes=app[SENT].get(device.id, []))
-    return state
+    return ballots.personal(app, device, state)
 
 
 async def _claim(request: web.Request) -> web.Response:
@@ -203,7 +207,7 @@ def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
     app[ROOM] = room
     app[HOST] = host
     app[NAMES] = frozenset(n.lower() for n in names)
-    app[STATE] = {"exercise": None, "participants": [], "anonymous": False, "workshop": ""}
+    app[STATE] = {"exercise": None, "participants": [], "anonymous": False, "workshop": "", "vote": None}
     app[SOCKETS] = {}
     app[SENT] = {}
     app.router.add_get("/", _page)
@@ -213,6 +217,7 @@ def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
     app.router.add_post("/api/v1/claim", _claim)
     app.router.add_post("/api/v1/notes", _note)
     app.router.add_get("/api/v1/live", _live)
+    ballots.install(app, room=room, host=host, device=_device, body=_body, reply=_json)
     app.router.add_route("*", "/api/{rest:.*}", _old_api)
     return app
 
@@ -220,7 +225,7 @@ def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
 async def publish(app: web.Application, state: dict) -> None:
     """Make ``state`` the room's state and push it to every live phone that is still in."""
     app[STATE].clear()  # in place: a started application's own keys are not reassigned
-    app[STATE].update(state)
+    app[STATE].update(ballots.keep_private(app, dict(state)))
     room: Room = app[ROOM]
     for ws, device in list(app[SOCKETS].items()):
         try:

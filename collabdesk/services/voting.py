@@ -44,17 +44,31 @@ def start_round(store: Store, workshop_id: str, *, title: str, exercise_id: int 
             max_per_item=max_per_item, anonymous=anonymous, target=target, mode=mode)
 
 
-# -- ballots: passing the laptop ------------------------------------------------------------
+# -- ballots: passing the laptop, or from phones ------------------------------------------
 def session(store: Store, round_id: int) -> BallotSession:
     return BallotSession.from_ballots(store.ballots(round_id))
 
 
-def cast_ballot(store: Store, round_id: int, voter_id: int, allocation: Mapping[Item, int]) -> None:
-    """Confirm a voter's ballot: their dots replace any they had, and they count as voted."""
+def cast_ballot(store: Store, round_id: int, voter_id: int, allocation: Mapping[Item, int], *,
+                changing: bool = False, replacing: Mapping[Item, int] | None = None) -> None:
+    """Confirm a voter's ballot: their dots replace any they had, and they count as voted.
+
+    Passing the laptop, a voter who has voted (or was skipped) votes again only when the
+    facilitator reopens their ballot. A phone is ``changing``: its voter may vote after a
+    skip, and may change their ballot while the round is open, but only their own:
+    ``replacing`` gives the dots that phone confirmed before, and the change is taken only
+    while the round still holds exactly those, never over a ballot confirmed on the
+    laptop or from another phone.
+    """
     with store.voting_change("save the ballot"):
         round_ = _round_in_mode(store, round_id, "ballot")
         name = voter_name(store, voter_id)
-        session(store, round_id).confirm(voter_id, name)
+        ballots = session(store, round_id)
+        if changing and ballots.status_of(voter_id) == "confirmed" and (
+                replacing is None or store.voter_allocation(round_id, voter_id) != _nonzero(replacing)):
+            raise rules.BallotRefused("voted", f"{name} has already voted in this round, on the laptop or another "
+                                      "phone. To vote again, ask the facilitator to reopen your ballot.")
+        ballots.confirm(voter_id, name, changing=changing)
         clean = _checked_allocation(store, round_, allocation, name)
         store.replace_votes(round_id, voter_id, clean, ballot_status="confirmed")
 
@@ -186,6 +200,10 @@ def voter_name(store: Store, voter_id: int) -> str:
         return store.participant(voter_id).name
     except NotFoundError:
         raise ValidationError("That person is not a participant of this workshop.") from None
+
+
+def _nonzero(allocation: Mapping[Item, int]) -> dict:
+    return {tuple(item): count for item, count in allocation.items() if count}
 
 
 def _checked_allocation(store: Store, round_: VoteRound, allocation: Mapping[Item, int], name: str) -> dict:

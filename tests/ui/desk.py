@@ -5,7 +5,7 @@ import sqlite3
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from collabdesk.services import workshops
 from collabdesk.ui.actions.panel import ActionsDock
@@ -98,6 +98,12 @@ def redo(qtbot, window):
 def docks(window) -> tuple[ActionsDock, VotingDock]:
     return (next(p for p in window.side_panels if isinstance(p, ActionsDock)),
             next(p for p in window.side_panels if isinstance(p, VotingDock)))
+
+
+def room_texts(room) -> list[str]:
+    """The words the room view's stage shows (a vote's progress or results), in reading order."""
+    stage = room.stage.currentWidget()
+    return [label.text() for label in stage.findChildren(QLabel) if label.isVisibleTo(stage) and label.text()]
 
 
 def start_vote(qtbot, window, monkeypatch, **settings) -> int:

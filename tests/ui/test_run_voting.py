@@ -4,15 +4,9 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from collabdesk.ui.voting import BallotScreen, RoomVotingView, TallyScreen
-from tests.ui.desk import CTRL, LEFT, SHIFT, add_notes, click_card, docks, name_themes, start_vote, undo
-
-
-def room_texts(room) -> list[str]:
-    stage = room.stage.currentWidget()
-    return [label.text() for label in stage.findChildren(QLabel) if label.isVisibleTo(stage) and label.text()]
+from tests.ui.desk import CTRL, LEFT, SHIFT, add_notes, click_card, docks, name_themes, room_texts, start_vote, undo
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ...domain.model import VoteRound
 from ...domain.voting import Item, ResultLine, VoteItem
+from ...services import phone_votes
 from ...services import voting as voting_services
 from .gateway import Gateway
 from .undo import UndoStep
@@ -39,6 +40,9 @@ class VotingOperations(Gateway):
     def vote_progress(self, round_id: int):
         return voting_services.progress(self.store, round_id)
 
+    def phone_vote(self, workshop_id: str) -> tuple[dict | None, dict[int, str]]:
+        return phone_votes.phone_vote(self.store, workshop_id)
+
     # -- writes -------------------------------------------------------------------------
     def _vote(self, round_id: int, action: Callable[[], object]):
         workshop_id = self.store.vote_round(round_id).workshop_id
@@ -53,6 +57,13 @@ class VotingOperations(Gateway):
 
     def cast_ballot(self, round_id: int, voter_id: int, allocation: Mapping[Item, int]) -> None:
         self._vote(round_id, lambda: voting_services.cast_ballot(self.store, round_id, voter_id, allocation))
+
+    def cast_phone_ballot(self, workshop_id: str, round_id: int, voter_id: int, allocation: Mapping[Item, int], *,
+                          replacing: Mapping[Item, int] | None = None) -> None:
+        """A ballot from a phone (not an undo step, like every confirmed ballot)."""
+        self._write("vote", lambda: phone_votes.cast_phone_ballot(
+            self.store, workshop_id, round_id, voter_id, allocation, replacing=replacing))
+        self.hub.votes_changed.emit(workshop_id)
 
     def skip_voter(self, round_id: int, voter_id: int) -> None:
         self._vote(round_id, lambda: voting_services.skip_voter(self.store, round_id, voter_id))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ...domain.errors import ValidationError
+from ...net import ballots
 from ...net.room import Limits, Room
 from ...net.server import PhoneServer, acknowledgement
 from ..operations import Operations
@@ -108,8 +109,12 @@ class PhoneLink(QObject):
         self.room = Room(limits=limits)
         self.server = PhoneServer(self.room, self, address, port, name=name)
         hub = ops.hub
-        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed):
+        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed,
+                       hub.votes_changed):
             signal.connect(self.publish)
+        for signal in (hub.notes_changed, hub.themes_changed):
+            signal.connect(self._on_board_changed)
+        self._vote_shown = False  # whether phones show a vote whose cards (or results) the board changes
         self._idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self._check_idle)
 
@@ -129,8 +134,11 @@ class PhoneLink(QObject):
     def stop(self) -> None:
         self._idle_timer.stop()
         hub = self.ops.hub
-        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed):
+        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed,
+                       hub.votes_changed):
             signal.disconnect(self.publish)
+        for signal in (hub.notes_changed, hub.themes_changed):
+            signal.disconnect(self._on_board_changed)
         self.server.stop()
 
     def set_allow_anonymous(self, allowed: bool) -> None:
@@ -153,6 +161,11 @@ class PhoneLink(QObject):
         return [r if isinstance(r, Exception) else acknowledgement(r, d["client_key"])
                 for d, r in zip(drafts, results)]
 
+    def cast_ballot(self, *, round_id: int, voter_id: int, allocation: dict,
+                    replacing: dict | None) -> concurrent.futures.Future:
+        return self.gui.submit(lambda: self.ops.cast_phone_ballot(self.workshop_id, round_id, voter_id, allocation,
+                                                                  replacing=replacing))
+
     # -- what phones see ------------------------------------------------------------------------
     def current_exercise(self):
         return next((e for e in self.ops.store.exercises(self.workshop_id) if e.state == "current"), None)
@@ -167,11 +180,19 @@ class PhoneLink(QObject):
             shown = {"domain": domain.name, "colour": domain.colour, "title": exercise.title,
                      "prompt": exercise.prompt, "seconds_left": round(exercise.timer.remaining(store.clock())),
                      "running": exercise.timer.running}
+        vote, statuses = self.ops.phone_vote(self.workshop_id)
+        self._vote_shown = bool(vote and (vote["revealed"] or vote["mode"] == "ballot"))
         return {"workshop": workshop.title, "exercise": shown, "anonymous": self.allow_anonymous,
-                "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)]}
+                "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)],
+                **ballots.vote_state(vote, statuses)}
 
     def publish(self, *_changed) -> None:
         self.server.publish(self.state())
+
+    def _on_board_changed(self, _exercise_id: int) -> None:
+        """A note or theme changed: phones hear of it only when it changes the vote they show."""
+        if self._vote_shown:
+            self.publish()
 
     def _check_idle(self) -> None:
         if self.room.idle_for() >= self.room.limits.idle_seconds:

@@ -5,6 +5,12 @@ nothing else: no counts, no cards, nothing the last voter did. The voting page s
 every voter from nothing (all dots left, no dots on any card). When everyone has voted,
 the last page asks for the laptop to go back to the facilitator.
 
+Phones may vote in the same round. The laptop goes only to those still to vote: a
+ballot from a phone moves the hand-over on to the next voter, and a voter who voted
+from their phone cannot confirm a second ballot on the laptop (the facilitator reopens
+their ballot if they want to vote again). Skipping a voter here still lets them vote
+from their phone.
+
 Keyboard on the voting page: arrows move between cards, + / = / Space place a dot,
 − / Backspace / Delete take one off, Enter confirms.
 """
@@ -22,6 +28,7 @@ from ..common.inks import tint
 from ..operations import Operations
 from ..common.plain import plain_label
 from .cards import DotMeter, ItemCard
+from .listening import follow_hub
 
 ADD_KEYS = {Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Space}
 REMOVE_KEYS = {Qt.Key.Key_Minus, Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
@@ -52,6 +59,7 @@ class HandOverPage(QWidget):
         self.name_label.setWordWrap(True)
         self.start_button = big_button("Start my vote", primary=True)
         self.skip_button = QPushButton("Skip this voter")
+        self.skip_button.setToolTip("They can still vote from their phone")
         self.stop_button = QPushButton("Stop: back to the facilitator")
         for label in (self.prompt_label, self.name_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -287,6 +295,7 @@ class BallotScreen(QStackedWidget):
         self.store = ops.store
         self.round_id = round_id
         self.voter_id: int | None = None
+        self._saving = False  # this screen's own change is being announced
         self.hand_over = HandOverPage()
         self.voting_page = VotingPage()
         self.finished_page = FinishedPage()
@@ -298,6 +307,7 @@ class BallotScreen(QStackedWidget):
         self.voting_page.confirm_requested.connect(self._on_confirm)
         self.voting_page.back_requested.connect(self.refresh)
         self.finished_page.done_button.clicked.connect(self.finished)
+        follow_hub(ops.hub, self, self._on_votes_changed, self.store.vote_round(round_id).workshop_id)
         self.refresh()
 
     def refresh(self) -> None:
@@ -318,6 +328,24 @@ class BallotScreen(QStackedWidget):
             self.setCurrentWidget(self.hand_over)
         self.voting_page.allocation = {}
 
+    def _on_votes_changed(self) -> None:
+        """A ballot came from a phone (or the facilitator changed the round): the hand-over goes
+        to whoever is still to vote; a voter at the laptop who has just voted from a phone is told
+        so, and cannot confirm a second ballot."""
+        if self._saving:
+            return
+        if self.currentWidget() is not self.voting_page:
+            self.refresh()
+            return
+        round_ = self.store.vote_round(self.round_id)
+        if round_.state != "open" or self.ops.ballot_session(self.round_id).status_of(self.voter_id) != "pending":
+            name = self.store.participant(self.voter_id).name
+            self.voting_page.message_label.setText(
+                "This vote is closed: nothing more can be confirmed." if round_.state != "open" else
+                f"{name} has voted from a phone, so the laptop cannot take a second ballot. Go back to pass the "
+                "laptop on (the facilitator can let them vote again).")
+            self.voting_page.confirm_button.setEnabled(False)
+
     def reopen(self, voter_id: int) -> None:
         """The facilitator lets a voter vote again: their dots are cleared and they vote next."""
         self.ops.reopen_ballot(self.round_id, voter_id)
@@ -328,16 +356,20 @@ class BallotScreen(QStackedWidget):
         round_ = self.store.vote_round(self.round_id)
         items = self.ops.vote_items(self.round_id)
         self.voting_page.start(round_, self.store.participant(self.voter_id).name, items)
+        self.voting_page.confirm_button.setEnabled(True)
         self.setCurrentWidget(self.voting_page)
         self.voting_page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_confirm(self) -> None:
         voter_id = self.voter_id
+        self._saving = True
         try:
             self.ops.cast_ballot(self.round_id, voter_id, self.voting_page.allocation)
         except CollabDeskError as error:
             self.voting_page.message_label.setText(str(error))
             return
+        finally:
+            self._saving = False
         self.ballot_confirmed.emit(voter_id)
         self._announce()
         self.refresh()
