@@ -49,6 +49,13 @@ def add_notes(window, *texts, **fields):
     return [window.ops.add_note(exercise_id, text, **fields) for text in texts]
 
 
+def type_note(qtbot, window, text):
+    """Type ``text`` into the run view's entry and press Enter, as the facilitator does."""
+    entry = window.run_view.capture.entry
+    qtbot.keyClicks(entry, text)
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+
+
 def card_point(view, card) -> QPoint:
     view.ensureVisible(card, 4, 4)
     return view.mapFromScene(card.centre())

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication
 from collabdesk.services import voting
 from collabdesk.ui.board.scene import CARD_SIZE
 from collabdesk.ui.board.prompts import ExerciseChooser
+from collabdesk.ui.board.themes import BOARD_BACKGROUND
+from collabdesk.ui.board.note_card import paper_of
 from tests.ui.desk import (
-    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
+    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, type_note, undo,
 )
 
 
@@ -170,6 +172,82 @@ def test_the_filter_dims_what_does_not_match_by_words_author_or_kind(qtbot, runn
     assert view.hasFocus()
     assert [n.text for n in fresh_db.notes(running.run_view.exercise.id)] == [
         "Pooled <b>budget</b> & rules", "We never see the budget", "Nobody owns the target"]
+
+
+def test_the_filters_count_follows_notes_typed_edited_deleted_and_undone(qtbot, running):
+    add_notes(running, "Pooled budget", "Nobody owns the target")
+    run = running.run_view
+    view, scene, bar = run.board, run.board_scene, run.filter_bar
+    entry = run.capture.entry
+    qtbot.keyClicks(bar.words, "budget")
+    assert bar.count.text() == "1 of 2"
+
+    type_note(qtbot, running, "A budget for prevention")
+    assert bar.count.text() == "2 of 3"
+    type_note(qtbot, running, "Trust comes first")
+    assert bar.count.text() == "2 of 4"
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL)  # a card the filter leaves out goes
+    assert bar.count.text() == "2 of 3"
+    qtbot.keyClick(entry, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert bar.count.text() == "2 of 4"
+    trust = max(scene.cards)
+    run.edit_notes([trust], text="Trust comes before the budget")
+    assert bar.count.text() == "3 of 4"
+
+    budget = next(i for i, card in scene.cards.items() if card.note.text == "Pooled budget")
+    click_card(qtbot, view, scene.cards[budget])
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert bar.count.text() == "2 of 3"
+    undo(qtbot, running)
+    assert bar.count.text() == "3 of 4"
+    undo(qtbot, running)  # the edit
+    assert bar.count.text() == "2 of 4"
+    bar.words.clear()
+    assert bar.count.text() == ""
+    qtbot.keyClicks(bar.words, "trust")
+    assert bar.count.text() == "1 of 4"
+
+
+def test_the_board_scrolls_to_each_new_card_and_its_scroll_range_follows_the_cards(qtbot, running):
+    run = running.run_view
+    view, scene = run.board, run.board_scene
+    for i in range(14):
+        type_note(qtbot, running, f"Idea {i}")
+        newest = scene.cards[max(scene.cards)]
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert shown.contains(newest.sceneBoundingRect())
+    bottom = max(card.sceneBoundingRect().bottom() for card in scene.cards.values())
+    assert view.sceneRect().bottom() == pytest.approx(bottom + 24, abs=8)  # no empty rows to scroll into
+    assert view.verticalScrollBar().maximum() > 0
+
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(newest.centre()))  # the index finds the last card
+    assert view.itemAt(view.mapFromScene(newest.centre())) is newest
+    click_card(qtbot, view, newest)
+    assert scene.selected_note_ids() == [newest.note.id]
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert scene.cards == {}
+    assert view.verticalScrollBar().maximum() == 0
+
+
+def test_cards_at_100_percent_show_their_paper_shadow_and_selection(qtbot, running):
+    [note] = add_notes(running, "Budgets pull apart", colour="green")
+    view, scene = running.run_view.board, running.run_view.board_scene
+    card = scene.cards[note.id]
+    assert view.zoom() == 1.0
+
+    def pixel(x, y):
+        return view.viewport().grab().toImage().pixelColor(view.mapFromScene(card.pos() + QPointF(x, y)))
+
+    assert pixel(6, CARD_SIZE.height() - 6) == paper_of("green")
+    assert pixel(1, 40) == paper_of("green") and pixel(CARD_SIZE.width() - 2, 40) == paper_of("green")
+    assert pixel(-2, 40) == BOARD_BACKGROUND and pixel(CARD_SIZE.width() + 1, 1) == BOARD_BACKGROUND
+    assert pixel(CARD_SIZE.width() + 1, CARD_SIZE.height() + 1) != BOARD_BACKGROUND  # the shadow
+    click_card(qtbot, view, card)
+    assert pixel(6, CARD_SIZE.height() - 6) == paper_of("green")
+    assert pixel(0, CARD_SIZE.height() / 2).blue() > 200  # the selection's border
 
 
 # -- moving notes to another exercise -----------------------------------------------------------------

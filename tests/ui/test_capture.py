@@ -2,16 +2,11 @@
 
 from PySide6.QtCore import Qt
 
+from tests.ui.desk import type_note
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def type_note(qtbot, window, text):
-    entry = window.run_view.capture.entry
-    qtbot.keyClicks(entry, text)
-    qtbot.keyClick(entry, Qt.Key.Key_Return)
 
 
 def test_typed_note_reaches_store_board_and_room_and_undo_redo_follow(running, qtbot, fresh_db):

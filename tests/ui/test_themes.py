@@ -16,7 +16,7 @@ from collabdesk.ui.board.prompts import ExerciseChooser
 from collabdesk.ui.voting import RoundSettings, RoundSetupDialog
 from tests.ui.desk import make_settings, make_window, make_workshop
 from tests.ui.desk import (
-    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, undo,
+    CTRL, SHIFT, add_notes, click_card, drag, drag_card, name_themes, places, redo, type_note, undo,
 )
 
 TEXTS = ["<b>Money</b> &amp; <img src=x>", "合作 協力 🤝", "تعاون", "שיתוף פעולה", "連携"]
@@ -236,6 +236,44 @@ def test_the_room_shows_notes_theme_by_theme_under_each_themes_name(qtbot, board
     undo(qtbot, window)
     room.notes.ensure_layout()
     assert {tile.note_id: tile.header for tile in room.notes.tiles}[notes[1].id] == ""
+
+
+def test_the_rooms_tiles_keep_theme_order_as_notes_are_typed_deleted_and_undone(qtbot, board, monkeypatch):
+    window, notes = board
+    window.toggle_room_view()
+    room = window.room_view().notes
+    view, scene = window.run_view.board, window.run_view.board_scene
+
+    def shown():
+        room.grab()  # laid out as it is painted
+        return [(tile.note_id, tile.header) for tile in room.tiles]
+
+    name_themes(monkeypatch, "Trust")
+    group(qtbot, window, [notes[1], notes[3]])
+    themed = [(notes[1].id, "Trust"), (notes[3].id, "Trust")]
+    loose = [(notes[i].id, "") for i in (0, 2, 4)]
+    assert shown() == themed + loose
+    type_note(qtbot, window, "Said late")
+    late = (max(scene.cards), "")
+    assert shown() == themed + loose + [late]
+
+    frame, card = next(iter(scene.frames.values())), scene.cards[notes[0].id]
+    drag_card(qtbot, view, card, frame.frame_rect().center() - card.centre())  # joins the theme
+    assert shown() == [(notes[0].id, "Trust")] + themed + loose[1:] + [late]  # in capture order
+    undo(qtbot, window)
+    assert shown() == themed + loose + [late]
+
+    click_card(qtbot, view, scene.cards[notes[3].id])
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert shown() == themed[:1] + loose + [late]
+    undo(qtbot, window)  # back in its theme, in its place
+    assert shown() == themed + loose + [late]
+    undo(qtbot, window)
+    assert shown() == themed + loose
+    undo(qtbot, window)  # the grouping: capture order, no headers
+    assert shown() == [(n.id, "") for n in notes]
+    redo(qtbot, window)
+    assert shown() == themed + loose
 
 
 @pytest.fixture

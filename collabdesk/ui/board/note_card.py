@@ -1,7 +1,9 @@
 """A note as a sticky card on the board, and the editor that changes its text in place."""
 
+import math
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QPlainTextEdit
 
 from ...domain.model import Note
@@ -79,14 +81,11 @@ class NoteCard(QGraphicsItem):
             self._paint_sketch(painter, lod)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if lod >= SHADOW_ABOVE:
-            painter.setBrush(_SHADOW_BRUSH)
-            painter.drawRoundedRect(_SHADOW, 4, 4)
-        painter.setBrush(paper_of(self.note.colour))
-        if self.isSelected():
-            painter.setPen(_SELECTED_PEN)
-        painter.drawRoundedRect(_CARD, 4, 4)
+        if painter.worldTransform().type() in _UNSCALED:  # at 100 %
+            painter.drawPixmap(_BOUNDS.topLeft(), _paper_image(self.note.colour, self.isSelected(),
+                                                               painter.device().devicePixelRatioF()))
+        else:
+            _draw_paper(painter, self.note.colour, self.isSelected(), shadow=lod >= SHADOW_ABOVE)
 
         painter.setPen(QColor(style.NOTE_INK))
         mark = style.KIND_MARKS[self.note.kind]
@@ -143,6 +142,40 @@ _BARS = {lines: [QRectF(MARGIN, MARGIN + 6 + line * 26,
                  for line in range(lines)] for lines in range(1, 5)}
 _PAPERS: dict[str, QColor] = {}
 _BAR_INKS: dict[str, QColor] = {}
+
+
+def _draw_paper(painter: QPainter, colour: str, selected: bool, *, shadow: bool) -> None:
+    """The card's paper (and its shadow, and the selection's border) as shapes."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    if shadow:
+        painter.setBrush(_SHADOW_BRUSH)
+        painter.drawRoundedRect(_SHADOW, 4, 4)
+    painter.setBrush(paper_of(colour))
+    if selected:
+        painter.setPen(_SELECTED_PEN)
+    painter.drawRoundedRect(_CARD, 4, 4)
+
+
+_PAPER_IMAGES: dict[tuple, QPixmap] = {}
+_UNSCALED = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
+
+
+def _paper_image(colour: str, selected: bool, ratio: float) -> QPixmap:
+    """The paper at 100 % drawn once per colour: a card painted at that zoom (the zoom notes
+    are taken at) is a copy and its text, not two antialiased round rectangles."""
+    key = (colour, selected, ratio)
+    image = _PAPER_IMAGES.get(key)
+    if image is None:
+        image = QPixmap(math.ceil(_BOUNDS.width() * ratio), math.ceil(_BOUNDS.height() * ratio))
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.translate(-_BOUNDS.topLeft())
+        _draw_paper(painter, colour, selected, shadow=True)
+        painter.end()
+        _PAPER_IMAGES[key] = image
+    return image
 
 
 def paper_of(colour: str) -> QColor:

@@ -27,6 +27,7 @@ from .themes import BOARD_BACKGROUND, ThemeFrame
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
 ZOOM_STEP = 1.2
 OVERVIEW_BELOW = BARS_ABOVE  # zoom below which the cards are one picture, not thousands of paints
+INDEX_HEADROOM = 20 * (CARD_SIZE.height() + GAP)  # rows the scene's index is made ready for ahead of need
 
 __all__ = ["CARD_SIZE", "BoardScene", "BoardView", "CardEditor", "Drop", "NoteCard"]
 
@@ -59,10 +60,12 @@ class BoardScene(QGraphicsScene):
     edit_requested = Signal(int)  # note id
     rename_requested = Signal(int)  # theme id
     cards_dropped = Signal(object)  # Drop
+    bounds_changed = Signal(QRectF)  # the board's extent, for its views' scroll bars
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards: dict[int, NoteCard] = {}
+        self._left_out: set[int] = set()  # the cards the filter leaves out (dimmed or hidden)
         self.frames: dict[int, ThemeFrame] = {}
         self.members: dict[int, set[int]] = {}  # theme id -> its cards on this board
         self.authors: dict[int, str] = {}  # participant id -> name, for the card footers
@@ -78,6 +81,7 @@ class BoardScene(QGraphicsScene):
         self._top = 0.0  # the z value of the last cards dragged, so they stay on top
         self.overview = False  # zoomed far out: cards drawn as one recorded picture (see overview_picture)
         self._picture: QPicture | None = None
+        self.bounds = QRectF()  # what the views scroll over (see _set_bounds)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._overview_changed)
 
@@ -86,6 +90,7 @@ class BoardScene(QGraphicsScene):
         self._drag = None
         self.clear()  # deletes the items, far quicker than removing them one by one
         self.cards.clear()
+        self._left_out.clear()
         self.frames.clear()
         self.members.clear()
         self._auto, self._loose, self._slots = [], [], []
@@ -162,6 +167,7 @@ class BoardScene(QGraphicsScene):
         card = self.cards.pop(note_id, None)
         if card is None:
             return
+        self._left_out.discard(note_id)
         self._leave(note_id, card.note.theme_id)
         self.removeItem(card)
         touched = {card.note.theme_id}
@@ -257,11 +263,19 @@ class BoardScene(QGraphicsScene):
         self.refresh_frames()
         return shown
 
+    def shown_count(self) -> int:
+        """How many cards the filter shows (kept as cards come, go and change: no recount)."""
+        return len(self.cards) - len(self._left_out)
+
     def _filter_card(self, card: NoteCard) -> bool:
         matches = not self.filter.active or self.filter.matches(card.note, card.author)
         if matches and card.matches and card.isVisible():
             return True
         card.matches = matches
+        if matches:
+            self._left_out.discard(card.note.id)
+        else:
+            self._left_out.add(card.note.id)
         card.setOpacity(1.0 if matches else 0.22)
         card.setEnabled(matches)  # a card left out cannot be selected or dragged
         card.setVisible(matches or not self.filter.hide)
@@ -453,8 +467,8 @@ class BoardScene(QGraphicsScene):
 
     def _grow_scene_rect(self, card: NoteCard) -> None:
         wanted = card.sceneBoundingRect().adjusted(-PAD, -PAD, PAD, PAD)
-        if not self.sceneRect().contains(wanted):
-            self.setSceneRect(self.sceneRect().united(wanted))
+        if not self.bounds.contains(wanted):
+            self._set_bounds(self.bounds.united(wanted))
 
     def content_rect(self) -> QRectF:
         """Where the cards and frames are, with a margin (what "fit to window" shows)."""
@@ -464,7 +478,22 @@ class BoardScene(QGraphicsScene):
         rect = QRectF(0, 0, PAD * 2 + self.columns * (CARD_SIZE.width() + GAP), PAD * 2 + CARD_SIZE.height())
         if self.cards:
             rect = rect.united(self.content_rect())
-        self.setSceneRect(rect)
+        self._set_bounds(rect)
+
+    def _set_bounds(self, rect: QRectF) -> None:
+        """The board's extent, which its views scroll over (``bounds_changed``).
+
+        The scene's own rect, which its item index divides up, is kept apart and grown
+        in large steps: Qt rebuilds the index of every card whenever the scene's rect
+        changes, which on a board of 2,000 cards would cost a millisecond a row of notes.
+        """
+        if rect == self.bounds:
+            return
+        self.bounds = QRectF(rect)
+        index_rect = self.sceneRect()
+        if not index_rect.contains(rect) or rect.height() < index_rect.height() / 4:
+            self.setSceneRect(rect.adjusted(0, 0, rect.width(), rect.height() + INDEX_HEADROOM))
+        self.bounds_changed.emit(QRectF(rect))
 
 
 class BoardView(QGraphicsView):
@@ -490,6 +519,12 @@ class BoardView(QGraphicsView):
         self.empty_hint = "Notes appear here. Type in the box below and press Enter."
         self.editor: CardEditor | None = None
         self._current: NoteCard | None = None  # where the arrow keys last went
+        # The background brush covers every pixel, so a scroll moves what is drawn and paints
+        # only the strip it uncovers (a new row of notes) rather than every card in sight.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        scene.bounds_changed.connect(self.setSceneRect)
+        if not scene.bounds.isNull():
+            self.setSceneRect(scene.bounds)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

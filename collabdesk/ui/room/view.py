@@ -58,6 +58,7 @@ class RoomNotes(QWidget):
         self.setObjectName("room-notes")
         self.notes: dict[int, Note] = {}  # in capture order (dicts keep insertion order)
         self.themes: dict[int, Theme] = {}
+        self._themed: set[int] = set()  # the notes in one of those themes, kept note by note: no pass over all
         self.tiles: list[Tile] = []
         self.hidden_count = 0
         self.pixel_size = 0
@@ -68,14 +69,17 @@ class RoomNotes(QWidget):
     # -- content ----------------------------------------------------------------------
     def set_notes(self, notes: list[Note]) -> None:
         self.notes = {n.id: n for n in notes}
+        self._themed = {n.id for n in notes if n.theme_id in self.themes}
         self._measures.clear()
         self._images.clear()
         self._invalidate()
 
     def add_note(self, note: Note) -> None:
+        newest = next(reversed(self.notes), None)
         self.notes[note.id] = note
-        if len(self.notes) > 1 and note.id < max(self.notes):  # a restored note: keep capture order
+        if newest is not None and note.id < newest:  # a restored note: keep capture order
             self.notes = dict(sorted(self.notes.items()))
+        self._file(note)
         self._invalidate()
 
     def update_note(self, note: Note) -> None:
@@ -83,6 +87,7 @@ class RoomNotes(QWidget):
         if old is None:
             return
         self.notes[note.id] = note
+        self._file(note)
         if (old.text, old.kind) != (note.text, note.kind):
             self._measures.pop(note.id, None)
         if (old.text, old.kind, old.colour, old.role, old.theme_id) != (
@@ -93,15 +98,23 @@ class RoomNotes(QWidget):
     def set_themes(self, themes: list[Theme]) -> None:
         if {t.id: t for t in themes} != self.themes:
             self.themes = {t.id: t for t in themes}
+            self._themed = {n.id for n in self.notes.values() if n.theme_id in self.themes}
             self._images.clear()
             self._invalidate()
+
+    def _file(self, note: Note) -> None:
+        """Keep ``_themed`` right for ``note``, as it is now."""
+        if note.theme_id in self.themes:
+            self._themed.add(note.id)
+        else:
+            self._themed.discard(note.id)
 
     def ordered_notes(self) -> list[Note]:
         """The notes in the order the tiles show them: theme by theme, then the rest."""
         notes = list(self.notes.values())
-        rank = {t.id: (t.position, t.id) for t in self.themes.values()}
-        if not any(n.theme_id in rank for n in notes):
+        if not self._themed:
             return notes
+        rank = {t.id: (t.position, t.id) for t in self.themes.values()}
         themed = sorted((n for n in notes if n.theme_id in rank), key=lambda n: (rank[n.theme_id], n.id))
         return themed + [n for n in notes if n.theme_id not in rank]
 
@@ -111,6 +124,7 @@ class RoomNotes(QWidget):
 
     def remove_note(self, note_id: int) -> None:
         if self.notes.pop(note_id, None) is not None:
+            self._themed.discard(note_id)
             self._measures.pop(note_id, None)
             self._images.pop(note_id, None)
             self._invalidate()
@@ -134,7 +148,7 @@ class RoomNotes(QWidget):
             return
         self._dirty = False
         notes = self.ordered_notes()
-        themed = any(n.theme_id in self.themes for n in notes)
+        themed = bool(self._themed)
         self.tiles, self.hidden_count, self.pixel_size = [], 0, 0
         if not notes or self.width() < 50 or self.height() < 50:
             return

@@ -424,8 +424,7 @@ class RunView(QWidget):
         self._show_filter_count()
 
     def _show_filter_count(self) -> None:
-        cards = self.board_scene.cards.values()
-        self.filter_bar.show_count(sum(c.matches for c in cards), len(cards))
+        self.filter_bar.show_count(self.board_scene.shown_count(), len(self.board_scene.cards))
 
     # -- capturing and editing notes ----------------------------------------------------
     def _on_note_submitted(self, text: str) -> None:
