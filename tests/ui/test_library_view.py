@@ -116,7 +116,7 @@ def test_escape_clears_the_search_and_brings_the_list_back(qtbot, thousand):
     assert view.search_box.text() == "" and view.pages.currentWidget() is view.library_page
 
 
-def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db):
+def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db, asked):
     w = rich_workshop(fresh_db)
     view = make_view(qtbot, fresh_db)
     view.search_for("地域")
@@ -127,6 +127,7 @@ def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db):
     with qtbot.waitSignal(view.open_note_requested) as opened:
         view.results.activated.emit(view.results_model.index(0))
     assert opened.args[:2] == [w.id, fresh_db.exercises(w.id)[1].id]
+    assert asked["ask"] == [f"Start this workshop now? “{w.title}” becomes Running."]  # a draft
 
 
 class _Tags(HTMLParser):
@@ -271,21 +272,39 @@ def test_enter_on_the_table_opens_a_running_workshop_without_asking(qtbot, fresh
     assert opened.args == [made.id] and asked["ask"] == []
 
 
-def test_opening_a_draft_asks_before_starting_it(qtbot, fresh_db, asked):
+@pytest.mark.parametrize("way", ["the list", "a search hit"])
+def test_opening_a_draft_asks_before_starting_it(qtbot, fresh_db, asked, way):
     made = workshops.create_workshop(fresh_db, title="Still a draft")
+    exercise = fresh_db.exercises(made.id)[0]
+    note = notes.add_note(fresh_db, exercise.id, "Shared calendars for the discharge team")
     view = make_view(qtbot, fresh_db)
-    select_title(view, made.title)
+    if way == "the list":
+        select_title(view, made.title)
+        where, opening, expected = view.table, view.open_requested, [made.id]
+    else:
+        type_text(qtbot, view.search_box, "calendars")
+        qtbot.waitUntil(lambda: view.pages.currentWidget() is view.results_page and view.results_model.rowCount())
+        where, opening, expected = view.search_box, view.open_note_requested, [made.id, exercise.id, note.id]
     asked["answer"] = False
-    with qtbot.assertNotEmitted(view.open_requested):
-        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    with qtbot.assertNotEmitted(opening):
+        qtbot.keyClick(where, Qt.Key.Key_Return)
     assert asked["ask"] == ["Start this workshop now? “Still a draft” becomes Running."]
     assert fresh_db.workshop(made.id).status == "draft"
     asked["answer"] = True
+    with qtbot.waitSignal(opening) as opened:
+        qtbot.keyClick(where, Qt.Key.Key_Return)
+    assert opened.args == expected and len(asked["ask"]) == 2
+
+
+def test_double_clicking_a_draft_asks_too(qtbot, fresh_db, asked):
+    made = workshops.create_workshop(fresh_db, title="Still a draft")
+    view = make_view(qtbot, fresh_db)
+    select_title(view, made.title)
     rect = view.table.visualRect(view.table.currentIndex())
     qtbot.mousePress(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's press
     with qtbot.waitSignal(view.open_requested) as opened:
         qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert opened.args == [made.id] and len(asked["ask"]) == 2
+    assert opened.args == [made.id] and len(asked["ask"]) == 1
 
 
 def test_a_message_bar_does_not_move_the_rows_under_the_pointer(qtbot, fresh_db, asked):

@@ -371,12 +371,14 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         if not index.isValid():
             return
         hit = index.data(RESULT_ROLE).hit
+        if not self._may_open(hit.workshop_id):
+            return
         if hit.kind == "note":
             self.open_note_requested.emit(hit.workshop_id, hit.exercise_id, int(hit.record_id))
         elif hit.kind == "action":
             self.open_action_requested.emit(hit.workshop_id, int(hit.record_id))
         else:
-            self._open(hit.workshop_id)
+            self.open_requested.emit(hit.workshop_id)
 
     def _on_find(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -409,15 +411,18 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
             self._open(workshop_id)
 
     def _open(self, workshop_id: str) -> None:
-        """Open a workshop; opening a draft starts it, so that is asked first (a stray double-click
-        must not start the wrong one). A team workshop opens read only, so it is never started."""
+        if self._may_open(workshop_id):
+            self.open_requested.emit(workshop_id)
+
+    def _may_open(self, workshop_id: str) -> bool:
+        """Opening a draft starts it, so that is asked first, whether from the list or from a search
+        hit inside it (a stray double-click must not start the wrong one). A team workshop opens
+        read only, so it is never started."""
         workshop = self._store.workshop(workshop_id)
-        if (workshop.status == "draft" and not self._store.is_team_workshop(workshop_id)
-                and not prompts.ask(self, "Start the workshop",
-                                    f"Start this workshop now? “{workshop.title}” becomes Running.",
-                                    confirm="Start")):
-            return
-        self.open_requested.emit(workshop_id)
+        return (workshop.status != "draft" or self._store.is_team_workshop(workshop_id)
+                or prompts.ask(self, "Start the workshop",
+                               f"Start this workshop now? “{workshop.title}” becomes Running.",
+                               confirm="Start"))
 
     def _on_duplicate(self) -> None:
         workshop_id = self.current_workshop_id()
