@@ -1,10 +1,13 @@
-"""The run view fits a 1280 x 720 laptop at 100 %, and the same screen at 200 % (2560 x 1440):
-the window stays on the screen, its minimum width within it, and every control inside it."""
+"""The run view fits a 1280 x 720 laptop at 100 %, the same screen at 200 % (2560 x 1440), and with
+its text at 125 %: the window stays on the screen, its minimum width within it, and every control
+inside it."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTabBar, QWidget
@@ -52,10 +55,15 @@ def test_the_run_view_fits_the_screen_it_opens_on(qtbot, fresh_db, settings, clo
         assert clipped_controls(window) == []
 
 
-def test_the_same_holds_at_twice_the_scale():
-    """The same test in a fresh process on a 2560 x 1440 screen at 200 % (Qt reads the screen once)."""
-    environment = dict(os.environ, COLLABDESK_EXPECT_SCREEN="1280x720@2",
-                       QT_QPA_PLATFORM=f"offscreen:configfile={FIXTURES / 'screen-2560x1440-2x.json'}")
+@pytest.mark.parametrize("screen, expected, rounding", [
+    ("screen-2560x1440-2x.json", "1280x720@2", "PassThrough"),  # 2560 x 1440 at 200 %
+    ("screen-1280x720-text125.json", "1280x720@1", "Floor"),  # 1280 x 720 with text at 125 %
+])
+def test_the_same_holds_at_twice_the_scale_and_with_larger_text(screen, expected, rounding):
+    """The same test in a fresh process (Qt reads the screen once): at 200 %, and with the text alone
+    at 125 % (120 dpi on a 96 dpi screen, rounded down to whole pixels: fonts grow, the screen not)."""
+    environment = dict(os.environ, COLLABDESK_EXPECT_SCREEN=expected, QT_SCALE_FACTOR_ROUNDING_POLICY=rounding,
+                       QT_QPA_PLATFORM=f"offscreen:configfile={FIXTURES / screen}")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          f"{__file__}::test_the_run_view_fits_the_screen_it_opens_on"],
