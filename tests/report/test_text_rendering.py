@@ -1,14 +1,17 @@
 """Fonts per run of script, right-to-left order, Arabic joining, escaping: the pieces the
 PDF uses to print any text as typed."""
 
+import io
 import unicodedata
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from collabdesk.report import fonts
 from collabdesk.report.arabic import shape
-from collabdesk.report.flowables import BidiParagraph
-from collabdesk.report.markup import display_line, escape, inline, levels
+from collabdesk.report.flowables import BidiParagraph, plain_paragraph
+from collabdesk.report.markup import display_line, escape, font_markup, inline, levels
 
 
 def test_each_script_goes_to_a_font_that_has_it():
@@ -71,3 +74,37 @@ def test_a_long_right_to_left_paragraph_breaks_in_reading_order():
     assert len(lines) > 3 and height == len(lines) * 13
     first_line_read = unicodedata.normalize("NFKC", lines[0][::-1])  # displayed right to left
     assert first_line_read.startswith("كلمة0 كلمة1")
+
+
+PLAIN_TEXTS = ["Note 1: plain words", "  spaces   inside\tand a tab  ", "Benedikt Sørensen · Ivo Kovač — ✓",
+               "a " * 200, "note 中文 mixed", "\u00a0non-breaking\u00a0space"]
+
+
+def test_a_plain_paragraph_is_the_one_reportlab_parses_from_the_same_markup():
+    style = _style_with_indent()
+    for text in PLAIN_TEXTS:
+        markup = font_markup(text)
+        ours, parsed = plain_paragraph(markup, style), Paragraph(markup, style)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in parsed.frags], text
+        assert ours.text == parsed.text and ours.getPlainText() == parsed.getPlainText()
+        assert ours.wrap(180, 1000) == parsed.wrap(180, 1000)
+        assert _drawn(ours) == _drawn(parsed), text
+
+
+def _drawn(paragraph) -> list[str]:
+    """The PDF operators a paragraph draws."""
+    canvas = Canvas(io.BytesIO())
+    paragraph.drawOn(canvas, 20, 20)
+    return canvas._code
+
+
+def test_markup_with_a_tag_or_an_entity_is_parsed_and_keeps_its_pieces():
+    style = _style_with_indent()
+    paragraph = plain_paragraph(font_markup("<b>not bold</b> & more 中"), style)
+    assert paragraph.getPlainText() == "<b>not bold</b> & more 中"
+    assert {f.fontName for f in paragraph.frags} == {fonts.SANS, fonts.CJK}
+
+
+def _style_with_indent():
+    fonts.register()
+    return ParagraphStyle("plain", fontName=fonts.SANS, fontSize=10, leading=13, leftIndent=12)
