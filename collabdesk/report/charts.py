@@ -1,16 +1,14 @@
-"""The "notes and votes per domain" chart (reportlab.graphics).
+"""The "notes and votes per domain" chart.
 
 One row per domain: its name (set as a paragraph, so any script prints) beside a drawing
 of two bars on a shared scale, notes in the domain's colour and dots in a pale tint of
 it, each with its number at the end.
 """
 
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color
 from reportlab.platypus import Paragraph, Table
 
-from . import fonts
-from .drawing import new_drawing
+from .drawing import Bars
 from .markup import inline
 from .styles import MUTED, RULE, TEXT, colour, styles, table_style, tint
 from .summary import DomainTally
@@ -39,28 +37,27 @@ def domain_chart(tallies: tuple[DomainTally, ...], width: float) -> Table:
     return table
 
 
-def _bars(tally: DomainTally, largest: int, width: float) -> Drawing:
+def _bars(tally: DomainTally, largest: int, width: float) -> Bars:
     room = width - LABEL_ROOM
     hue = colour(tally.domain.colour)
-    drawing = new_drawing(width, 2 * BAR + GAP)
+    bars = Bars(width, 2 * BAR + GAP)
     for row, (count, fill) in enumerate(((tally.notes, hue), (tally.votes, tint(hue, 0.4)))):
         y = (1 - row) * (BAR + GAP)
         length = room * count / largest
         if count:
-            drawing.add(Rect(0, y, length, BAR, fillColor=fill, strokeColor=None))
+            bars.bar(0, y, length, BAR, fill)
         else:
-            drawing.add(Rect(0, y, 0.8, BAR, fillColor=RULE, strokeColor=None))
-        drawing.add(String(length + 4, y + 1, str(count), fontName=fonts.SANS, fontSize=7.5,
-                           fillColor=TEXT if count else MUTED))
-    return drawing
+            bars.bar(0, y, 0.8, BAR, RULE)
+        bars.label(length + 4, y + 1, str(count), TEXT if count else MUTED)
+    return bars
 
 
-def _legend(width: float) -> Drawing:
-    drawing = new_drawing(width, 10)
+def _legend(width: float) -> Bars:
+    bars = Bars(width, 10)
     grey = Color(0.45, 0.49, 0.53)
     x = 0.0
     for label, fill in (("Notes", grey), ("Dots (votes)", tint(grey, 0.4))):
-        drawing.add(Rect(x, 1.5, 9, 6, fillColor=fill, strokeColor=None))
-        drawing.add(String(x + 13, 1.5, label, fontName=fonts.SANS, fontSize=7.5, fillColor=MUTED))
+        bars.bar(x, 1.5, 9, 6, fill)
+        bars.label(x + 13, 1.5, label, MUTED)
         x += 13 + len(label) * 4.4 + 16
-    return drawing
+    return bars

@@ -1,7 +1,7 @@
 """Small things drawn straight on the canvas: one line of user text in any script, vote
 dots, the coloured band that opens a section, the bar of planned against used time."""
 
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -188,16 +188,48 @@ def new_drawing(width: float, height: float) -> Drawing:
     return Drawing(width, height, initialFontName=fonts.SANS, initialFontSize=8)
 
 
-def time_bar(planned: float, used: float, colour: Color, width: float = 110, height: float = 6) -> Drawing:
+class Bars(Flowable):
+    """A small fixed-size picture of filled bars and short labels (a time bar, a chart row),
+    drawn straight on the canvas: the marks a ``reportlab.graphics`` Drawing of the same
+    shapes makes, without its renderer's setup, which cost more than the marks themselves.
+    Labels are the report's own words and numbers, in DejaVu Sans."""
+
+    def __init__(self, width: float, height: float):
+        super().__init__()
+        self.width, self.height = width, height
+        self.marks: list[tuple] = []
+
+    def bar(self, x: float, y: float, width: float, height: float, fill: Color) -> None:
+        self.marks.append(("bar", fill, x, y, (width, height)))
+
+    def label(self, x: float, y: float, text: str, fill: Color, size: float = 7.5) -> None:
+        self.marks.append(("label", fill, x, y, (text, size)))
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        canvas = self.canv
+        for kind, fill, x, y, more in self.marks:
+            canvas.setFillColor(fill)
+            if kind == "bar":
+                width, height = more
+                canvas.rect(x, y, width, height, stroke=0, fill=1)
+            else:
+                text, size = more
+                canvas.setFont(fonts.SANS, size)
+                canvas.drawString(x, y, text)
+
+
+def time_bar(planned: float, used: float, colour: Color, width: float = 110, height: float = 6) -> Bars:
     """Planned time as a pale track, used time over it in the domain's colour; time past the
     plan extends beyond the track in a deeper shade. The scale fits the longer of the two."""
-    drawing = new_drawing(width, height)
+    bars = Bars(width, height)
     longest = max(planned, used, 1.0)
     planned_w = width * planned / longest
     used_w = width * min(used, planned) / longest
-    drawing.add(Rect(0, 0, planned_w, height, fillColor=RULE, strokeColor=None))
-    drawing.add(Rect(0, 0, used_w, height, fillColor=tint(colour, 0.75), strokeColor=None))
+    bars.bar(0, 0, planned_w, height, RULE)
+    bars.bar(0, 0, used_w, height, tint(colour, 0.75))
     if used > planned:
-        drawing.add(Rect(planned_w, 0, width * used / longest - planned_w, height, fillColor=colour,
-                         strokeColor=None))
-    return drawing
+        bars.bar(planned_w, 0, width * used / longest - planned_w, height, colour)
+    return bars
