@@ -33,7 +33,7 @@ HEARTBEAT_SECONDS = 20  # pings that drop a phone gone to sleep or out of range
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 PAGE_FILES = {"": ("index.html", "text/html"), "phone.js": ("phone.js", "text/javascript"),
-              "phone.css": ("phone.css", "text/css")}
+              "phone.css": ("phone.css", "text/css"), "ballot.js": ("ballot.js", "text/javascript")}
 
 ROOM = web.AppKey("room", Room)
 HOST = web.AppKey("host", object)

@@ -89,6 +89,7 @@ function render(next) {
   }
   for (const note of state.notes || []) acknowledge(note);
   renderMine();
+  renderVote(state);  // ballot.js
 }
 
 function tick(fixed) {

@@ -17,10 +17,9 @@ from collabdesk.net import ballots
 from collabdesk.net.room import Limits, Room
 from collabdesk.net.server import TOKEN_HEADER, make_app, publish
 from collabdesk.services import phone_votes, voting, workshops
+from tests.net.privacy import VOTE_KEYS, assert_private
 
 PEOPLE = ["Amira Haddad", "Bruno Keller", "Chiara Rossi", "Dmitri Volkov"]
-STATE_KEYS = {"type", "api", "workshop", "exercise", "anonymous", "participants", "name", "claimed", "notes", "vote"}
-VOTE_KEYS = {"round", "title", "mode", "target", "dots", "cap", "anonymous", "open", "revealed", "items", "mine"}
 
 
 class StoreHost:
@@ -153,38 +152,6 @@ async def refused(answer, status, reason):
     code, body = answer
     assert (code, body.get("error")) == (status, reason), body
     assert len(body["message"]) > 20  # words the page shows as they are
-
-
-def walk(value):
-    """Every dict inside a JSON value."""
-    if isinstance(value, dict):
-        yield value
-        for inner in value.values():
-            yield from walk(inner)
-    elif isinstance(value, list):
-        for inner in value:
-            yield from walk(inner)
-
-
-def assert_private(message: dict, own_dots: list[dict], names: list[str]) -> None:
-    """What a phone may receive before the reveal: no count, no other ballot, no name in the vote."""
-    if "type" in message or "claimed" in message:  # a state document
-        assert set(message) <= STATE_KEYS, message.keys()
-    vote = message.get("vote")
-    if vote:
-        assert set(vote) <= VOTE_KEYS and "results" not in vote, vote
-        assert not vote["revealed"]
-        for item in vote.get("items", []):
-            assert set(item) == {"key", "text"}, item
-        mine = vote.get("mine", {})
-        assert set(mine) <= {"status", "dots"}
-        if "dots" in mine:
-            assert mine["dots"] in own_dots, (mine, own_dots)
-        text = json.dumps(vote, ensure_ascii=False)
-        assert not any(name in text for name in names), text
-    if "dots" in message and "status" in message:  # the answer to a ballot: this phone's own dots
-        assert message["dots"] in own_dots
-    assert not any({"results", "totals", "tally", "counts", "voted", "total"} & set(d) for d in walk(message))
 
 
 def test_a_ballot_beyond_the_rules_is_refused_in_words_and_saves_nothing(serve, fresh_db, workshop):

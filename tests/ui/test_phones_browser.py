@@ -1,10 +1,16 @@
 """End to end with Debian's Chromium: two phones join through a host name mapped to loopback,
 so the page is not a secure context (as on a real phone on http://192.168...), and their
-notes reach the laptop's board as text."""
+notes reach the laptop's board as text; they vote beside a laptop ballot and see nothing of
+the vote before the reveal, then the results."""
+
+import json
 
 import pytest
+from PySide6.QtCore import Qt
 
+from tests.net.privacy import assert_private
 from tests.report import browser
+from tests.ui.desk import LEFT, add_notes, docks, start_vote
 
 PHONE_HOST = "phone.test"
 
@@ -60,3 +66,81 @@ def test_two_phones_join_and_a_note_with_markup_shows_on_the_board_as_text(qtbot
     authors = {n.text: n.author_id for n in fresh_db.notes(exercise.id)}
     people = {p.name: p.id for p in fresh_db.participants(window.workshop_id)}
     assert authors == {texts[0]: people["Amira"], texts[1]: people["Ben"]}
+
+
+def test_a_vote_from_two_phones_and_the_laptop_shows_nothing_before_the_reveal_and_the_results_after(
+        qtbot, running, fresh_db, chromium_phone, monkeypatch):
+    window = running
+    notes = add_notes(window, "More night buses", "Shade in the square", "A library van")
+    round_id = start_vote(qtbot, window, monkeypatch, max_per_item=2)
+    join_url = window.phones.turn_on(window.workshop_id, "127.0.0.1", name=PHONE_HOST)
+    people = [p.name for p in fresh_db.participants(window.workshop_id)]
+    received: dict[str, list] = {}  # every message each phone received: API answers and live pushes
+    pages = {}
+    for name in ("Amira", "Ben"):
+        page = chromium_phone.new_context(viewport={"width": 360, "height": 740}).new_page()
+        seen = received[name] = []
+        page.on("websocket", lambda ws, seen=seen: ws.on("framereceived", lambda frame: seen.append(frame)))
+        page.on("response", lambda response, seen=seen: "/api/" in response.url and seen.append(response))
+        page.goto(join_url)
+        page.get_by_role("button", name=name).click()
+        page.get_by_text("You have 3 dots to place on the notes, at most 2 on one card.").wait_for()
+        pages[name] = page
+
+    def add(page, note, times=1, key=None):
+        button = page.get_by_role("group", name=note.text).get_by_role("button", name="Add a dot")
+        for _ in range(times):
+            button.press(key) if key else button.click()
+
+    amira, ben = pages["Amira"], pages["Ben"]
+    add(amira, notes[0], 2)
+    more = amira.get_by_role("group", name=notes[0].text).get_by_role("button", name="Add a dot")
+    assert more.get_attribute("aria-disabled") == "true"
+    more.click(force=True)  # a tap on the dimmed button: the page holds the card's cap of 2, and says why
+    assert amira.get_by_role("group", name=notes[0].text).get_by_text("2 dots").is_visible()
+    assert amira.locator("#vote-left").text_content() == "This vote allows at most 2 dots on one card."
+    add(amira, notes[1])
+    amira.get_by_role("button", name="Save my vote").click()
+    add(ben, notes[0], key="Enter")  # a keyboard works the ballot too
+    add(ben, notes[2], 2, key="Space")
+    assert ben.locator("#vote-left").text_content() == "0 dots left of 3"
+    ben.get_by_role("button", name="Save my vote").click()
+    qtbot.waitUntil(lambda: fresh_db.ballots(round_id)[1].status == "confirmed", timeout=20_000)
+    for page in (amira, ben):
+        page.get_by_text("Saved. You can change your vote until the vote closes.").wait_for(timeout=20_000)
+
+    _actions, votes = docks(window)  # Chen Wei has no phone: the laptop comes to them, and only them
+    qtbot.mouseClick(votes.panel.collect_button, LEFT)
+    screen = window.run_view.screen
+    assert screen.hand_over.name_label.text() == "Chen Wei"
+    qtbot.mouseClick(screen.hand_over.start_button, LEFT)
+    ballot = screen.voting_page
+    ballot.setFocus()
+    # The first note once, the second twice.
+    for key in (Qt.Key.Key_Plus, Qt.Key.Key_Right, Qt.Key.Key_Plus, Qt.Key.Key_Plus):
+        qtbot.keyClick(ballot, key)
+    qtbot.keyClick(ballot, Qt.Key.Key_Return)
+    assert screen.currentWidget() is screen.finished_page
+    for page in (amira, ben):  # nothing of anyone else's dots, no count, on the page
+        assert page.locator("#vote-results-box").is_hidden()
+        assert page.locator("#vote-results li").count() == 0
+    qtbot.mouseClick(screen.finished_page.done_button, LEFT)
+
+    qtbot.mouseClick(votes.panel.reveal_button, LEFT)
+    expected = [("1", "More night buses", "4 dots"), ("2", "Shade in the square", "3 dots"),
+                ("3", "A library van", "2 dots")]
+    for page in (amira, ben):
+        page.locator("#vote-results li").nth(2).wait_for(timeout=20_000)
+        rows = page.locator("#vote-results li")
+        assert [(rows.nth(i).locator(".rank").text_content(), rows.nth(i).locator(".card-text").text_content(),
+                 rows.nth(i).locator(".result-dots").text_content()) for i in range(rows.count())] == expected
+        assert page.locator("#vote-items").is_hidden()
+
+    own = {"Amira": [{f"note:{notes[0].id}": 2, f"note:{notes[1].id}": 1}],
+           "Ben": [{f"note:{notes[0].id}": 1, f"note:{notes[2].id}": 2}]}
+    for name, messages in received.items():
+        bodies = [json.loads(m) if isinstance(m, str) else m.json() for m in messages]
+        hidden = [b for b in bodies if not (b.get("vote") or {}).get("revealed")]
+        assert len(hidden) >= 4 and any(b.get("status") == "voted" for b in hidden)
+        for body in hidden:
+            assert_private(body, own[name], people)

@@ -17,7 +17,7 @@ from ..operations import Operations
 WHOLE_WORKSHOP = "Whole workshop: top priorities across every exercise"
 TARGET_CHOICES = (("notes", "Notes"), ("themes", "Themes (groups of notes)"))
 MODE_CHOICES = (
-    ("ballot", "Pass the laptop round: each voter places dots in private"),
+    ("ballot", "Private ballots: pass the laptop round, or from phones when they have joined"),
     ("tally", "Count dots: from stickers on the wall, or a show of hands"),
 )
 
