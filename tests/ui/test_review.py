@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from collabdesk.paths import backup_dir
-from collabdesk.services import demo, workshops
+from collabdesk.services import demo, health, workshops
 from collabdesk.ui.shell import main_window
 from collabdesk.ui.export.dialog import ExportDialog
 from collabdesk.ui.shell.help import ShortcutsDialog
@@ -124,6 +124,28 @@ def test_a_closed_workshop_opens_read_only_as_it_was_left(qtbot, closed, window,
                 "kind_idea", "colour_blue", "undo", "redo"):
         assert not window.actions[key].isEnabled(), key
     assert window.actions["reopen"].isEnabled() and window.actions["export"].isEnabled()
+
+
+def test_the_health_tab_shows_revealed_checks_and_nothing_of_an_unrevealed_one(qtbot, closed, window, fresh_db):
+    workshops.reopen_workshop(fresh_db, closed.id)
+    first = fresh_db.participants(closed.id)[0]
+    late = health.start_check(fresh_db, closed.id, title="End of the day", voter_ids=[first.id])
+    health.cast_ballot(fresh_db, late.id, first.id, dict.fromkeys(late.domain_keys, 1),
+                       {late.domain_keys[0]: "A private <b>worry</b>"})
+    workshops.close_workshop(fresh_db, closed.id, backup=False)
+    open_from_library(qtbot, window, closed.title)
+    review = window.review
+    review.tabs.setCurrentIndex(next(i for i in range(review.tabs.count()) if review.tabs.tabText(i) == "Health"))
+    assert review.checks.count() == 2 and review.checks.currentRow() == 1  # the newest shown first
+    assert review.checks.item(1).text() == ("End of the day\n"
+                                            "pass the laptop · anonymous · results never revealed, so not shown")
+    assert not review.check_results.isVisibleTo(review) and review.check_results.chart.rows == []
+    assert review.check_results.sentences.toPlainText() == ""
+    qtbot.keyClick(review.checks, Qt.Key.Key_Up)  # the revealed check of the morning
+    assert review.checks.currentRow() == 0 and review.check_results.isVisibleTo(review)
+    assert [row.name for row in review.check_results.chart.rows] == ["Head", "Heart", "Bones", "Limbs", "Blood"]
+    shown = review.check_results.sentences.toPlainText()
+    assert "We only all turn up when the winter figures are bad." in shown and "private" not in shown
 
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLineEdit, QListWidget,
-    QFrame, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...domain import health
 from ...domain.errors import CollabDeskError
 from ..common import prompts
 from ..common.panel_context import PanelContext
@@ -23,8 +22,8 @@ from ..operations import Operations
 from ..operations.health import CloseHealthCommand, RevealHealthCommand
 from ..common.plain import plain_label
 from .ballot import HealthBallotScreen
-from .chart import HealthChart
-from .room import HealthFollower, RoomHealthView, chart_rows
+from .results import HealthResults
+from .room import HealthFollower, RoomHealthView
 from .tally import HandsScreen
 
 STATUS_WORDS = {"pending": "still to rate", "confirmed": "rated", "skipped": "skipped"}
@@ -101,11 +100,8 @@ class HealthDock(QWidget):
         self.voters.setMaximumHeight(120)
         self.rate_again_button = QPushButton("Let them rate again")
         self.rate_again_button.setToolTip("Clears this person's ratings; they rate at their next turn")
-        self.chart = HealthChart()
-        self.sentences = QPlainTextEdit()  # plain text, and it scrolls when the tab is short
-        self.sentences.setReadOnly(True)
-        self.sentences.setFrameShape(QFrame.Shape.NoFrame)
-        self.sentences.setAccessibleName("Where the room agreed and where it split")
+        self.results = HealthResults(self.ops)
+        self.chart, self.sentences = self.results.chart, self.results.sentences
         buttons = QGridLayout()
         buttons.addWidget(self.collect_button, 0, 0, 1, 2)
         buttons.addWidget(self.reveal_button, 1, 0)
@@ -121,8 +117,7 @@ class HealthDock(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.voters)
         layout.addWidget(self.rate_again_button)
-        layout.addWidget(self.chart)
-        layout.addWidget(self.sentences, 1)
+        layout.addWidget(self.results, 1)
         self.new_button.clicked.connect(self.start_check)
         self.checks.currentIndexChanged.connect(lambda _index: self.refresh())
         self.collect_button.clicked.connect(self._on_collect)
@@ -176,11 +171,7 @@ class HealthDock(QWidget):
         self.voters.setVisible(ballot and not revealed)  # after the reveal the results take the room
         self.rate_again_button.setVisible(ballot and not revealed)
         self._list_voters(check if ballot else None)
-        self.chart.setVisible(revealed)
-        self.sentences.setVisible(revealed)
-        if not revealed:  # nothing of the ratings stays in a widget, even a hidden one
-            self.chart.set_rows([])
-            self.sentences.clear()
+        self.results.show_check(check)
         if check is None:
             return
         self.collect_button.setText("Pass the laptop round" if check.mode == "ballot" else "Count hands")
@@ -196,19 +187,6 @@ class HealthDock(QWidget):
         state = "closed" if check.state == "closed" else "open"
         self.status.setText(f"{progress} · {state} · " + ("results revealed" if revealed else
                                                           "results hidden until you reveal them"))
-        if revealed:
-            rows = chart_rows(self.ops, check.id)
-            self.chart.set_rows(rows)
-            framework = self.ops.health_framework(check.workshop_id)
-            lines = [health.sentence(r.result, r.name, health.labels_of(framework.domain(r.result.domain_key)))
-                     for r in rows]
-            comments = self.ops.health_comments(check.id)
-            if comments:
-                names = {r.result.domain_key: r.name for r in rows}
-                lines.append("Comments\n" + "\n".join(
-                    f"{names.get(c.domain_key, c.domain_key)}: “{c.text}”" + (f" — {c.author}" if c.author else "")
-                    for c in comments))
-            self.sentences.setPlainText("\n\n".join(lines))
 
     def _list_voters(self, check) -> None:
         """Who has rated, was skipped or is still to (never how anyone rated)."""

@@ -25,6 +25,7 @@ from ...domain.schedule import clock_time
 from ..board.scene import BoardScene, BoardView
 from ..common import style
 from ..common.plain import plain_tooltip
+from ..health.results import HealthResults
 from ..operations import Operations
 from ..voting.panel import describe
 from ..voting.results import ResultsView
@@ -175,6 +176,13 @@ class ReviewView(QWidget):
         self.rounds.setWordWrap(True)
         self.rounds.setMaximumHeight(150)
         self.results = ResultsView(ops, None, follow=False, parent=self)
+        self.checks = QListWidget(self)
+        self.checks.setObjectName("review-health-checks")
+        self.checks.setAccessibleName("Health checks")
+        self.checks.setWordWrap(True)
+        self.checks.setMaximumHeight(150)
+        self.checks.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)  # one check: one row
+        self.check_results = HealthResults(ops, self)
         self.actions_table = _read_only_table(ACTION_HEADERS, 0)
         self.actions_table.setObjectName("review-actions")
         self.timings = _read_only_table(TIMING_HEADERS, 0)
@@ -189,6 +197,7 @@ class ReviewView(QWidget):
 
         self.agenda.selectionModel().currentChanged.connect(self._on_agenda_row)
         self.rounds.currentRowChanged.connect(self._on_round_row)
+        self.checks.currentRowChanged.connect(self._on_check_row)
         self.banner.reopen.clicked.connect(self._on_reopen)
         self.banner.back.clicked.connect(self.back_requested)
         self.banner.copy.clicked.connect(lambda: self.content and self.copy_requested.emit(self.content.workshop.id))
@@ -199,12 +208,18 @@ class ReviewView(QWidget):
         votes_layout = QVBoxLayout(votes)
         votes_layout.addWidget(self.rounds)
         votes_layout.addWidget(self.results, 1)
+        checks = QWidget(self)
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.addWidget(self.checks)
+        checks_layout.addWidget(self.check_results, 1)
+        checks_layout.addStretch()
         timings = QWidget(self)
         timings_layout = QVBoxLayout(timings)
         timings_layout.addWidget(self.timing_total)
         timings_layout.addWidget(self.timings, 1)
         self.tabs.addTab(self.themes, "Themes")
         self.tabs.addTab(votes, "Votes")
+        self.tabs.addTab(checks, "Health")
         self.tabs.addTab(self.actions_table, "Actions")
         self.tabs.addTab(timings, "Timings")
 
@@ -240,6 +255,7 @@ class ReviewView(QWidget):
         self.agenda_model.set_exercises(list(content.exercises), self.framework,
                                         {n.exercise_id for n in content.notes if not n.deleted})
         self._fill_rounds()
+        self._fill_checks()
         self._fill_actions()
         self._fill_timings()
         if content.exercises:
@@ -252,6 +268,7 @@ class ReviewView(QWidget):
         self.exercise = None
         self.board_scene.load([])
         self.results.show_round(None)
+        self.check_results.show_check(None)
 
     @property
     def workshop_id(self) -> str | None:
@@ -322,20 +339,27 @@ class ReviewView(QWidget):
             self.themes.addTopLevelItem(QTreeWidgetItem(["No themes were made in this exercise."]))
 
     def _fill_rounds(self) -> None:
-        self.rounds.clear()
-        for round_ in self.content.rounds:
-            item = QListWidgetItem(f"{' '.join(round_.title.split())}\n{describe(round_)}")
-            item.setData(Qt.ItemDataRole.UserRole, round_.id)
-            self.rounds.addItem(item)
-        if self.content.rounds:
-            self.rounds.setCurrentRow(len(self.content.rounds) - 1)
-        else:
-            self.results.show_round(None)
-            self.rounds.addItem("No votes were held in this workshop.")
+        _fill_choices(self.rounds, [(f"{' '.join(r.title.split())}\n{describe(r)}", r.id) for r in self.content.rounds],
+                      "No votes were held in this workshop.", lambda: self.results.show_round(None))
 
     def _on_round_row(self, row: int) -> None:
         item = self.rounds.item(row)
         self.results.show_round(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def _fill_checks(self) -> None:
+        """Each health check with how it ran; a revealed one's results below (never an unrevealed one's)."""
+        choices = []
+        for check in self.content.health_rounds:
+            how = "pass the laptop" if check.mode == "ballot" else "show of hands"
+            shown = "results shown" if check.revealed else "results never revealed, so not shown"
+            choices.append((f"{' '.join(check.title.split())}\n{how} · "
+                            f"{'anonymous' if check.anonymous else 'named'} · {shown}", check))
+        _fill_choices(self.checks, choices, "No health checks were made in this workshop.",
+                      lambda: self.check_results.show_check(None))
+
+    def _on_check_row(self, row: int) -> None:
+        item = self.checks.item(row)
+        self.check_results.show_check(item.data(Qt.ItemDataRole.UserRole) if item is not None else None)
 
     def _fill_actions(self) -> None:
         actions = self.content.actions
@@ -373,6 +397,21 @@ class ReviewView(QWidget):
     def _on_reopen(self) -> None:
         if self.content is not None:
             self.reopen_requested.emit(self.content.workshop.id)
+
+
+def _fill_choices(choices: QListWidget, entries: list[tuple[str, object]], none: str, show_none) -> None:
+    """A side tab's list of rounds or checks, each item holding its data, the newest chosen
+    (which shows it); with none, a line saying so and ``show_none`` to empty what shows one."""
+    choices.clear()
+    for text, data in entries:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        choices.addItem(item)
+    if entries:
+        choices.setCurrentRow(len(entries) - 1)
+    else:
+        show_none()
+        choices.addItem(none)
 
 
 def _local_time(iso: str) -> str:
