@@ -11,3 +11,12 @@ class ValidationError(CollabDeskError):
 
 class NotFoundError(CollabDeskError):
     """A workshop, note or other record that does not exist (or was deleted for good)."""
+
+
+class ChangeClosedError(CollabDeskError):
+    """A change that was allowed once and is no longer: a phone's own note after the facilitator
+    hid it, closed changes, or the exercise moved on. ``reason`` is a stable word for the phone."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason

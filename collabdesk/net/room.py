@@ -119,11 +119,23 @@ class Room:
             device.last_seen = self.last_activity = self.clock()
             return device
 
+    def holds(self, token: str) -> bool:
+        """Whether ``token`` is still a device's in the open room (its last-seen time untouched)."""
+        with self._lock:
+            return not self.closed and token in self._devices
+
     def take_note_slot(self, device: Device) -> None:
         """Spend one of the device's note tokens (refilled at the limit's rate, up to the burst)."""
+        self._take_slot(device, "The facilitator has paused new notes. Yours is kept and sent later.")
+
+    def take_change_slot(self, device: Device) -> None:
+        """The same, for a change to a note already sent (paused too while notes are)."""
+        self._take_slot(device, "The facilitator has paused changes from phones. Try again in a while.")
+
+    def _take_slot(self, device: Device, paused: str) -> None:
         with self._lock:
             if self.paused:
-                raise Refusal(409, "paused", "The facilitator has paused new notes. Yours is kept and sent later.")
+                raise Refusal(409, "paused", paused)
             now = self.clock()
             device.tokens = min(self.limits.note_burst,
                                 device.tokens + (now - device.filled) * self.limits.notes_per_second)

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from aiohttp import WSMsgType, web
 
-from ..domain.errors import CollabDeskError, ValidationError
+from ..domain.errors import ChangeClosedError, CollabDeskError, NotFoundError, ValidationError
 from ..resource_files import resource
 from . import ballots
 from .room import Device, Refusal, Room, allowed_peer
@@ -52,10 +52,17 @@ class Host(Protocol):
     def cast_ballot(self, *, round_id: int, voter_id: int, allocation: dict,
                     replacing: dict | None) -> concurrent.futures.Future: ...
 
+    def edit_note(self, *, client_key: str, text: str, kind: str) -> concurrent.futures.Future: ...
+
+    def withdraw_note(self, *, client_key: str) -> concurrent.futures.Future: ...
+
 
 def acknowledgement(note, client_key: str) -> dict:
-    """What a phone is told of its saved note (a ``Note``; the key it sent)."""
-    return {"key": client_key, "id": note.id, "text": note.text, "kind": note.kind}
+    """What a phone is told of its note (a ``Note``; the key it sent): on the board ("saved")
+    or hidden by the facilitator, and the exercise it is on (its phone may change it only
+    while that exercise is on and the facilitator allows changes)."""
+    return {"key": client_key, "id": note.id, "text": note.text, "kind": note.kind, "exercise": note.exercise_id,
+            "status": "hidden" if note.deleted else "saved"}
 
 
 def _json(status: int, body: dict) -> web.Response:
@@ -156,18 +163,55 @@ async def _note(request: web.Request) -> web.Response:
     body = await _body(request)
     room.take_note_slot(device)
     host: Host = request.app[HOST]
+    saved = await _saved(host.add_note(
+        text=body.get("text", ""), kind=body.get("kind", "note"), client_key=body.get("key", ""),
+        device=device.name or f"Phone {device.id}", author_id=device.participant_id))
+    _remember(request.app, device, saved)
+    return _json(201, saved)
+
+
+async def _saved(future: concurrent.futures.Future) -> dict:
+    """What the laptop answered once it committed, or the refusal that tells the phone why not."""
     try:
-        saved = await asyncio.wrap_future(host.add_note(
-            text=body.get("text", ""), kind=body.get("kind", "note"), client_key=body.get("key", ""),
-            device=device.name or f"Phone {device.id}", author_id=device.participant_id))
+        return await asyncio.wrap_future(future)
     except ValidationError as error:
         raise Refusal(400, "invalid", str(error)) from None
+    except NotFoundError as error:
+        raise Refusal(404, "note", str(error)) from None
+    except ChangeClosedError as error:
+        raise Refusal(403, error.reason, str(error)) from None
     except CollabDeskError as error:
         raise Refusal(503, "unsaved", f"The laptop could not save the note: {error}") from None
-    notes = request.app[SENT].setdefault(device.id, [])
-    if all(n["key"] != saved["key"] for n in notes):
-        notes.append(saved)
-    return _json(201, saved)
+
+
+def _remember(app: web.Application, device: Device, note: dict) -> None:
+    """Keep ``note`` among the device's own (replacing what it was), for its state."""
+    notes = app[SENT].setdefault(device.id, [])
+    notes[:] = [n for n in notes if n["key"] != note["key"]] + [note]
+
+
+async def _edit(request: web.Request) -> web.Response:
+    """A participant changes their own note (the key is theirs: only their phone has it)."""
+    room: Room = request.app[ROOM]
+    device = _device(request)
+    body = await _body(request)
+    room.take_change_slot(device)
+    saved = await _saved(request.app[HOST].edit_note(
+        client_key=request.match_info["key"], text=body.get("text", ""), kind=body.get("kind", "note")))
+    _remember(request.app, device, saved)
+    return _json(200, saved)
+
+
+async def _withdraw(request: web.Request) -> web.Response:
+    """A participant takes their own note off the board."""
+    room: Room = request.app[ROOM]
+    device = _device(request)
+    room.take_change_slot(device)
+    key = request.match_info["key"]
+    await _saved(request.app[HOST].withdraw_note(client_key=key))
+    for notes in request.app[SENT].values():
+        notes[:] = [n for n in notes if n["key"] != key]
+    return _json(200, {"key": key, "status": "withdrawn"})
 
 
 async def _old_api(request: web.Request) -> web.Response:
@@ -216,6 +260,8 @@ def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
     app.router.add_get("/api/v1/state", _state)
     app.router.add_post("/api/v1/claim", _claim)
     app.router.add_post("/api/v1/notes", _note)
+    app.router.add_patch("/api/v1/notes/{key}", _edit)
+    app.router.add_delete("/api/v1/notes/{key}", _withdraw)
     app.router.add_get("/api/v1/live", _live)
     ballots.install(app, room=room, host=host, device=_device, body=_body, reply=_json)
     app.router.add_route("*", "/api/{rest:.*}", _old_api)
@@ -226,12 +272,29 @@ async def publish(app: web.Application, state: dict) -> None:
     """Make ``state`` the room's state and push it to every live phone that is still in."""
     app[STATE].clear()  # in place: a started application's own keys are not reassigned
     app[STATE].update(ballots.keep_private(app, dict(state)))
+    await _push(app, None)
+
+
+async def update_notes(app: web.Application, notes: list[dict]) -> None:
+    """Phones' notes changed on the laptop (edited, hidden, brought back): each is replaced in
+    its device's own notes, and those devices are sent their state again."""
+    by_key = {n["key"]: n for n in notes}
+    told = set()
+    for device_id, sent in app[SENT].items():
+        if any(n["key"] in by_key for n in sent):
+            sent[:] = [by_key.get(n["key"], n) for n in sent]
+            told.add(device_id)
+    await _push(app, told)
+
+
+async def _push(app: web.Application, device_ids: set[int] | None) -> None:
+    """Send the state to the live phones of ``device_ids`` (None: every one) still in the room."""
     room: Room = app[ROOM]
     for ws, device in list(app[SOCKETS].items()):
-        try:
-            room.device(device.token)
-        except Refusal as refusal:
-            await ws.close(code=4401, message=refusal.reason.encode())
+        if device_ids is not None and device.id not in device_ids:
+            continue
+        if not room.holds(device.token):  # removed, or the room closed: the phone is told on its next call
+            await ws.close(code=4401, message=b"token")
             continue
         await ws.send_json(_state_for(app, device))
 
@@ -287,6 +350,11 @@ class PhoneServer:
         """Thread-safe: replace the room's state and push it to the phones."""
         if self._loop.is_running():
             asyncio.run_coroutine_threadsafe(publish(self.app, state), self._loop)
+
+    def update_notes(self, notes: list[dict]) -> None:
+        """Thread-safe: tell the phones that sent these notes what they are now."""
+        if self._loop.is_running():
+            asyncio.run_coroutine_threadsafe(update_notes(self.app, notes), self._loop)
 
     def call(self, action: Callable[[], None]) -> None:
         """Run ``action`` on the server's loop (e.g. after removing a device, to drop its connection)."""

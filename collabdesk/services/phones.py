@@ -3,7 +3,7 @@
 from collections.abc import Mapping, Sequence
 
 from ..domain import text
-from ..domain.errors import ValidationError
+from ..domain.errors import ChangeClosedError, NotFoundError, ValidationError
 from ..domain.model import Note
 from ..store import Store
 
@@ -44,3 +44,32 @@ def add_phone_notes(store: Store, exercise_id: int,
             results.append(error)
     saved = iter(store.add_phone_notes(exercise_id, valid) if valid else [])
     return [next(saved) if result is None else result for result in results]
+
+
+def _own_note(store: Store, workshop_id: str, client_key: str) -> Note:
+    """The phone's note under ``client_key``, while its phone may still change it: on a board
+    (not hidden) and on the exercise that is on now."""
+    note_id = store.phone_note_id(workshop_id, client_key) if isinstance(client_key, str) else None
+    if note_id is None:
+        raise NotFoundError("That note is not on the laptop: it may not have been saved yet.")
+    note = store.note(note_id)
+    if note.deleted:
+        raise ChangeClosedError("hidden", "The facilitator has hidden this note, so it can no longer be changed.")
+    if store.exercise(note.exercise_id).state != "current":
+        raise ChangeClosedError("moved-on", "The room has moved on from this exercise, so its notes stay as "
+                                            "they are.")
+    return note
+
+
+def edit_phone_note(store: Store, workshop_id: str, client_key: str, note_text: str, kind: str) -> Note:
+    """A participant changes their own note from their phone (the same text rule as typing)."""
+    checked = checked_draft({"text": note_text, "kind": kind, "client_key": client_key})
+    note = _own_note(store, workshop_id, client_key)
+    return store.update_note(note.id, text=checked["text"], kind=checked["kind"])
+
+
+def withdraw_phone_note(store: Store, workshop_id: str, client_key: str) -> Note:
+    """A participant takes their own note back from the board; returns it as it was."""
+    note = _own_note(store, workshop_id, client_key)
+    store.delete_notes([note.id])
+    return note

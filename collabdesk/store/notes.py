@@ -60,10 +60,9 @@ class NoteRows:
                 raise NotFoundError(f"No exercise has the id {exercise_id}.")
             workshop_id = found[0]
             for draft in drafts:
-                known = self.db.execute("SELECT note_id FROM phone_notes WHERE workshop_id = ? AND client_key = ?",
-                                        (workshop_id, draft["client_key"])).fetchone()
+                known = self.phone_note_id(workshop_id, draft["client_key"])
                 if known is not None:
-                    saved.append((known[0], False))
+                    saved.append((known, False))
                     continue
                 note_id = self.db.execute(
                     "INSERT INTO notes (workshop_id, exercise_id, text, kind, author_id, created, updated) "
@@ -78,13 +77,32 @@ class NoteRows:
         notes = {n.id: n for n in self.notes_by_ids({i for i, _ in saved})}
         return [(notes[i], new) for i, new in saved]
 
+    def phone_note_id(self, workshop_id: str, client_key: str) -> int | None:
+        """The note a phone saved under ``client_key`` in this workshop (deleted or not), if any."""
+        found = self.db.execute("SELECT note_id FROM phone_notes WHERE workshop_id = ? AND client_key = ?",
+                                (workshop_id, client_key)).fetchone()
+        return found[0] if found else None
+
+    def phone_note_keys(self, note_ids: Iterable[int]) -> dict[int, str]:
+        """Which of these notes came from a phone: note id -> the key its phone gave it."""
+        return self._phone_column("client_key", note_ids)
+
     def phone_devices(self, note_ids: Iterable[int]) -> dict[int, str]:
         """Which of these notes came from a phone: note id -> the device's name."""
+        return self._phone_column("device", note_ids)
+
+    def phone_notes_of(self, workshop_id: str) -> list[Note]:
+        """The workshop's notes sent from phones and still on a board, newest first."""
+        sql = (f"SELECT {', '.join('n.' + c for c in Note.__dataclass_fields__)} FROM notes n "
+               "JOIN phone_notes p ON p.note_id = n.id WHERE p.workshop_id = ? AND n.deleted = 0 ORDER BY n.id DESC")
+        return [_note(r) for r in self.db.execute(sql, (workshop_id,))]
+
+    def _phone_column(self, column: str, note_ids: Iterable[int]) -> dict[int, str]:
         ids = list(note_ids)
         found: dict[int, str] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
-            sql = f"SELECT note_id, device FROM phone_notes WHERE note_id IN ({_marks(chunk)})"
+            sql = f"SELECT note_id, {column} FROM phone_notes WHERE note_id IN ({_marks(chunk)})"
             found.update(dict(self.db.execute(sql, chunk).fetchall()))
         return found
 

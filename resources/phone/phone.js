@@ -14,6 +14,8 @@ let socket = null;
 let retryMs = 1000;
 let flushing = false;
 let deadline = null;
+let editing = null;  // the key of the note being changed (the list is not redrawn under the person typing)
+let confirming = null;  // the key of the note whose withdrawal waits for a second tap
 
 function load(name) {
   try { return JSON.parse(localStorage.getItem(name) || "[]"); } catch (e) { return []; }
@@ -127,28 +129,135 @@ function acknowledge(note) {
   const pending = load(PENDING).filter((p) => p.key !== note.key);
   keep(PENDING, pending);
   const saved = load(SAVED);
-  if (!saved.some((s) => s.key === note.key)) { saved.push(note); keep(SAVED, saved.slice(-200)); }
+  const at = saved.findIndex((s) => s.key === note.key);
+  if (at >= 0) { saved[at] = note; } else { saved.push(note); }  // as the laptop has it now (edited, hidden)
+  keep(SAVED, saved.slice(-200));
 }
 
+function forgetNote(key) {
+  keep(SAVED, load(SAVED).filter((s) => s.key !== key));
+  keep(PENDING, load(PENDING).filter((p) => p.key !== key));
+}
+
+// A participant may change their own note while it is on the board, its exercise is on, and
+// the facilitator allows changes; the laptop checks the same again.
+function changeable(note) {
+  return Boolean(state && state.changes && state.exercise && note.status === "saved" &&
+                 note.exercise === state.exercise.id);
+}
+
+function button(label, action) {
+  const made = document.createElement("button");
+  made.type = "button";
+  made.textContent = label;
+  made.addEventListener("click", action);
+  return made;
+}
+
+function paragraph(className, text) {
+  const made = document.createElement("p");
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
+const KIND_NAMES = { note: "Note", idea: "Idea", question: "Question" };
+
 function renderMine() {
+  if (editing) return;  // redrawn when the change is saved or cancelled
   const list = $("mine");
   list.replaceChildren();
   const rows = [
-    ...load(SAVED).map((n) => ({ ...n, label: "Saved" })),
+    ...load(SAVED).map((n) => ({ ...n, label: n.status === "hidden" ? "Hidden by the facilitator" : "Saved" })),
     ...load(PENDING).map((n) => ({ ...n, label: n.problem ? "Not sent: " + n.problem : "Sending…" })),
   ];
   for (const note of rows.reverse()) {
     const item = document.createElement("li");
     if (note.problem) item.className = "failed";
-    const text = document.createElement("p");
-    text.className = "text";
-    text.textContent = note.text;
-    const status = document.createElement("p");
-    status.className = "state";
-    status.textContent = note.kind + " · " + note.label;
-    item.append(text, status);
+    if (note.status === "hidden") item.className = "hidden-note";
+    item.append(paragraph("text", note.text), paragraph("state", (KIND_NAMES[note.kind] || note.kind) + " · " + note.label));
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    if (confirming === note.key) {
+      actions.append(paragraph("confirm", "Take this note off the board?"),
+                     button("Withdraw note", () => withdraw(note.key)),
+                     button("Keep it", () => { confirming = null; renderMine(); }));
+    } else if (changeable(note)) {
+      actions.append(button("Edit", () => startEditing(item, note)),
+                     button("Withdraw", () => { confirming = note.key; renderMine(); }));
+    } else if (note.problem) {
+      actions.append(button("Discard", () => { forgetNote(note.key); renderMine(); }));
+    }
+    if (actions.childElementCount) item.append(actions);
     list.append(item);
   }
+}
+
+function startEditing(item, note) {
+  editing = note.key;
+  const form = document.createElement("form");
+  const label = document.createElement("label");
+  label.htmlFor = "edit-text";
+  label.textContent = "Change your note";
+  const box = document.createElement("textarea");
+  box.id = "edit-text";
+  box.rows = 4;
+  box.maxLength = 20000;
+  box.value = note.text;
+  const save = document.createElement("button");
+  save.type = "submit";
+  save.textContent = "Save change";
+  form.append(label, box, save, button("Cancel", () => { editing = null; renderMine(); }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    saveChange(note, box.value);
+  });
+  item.replaceChildren(form);
+  box.focus();
+}
+
+async function saveChange(note, text) {
+  if (!text.trim()) { say("A note cannot be empty: withdraw it instead."); return; }
+  let reply;
+  try {
+    reply = await call("PATCH", "/notes/" + encodeURIComponent(note.key), { text, kind: note.kind });
+  } catch (e) {
+    say("The laptop did not answer: your change is not saved yet. Try again.");
+    return;
+  }
+  if (reply.status === 200) {
+    acknowledge(reply.data);
+    say("");
+  } else {
+    refusedChange(note.key, reply);
+    if (reply.status === 400 || reply.status === 409 || reply.status === 429) return;  // still editing
+  }
+  editing = null;
+  renderMine();
+}
+
+async function withdraw(key) {
+  confirming = null;
+  let reply;
+  try {
+    reply = await call("DELETE", "/notes/" + encodeURIComponent(key));
+  } catch (e) {
+    say("The laptop did not answer: the note is still on the board. Try again.");
+    renderMine();
+    return;
+  }
+  if (reply.status === 200) { forgetNote(key); say("Your note was taken off the board."); }
+  else { refusedChange(key, reply); }
+  renderMine();
+}
+
+function refusedChange(key, reply) {
+  if (reply.data.error === "hidden") {
+    const note = load(SAVED).find((s) => s.key === key);
+    if (note) acknowledge({ ...note, status: "hidden" });
+  }
+  if (reply.status === 401) { handleRefusal(reply.status, reply.data); return; }
+  say(reply.data.message || "The laptop could not make that change.");
 }
 
 function handleRefusal(status, data) {

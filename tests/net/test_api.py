@@ -10,8 +10,8 @@ from aiohttp import WSMsgType
 from aiohttp import test_utils  # aiohttp's own test server and client
 
 from collabdesk.net.room import Limits, Room, allowed_peer
-from collabdesk.net.server import TOKEN_HEADER, _guard, acknowledgement, make_app, publish
-from collabdesk.services import phones, workshops
+from collabdesk.net.server import TOKEN_HEADER, _guard, acknowledgement, make_app, publish, update_notes
+from collabdesk.services import phones, timer, workshops
 
 
 class StoreHost:
@@ -29,6 +29,26 @@ class StoreHost:
             future.set_exception(result)
         else:
             future.set_result(acknowledgement(result[0], client_key))
+        return future
+
+    def edit_note(self, *, client_key, text, kind):
+        return self._answer(lambda: phones.edit_phone_note(self.store, self.workshop_id, client_key, text, kind),
+                            client_key)
+
+    def withdraw_note(self, *, client_key):
+        return self._answer(lambda: phones.withdraw_phone_note(self.store, self.workshop_id, client_key),
+                            client_key)
+
+    @property
+    def workshop_id(self):
+        return self.store.exercise(self.exercise_id).workshop_id
+
+    def _answer(self, change, client_key):
+        future = concurrent.futures.Future()
+        try:
+            future.set_result(acknowledgement(change(), client_key))
+        except Exception as error:
+            future.set_exception(error)
         return future
 
 
@@ -273,3 +293,86 @@ def test_an_anonymous_phone_writes_when_the_facilitator_allows_it(serve, fresh_d
 
     serve(scenario, anonymous=True)
     assert [n.author_id for n in fresh_db.notes(exercise.id)] == [None]
+
+
+def test_a_phone_edits_and_withdraws_its_own_note_while_its_exercise_is_on(serve, fresh_db, exercise):
+    timer.go_to_exercise(fresh_db, exercise.workshop_id, exercise.id)
+
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        saved = await (await post_note(client, headers, key="key-mine-01", text="Frist")).json()
+        assert (saved["status"], saved["exercise"]) == ("saved", exercise.id)
+        reply = await client.patch("/api/v1/notes/key-mine-01", json={"text": "First", "kind": "question"},
+                                   headers=headers)
+        assert reply.status == 200 and (await reply.json())["text"] == "First"
+        assert (fresh_db.note(saved["id"]).text, fresh_db.note(saved["id"]).kind) == ("First", "question")
+        state = await (await client.get("/api/v1/state", headers=headers)).json()
+        assert [(n["text"], n["status"]) for n in state["notes"]] == [("First", "saved")]
+        await refused(await client.patch("/api/v1/notes/key-mine-01", json={"text": "  "}, headers=headers),
+                      400, "invalid")
+        await refused(await client.patch("/api/v1/notes/key-never-sent", json={"text": "x"}, headers=headers),
+                      404, "note")
+        await refused(await client.delete("/api/v1/notes/key-mine-01"), 401, "token")
+        reply = await client.delete("/api/v1/notes/key-mine-01", headers=headers)
+        assert (reply.status, (await reply.json())["status"]) == (200, "withdrawn")
+        assert fresh_db.notes(exercise.id) == []
+        assert (await (await client.get("/api/v1/state", headers=headers)).json())["notes"] == []
+
+    serve(scenario)
+
+
+def test_a_hidden_note_or_one_on_an_exercise_gone_by_cannot_be_changed(serve, fresh_db, exercise):
+    timer.go_to_exercise(fresh_db, exercise.workshop_id, exercise.id)
+
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        hidden = await (await post_note(client, headers, key="key-hidden-1")).json()
+        kept = await (await post_note(client, headers, key="key-kept-001")).json()
+        fresh_db.delete_notes([hidden["id"]])  # the facilitator hides it
+        for reply in (await client.patch("/api/v1/notes/key-hidden-1", json={"text": "x"}, headers=headers),
+                      await client.delete("/api/v1/notes/key-hidden-1", headers=headers)):
+            await refused(reply, 403, "hidden")
+        timer.go_to_exercise(fresh_db, exercise.workshop_id, None)  # the room moves on
+        await refused(await client.patch("/api/v1/notes/key-kept-001", json={"text": "x"}, headers=headers),
+                      403, "moved-on")
+        assert fresh_db.note(kept["id"]).text == "Hello"
+
+    serve(scenario)
+
+
+def test_a_note_changed_on_the_laptop_is_pushed_to_its_own_phone_only(serve, fresh_db, exercise):
+    timer.go_to_exercise(fresh_db, exercise.workshop_id, exercise.id)
+
+    async def scenario(client, app, room):
+        mine, other = await joined(client, room), await joined(client, room)
+        saved = await (await post_note(client, mine, key="key-pushed-1")).json()
+        sockets = []
+        for headers in (mine, other):
+            ws = await client.ws_connect("/api/v1/live")
+            await ws.send_json({"token": headers[TOKEN_HEADER]})
+            assert (await ws.receive_json())["type"] == "state"
+            sockets.append(ws)
+        fresh_db.delete_notes([saved["id"]])
+        await update_notes(app, [acknowledgement(fresh_db.note(saved["id"]), "key-pushed-1")])
+        pushed = await sockets[0].receive_json(timeout=5)
+        assert [(n["key"], n["status"]) for n in pushed["notes"]] == [("key-pushed-1", "hidden")]
+        with pytest.raises(asyncio.TimeoutError):
+            await sockets[1].receive_json(timeout=0.2)  # nothing of another phone's note
+        for ws in sockets:
+            await ws.close()
+
+    serve(scenario)
+
+
+def test_changes_are_paused_with_new_notes(serve, fresh_db, exercise):
+    timer.go_to_exercise(fresh_db, exercise.workshop_id, exercise.id)
+
+    async def scenario(client, app, room):
+        headers = await joined(client, room)
+        await post_note(client, headers, key="key-paused-1")
+        room.set_paused(True)
+        await refused(await client.patch("/api/v1/notes/key-paused-1", json={"text": "x"}, headers=headers),
+                      409, "paused")
+        await refused(await client.delete("/api/v1/notes/key-paused-1", headers=headers), 409, "paused")
+
+    serve(scenario)

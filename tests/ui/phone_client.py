@@ -16,10 +16,10 @@ class Phone:
         self.base = base
         self.token = None
 
-    def call(self, path: str, body: dict | None = None) -> tuple[int, dict]:
+    def call(self, path: str, body: dict | None = None, method: str | None = None) -> tuple[int, dict]:
         headers = {"Content-Type": "application/json", **({TOKEN_HEADER: self.token} if self.token else {})}
         request = urllib.request.Request(self.base + path, data=None if body is None else json.dumps(body).encode(),
-                                         headers=headers)
+                                         headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=20) as reply:
                 return reply.status, json.loads(reply.read())

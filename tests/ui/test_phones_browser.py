@@ -144,3 +144,37 @@ def test_a_vote_from_two_phones_and_the_laptop_shows_nothing_before_the_reveal_a
         assert len(hidden) >= 4 and any(b.get("status") == "voted" for b in hidden)
         for body in hidden:
             assert_private(body, own[name], people)
+
+
+def test_a_phone_edits_and_withdraws_its_notes_and_sees_the_one_the_facilitator_hid(qtbot, running, fresh_db,
+                                                                                   chromium_phone, tmp_path):
+    window = running
+    join_url = window.phones.turn_on(window.workshop_id, "127.0.0.1", name=PHONE_HOST)
+    exercise = window.run_view.exercise
+    page = chromium_phone.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(join_url)
+    page.get_by_role("button", name="Amira").click()
+    for text in ("Tpyo here", "Rather not", "Off topic"):
+        page.get_by_role("textbox", name="Your note").fill(text)
+        page.get_by_role("button", name="Send").click()
+        qtbot.waitUntil(lambda t=text: t in [n.text for n in fresh_db.notes(exercise.id)], timeout=20_000)
+    notes = {n.text: n for n in fresh_db.notes(exercise.id)}
+    mine = page.locator("#mine li")
+    mine.filter(has_text="Tpyo here").get_by_role("button", name="Edit").click()
+    page.get_by_role("textbox", name="Change your note").fill("Typo fixed")
+    page.get_by_role("button", name="Save change").click()
+    qtbot.waitUntil(lambda: fresh_db.note(notes["Tpyo here"].id).text == "Typo fixed", timeout=20_000)
+    assert window.run_view.board_scene.cards[notes["Tpyo here"].id].note.text == "Typo fixed"
+
+    mine.filter(has_text="Rather not").get_by_role("button", name="Withdraw").click()
+    page.screenshot(path=str(tmp_path / "withdraw.png"))
+    page.get_by_role("button", name="Withdraw note").click()
+    qtbot.waitUntil(lambda: fresh_db.note(notes["Rather not"].id).deleted, timeout=20_000)
+    assert notes["Rather not"].id not in window.run_view.board_scene.cards
+
+    window.ops.delete_notes([notes["Off topic"].id])  # the facilitator hides it
+    hidden = mine.filter(has_text="Off topic")
+    hidden.get_by_text("Hidden by the facilitator").wait_for(timeout=20_000)
+    assert hidden.get_by_role("button").count() == 0  # no Edit or Withdraw on a hidden note
+    assert [t.strip() for t in page.locator("#mine .text").all_text_contents()] == ["Off topic", "Typo fixed"]
+    page.screenshot(path=str(tmp_path / "mine.png"), full_page=True)

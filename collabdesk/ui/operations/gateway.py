@@ -34,6 +34,8 @@ class Gateway:
         self.store = store
         self.hub = hub
         self.read_only = False  # set while a closed workshop is reviewed: every write is refused
+        self.outside_changes = 0  # counts changes made by others (participants on their phones)
+        self.changed_outside: dict[int, int] = {}  # note id -> the count when someone else last changed it
 
     def attempt(self, action: Callable[..., T], *args, **kwargs) -> T | None:
         """Run ``action``; on a CollabDeskError report it on the hub and return None."""
@@ -59,6 +61,11 @@ class Gateway:
             raise
         self.hub.saved.emit(what)
         return result
+
+    def note_changed_outside(self, note_ids, since: int) -> bool:
+        """Whether someone other than the facilitator changed any of these notes after ``since``
+        (a value of ``outside_changes``): the undo stack then leaves their change alone."""
+        return any(self.changed_outside.get(i, -1) >= since for i in note_ids)
 
     def check_hold(self) -> None:
         """Confirm the app still holds the database (a timer calls this); report it if it had to reopen."""

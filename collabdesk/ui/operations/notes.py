@@ -59,6 +59,7 @@ class EditNoteCommand(UndoStep):
     def __init__(self, ops: NoteOperations, note_id: int, before: dict, after: dict):
         super().__init__(ops, "Edit note")
         self.note_id = note_id
+        self.notes = (note_id,)
         self.before = before
         self.after = after
 
@@ -74,6 +75,7 @@ class DeleteNotesCommand(UndoStep):
         label = f"Delete note “{preview(notes[0].text)}”" if len(notes) == 1 else f"Delete {len(notes)} notes"
         super().__init__(ops, label)
         self.note_ids = [n.id for n in notes]
+        self.notes = tuple(self.note_ids)  # a note its participant withdrew is never brought back
 
     def apply(self) -> None:
         self.ops.delete_notes(self.note_ids)

@@ -12,6 +12,10 @@ A failed undo or redo (the round was closed since, the database is locked) is re
 on the status bar and to the ``failed`` hook, and the step is made obsolete so the stack
 drops it: a step that cannot be replayed is never kept. The window's stack outlives the
 screen that pushed a step, so hooks are wrapped with ``while_alive``.
+
+A step names the notes it touches (``notes``). When a participant has changed one of them
+from their phone since the step was made, the step is not replayed (it would silently
+take back what they wrote): the facilitator is told why and the stack drops it.
 """
 
 from collections.abc import Callable
@@ -20,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...domain.errors import CollabDeskError
+from ...domain.errors import ChangeClosedError, CollabDeskError
 from .gateway import Gateway
 
 
@@ -48,6 +52,8 @@ class UndoStep(QUndoCommand):
         self.changed = changed
         self.failed = failed
         self._made = True  # the change is made before the step is pushed: the stack's first redo skips it
+        self.notes: tuple[int, ...] = ()  # the notes this step changes (set by a subclass)
+        self._since = ops.outside_changes
 
     def run(self, stack: QUndoStack | None) -> None:
         """Make the change now; on success put it on ``stack`` (when there is one)."""
@@ -70,6 +76,9 @@ class UndoStep(QUndoCommand):
 
     def _guard(self, step: Callable[[], None]) -> None:
         try:
+            if self.ops.note_changed_outside(self.notes, self._since):
+                raise ChangeClosedError("phone", f"“{self.text()}” was left as it is: a participant has changed "
+                                                 "that note from their phone since.")
             step()
         except CollabDeskError as error:
             self.setObsolete(True)  # what it changed has moved on: the stack drops this step

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ...domain.errors import ValidationError
+from ...domain.errors import ChangeClosedError, ValidationError
 from ...net import ballots
 from ...net.room import Limits, Room
 from ...net.server import PhoneServer, acknowledgement
@@ -104,17 +104,16 @@ class PhoneLink(QObject):
         self.ops = ops
         self.workshop_id = workshop_id
         self.allow_anonymous = not ops.store.participants(workshop_id)
+        self.allow_changes = True  # participants may edit or withdraw their notes on the exercise that is on
         self.gui = GuiThread(self)
         self.inbox = NoteInbox(self._save_notes, self)
         self.room = Room(limits=limits)
         self.server = PhoneServer(self.room, self, address, port, name=name)
-        hub = ops.hub
-        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed,
-                       hub.votes_changed):
-            signal.connect(self.publish)
-        for signal in (hub.notes_changed, hub.themes_changed):
-            signal.connect(self._on_board_changed)
+        self._withdrawing: str | None = None  # the key a phone is withdrawing now: it is told by its answer
+        self._just_added: set[int] = set()  # phone notes being acknowledged now: their phones are told so
         self._vote_shown = False  # whether phones show a vote whose cards (or results) the board changes
+        for signal, slot in self._follows():
+            signal.connect(slot)
         self._idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self._check_idle)
 
@@ -133,16 +132,26 @@ class PhoneLink(QObject):
 
     def stop(self) -> None:
         self._idle_timer.stop()
-        hub = self.ops.hub
-        for signal in (hub.current_exercise_changed, hub.timer_changed, hub.workshop_changed, hub.agenda_changed,
-                       hub.votes_changed):
-            signal.disconnect(self.publish)
-        for signal in (hub.notes_changed, hub.themes_changed):
-            signal.disconnect(self._on_board_changed)
+        for signal, slot in self._follows():
+            signal.disconnect(slot)
         self.server.stop()
+
+    def _follows(self) -> list[tuple]:
+        hub = self.ops.hub
+        return [(hub.current_exercise_changed, self.publish), (hub.timer_changed, self.publish),
+                (hub.workshop_changed, self.publish), (hub.agenda_changed, self.publish),
+                (hub.votes_changed, self.publish), (hub.notes_changed, self._on_board_changed),
+                (hub.themes_changed, self._on_board_changed), (hub.phone_notes_added, self._just_added.update),
+                (hub.notes_added, self._on_notes_back), (hub.notes_updated, self._tell_phones),
+                (hub.notes_removed, self._tell_phones)]
 
     def set_allow_anonymous(self, allowed: bool) -> None:
         self.allow_anonymous = allowed
+        self.publish()
+
+    def set_allow_changes(self, allowed: bool) -> None:
+        """The facilitator's switch: may participants still edit or withdraw their notes?"""
+        self.allow_changes = allowed
         self.publish()
 
     # -- the server's Host: called on the server's thread ---------------------------------------
@@ -166,6 +175,46 @@ class PhoneLink(QObject):
         return self.gui.submit(lambda: self.ops.cast_phone_ballot(self.workshop_id, round_id, voter_id, allocation,
                                                                   replacing=replacing))
 
+    def edit_note(self, *, client_key: str, text: str, kind: str) -> concurrent.futures.Future:
+        def save() -> dict:
+            self._check_changes_allowed()
+            return acknowledgement(self.ops.edit_phone_note(self.workshop_id, client_key, text, kind), client_key)
+
+        return self.gui.submit(save)
+
+    def withdraw_note(self, *, client_key: str) -> concurrent.futures.Future:
+        def save() -> dict:
+            self._check_changes_allowed()
+            self._withdrawing = client_key
+            try:
+                return acknowledgement(self.ops.withdraw_phone_note(self.workshop_id, client_key), client_key)
+            finally:
+                self._withdrawing = None
+
+        return self.gui.submit(save)
+
+    def _check_changes_allowed(self) -> None:
+        if not self.allow_changes:
+            raise ChangeClosedError("changes", "The facilitator has closed changes to notes for now.")
+
+    # -- telling phones what became of their notes -------------------------------------------------
+    def _on_notes_back(self, notes) -> None:
+        """Notes added: new phone notes are acknowledged by the server; restored ones (the
+        facilitator's undo of a hide) are on the board again, and their phones are told."""
+        restored = [n for n in notes if n.id not in self._just_added]
+        self._just_added.clear()
+        if restored:
+            self._tell_phones(restored)
+
+    def _tell_phones(self, notes) -> None:
+        """Phone notes edited, hidden or brought back on the laptop: their phones see them as they are."""
+        keys = self.ops.store.phone_note_keys([n.id for n in notes])
+        if not keys:
+            return
+        now = {n.id: n for n in self.ops.store.notes_by_ids(keys)}
+        self.server.update_notes([acknowledgement(now[i], key) for i, key in keys.items()
+                                  if key != self._withdrawing])
+
     # -- what phones see ------------------------------------------------------------------------
     def current_exercise(self):
         return next((e for e in self.ops.store.exercises(self.workshop_id) if e.state == "current"), None)
@@ -177,12 +226,13 @@ class PhoneLink(QObject):
         shown = None
         if exercise is not None:
             domain = self.ops.framework_or_default(workshop.framework_key).domain(exercise.domain_key)
-            shown = {"domain": domain.name, "colour": domain.colour, "title": exercise.title,
+            shown = {"id": exercise.id, "domain": domain.name, "colour": domain.colour, "title": exercise.title,
                      "prompt": exercise.prompt, "seconds_left": round(exercise.timer.remaining(store.clock())),
                      "running": exercise.timer.running}
         vote, statuses = self.ops.phone_vote(self.workshop_id)
         self._vote_shown = bool(vote and (vote["revealed"] or vote["mode"] == "ballot"))
         return {"workshop": workshop.title, "exercise": shown, "anonymous": self.allow_anonymous,
+                "changes": self.allow_changes,
                 "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)],
                 **ballots.vote_state(vote, statuses)}
 
