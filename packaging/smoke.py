@@ -5,10 +5,11 @@
 Checks that every file of ``resources/`` is in the bundle, then runs its executable with no
 virtual environment and no Python on ``PATH``, from a folder of its own, on a new database:
 ``--version``, ``demo``, ``list --json``, ``export ID -o summary.pdf`` (every font embedded),
-and the window coming up offscreen on the library and quitting with exit code 0. On Linux
-also: every library Qt's window-system plugins load is in the bundle, and ``install.sh``
-adds and removes the menu entry. Stops at the first failure with exit code 1. Needs the
-``packaging`` extra (pypdf to look into the PDF, PyInstaller's rule for system libraries).
+and the window coming up offscreen on the library and quitting with exit code 0; ReportLab's
+C helpers are in the bundle. On Linux also: every library Qt's window-system plugins load is
+in the bundle, and ``install.sh`` adds and removes the menu entry. Stops at the first failure
+with exit code 1. Needs the ``packaging`` extra (pypdf to look into the PDF, PyInstaller's rule
+for system libraries).
 
 tests/packaging/test_installed_package.py runs the same checks on an installed wheel.
 """
@@ -155,6 +156,16 @@ def check_window_system_libraries(internal: Path) -> None:
     print("ok  every library of the window-system plugins is bundled or on every system", flush=True)
 
 
+def check_accelerators(bundle: Path) -> None:
+    """ReportLab's C helpers (rl_accel's ``_rl_accel``, imported by name at run time) are in
+    the bundle: without them every summary still prints, a fifth slower, so nothing else
+    would show they were left behind."""
+    if not any(bundle.rglob("_rl_accel*")):
+        raise SmokeFailure(f"{bundle} lacks ReportLab's C helpers (_rl_accel): is rl_accel installed where it was "
+                           "built, and named in the spec's hiddenimports?")
+    print("ok  ReportLab's C helpers (_rl_accel) are bundled", flush=True)
+
+
 def check_pdf(path: Path, title: str) -> None:
     reader = pypdf.PdfReader(path)
     fonts = {}
@@ -197,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             workdir.mkdir(parents=True, exist_ok=True)
             env = machine_without_python(workdir / "home")
             run_checks([str(executable)], env, workdir, resources)
+            check_accelerators(args.bundle.resolve())
             if sys.platform.startswith("linux"):
                 check_window_system_libraries(executable.parent / "_internal")
                 check_menu_entry(args.bundle.resolve(), executable, env)

@@ -76,6 +76,17 @@ def test_the_smoke_test_refuses_a_pdf_whose_font_is_not_embedded(tmp_path):
         smoke.check_pdf(tmp_path / "plain.pdf", "Roundtable")
 
 
+@pytest.mark.parametrize("helpers", ["_internal/_rl_accel.abi3.so", "_internal/_rl_accel.pyd",
+                                     "Contents/Frameworks/_rl_accel.abi3.so"])
+def test_the_smoke_test_wants_reportlabs_c_helpers_in_the_bundle(tmp_path, helpers):
+    (tmp_path / "_internal").mkdir()
+    with pytest.raises(smoke.SmokeFailure, match="_rl_accel"):
+        smoke.check_accelerators(tmp_path)
+    (tmp_path / helpers).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / helpers).touch()
+    smoke.check_accelerators(tmp_path)
+
+
 @pytest.mark.parametrize(("layout", "executable", "resources"), [
     ("linux", "CollabDesk/collabdesk", "CollabDesk/_internal/collabdesk/resources"),
     ("windows", "CollabDesk/CollabDesk.exe", "CollabDesk/_internal/collabdesk/resources"),
