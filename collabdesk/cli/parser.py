@@ -170,14 +170,29 @@ def requested_command(argv: list[str]) -> str | None:
     return None
 
 
+def opens_the_app(argv: list[str]) -> bool:
+    """Whether ``argv`` names no command at all (options only, ``--db PATH`` say), so the app
+    opens, and asks for no help (which lists the commands)."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help") or not token.startswith("-"):
+            return False
+        if token == "--db":
+            next(tokens, None)
+    return True
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; given ``argv`` naming a command, only that command's options.
+    """The whole command line; given ``argv`` naming a command, only that command's options,
+    and none when it names no command (the app opens).
 
     Each option argparse registers costs a little (it sizes the terminal every time), so
     a command that only needs its own options does not pay for all the others: part of
-    keeping `collabdesk list` quick.
+    keeping `collabdesk list`, and the app's start, quick.
     """
     only = requested_command(argv) if argv is not None else None
+    if argv is not None and opens_the_app(argv):
+        only = ""  # no command's options are needed
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                            help="the database file to use (default: $COLLABDESK_DB, else your data folder)")

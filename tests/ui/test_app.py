@@ -49,6 +49,55 @@ def test_open_id_starts_in_the_run_view_at_the_current_exercise_with_the_entry_f
         assert store.workshop(workshop.id).status == "running"  # a draft opened to run is started
 
 
+def test_the_daily_backup_left_until_the_first_frame_still_comes_before_the_first_change(db_path, tmp_path):
+    from collabdesk.store import backup
+
+    with Store(db_path) as store:
+        workshop = workshops.create_workshop(store, title="Roundtable")
+    result = run("""
+        QTimer.singleShot(0, application.quit)
+        sys.exit(gui.run_gui(Path(sys.argv[1]), sys.argv[2]))  # opening the draft starts it: a write
+    """, str(db_path), workshop.id, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (taken,) = backup.list_backups(db_path)
+    with Store(taken.path) as copy:
+        assert copy.workshop(workshop.id).status == "draft"  # taken before the start was written
+    with Store(db_path) as store:
+        assert store.workshop(workshop.id).status == "running"
+
+
+def test_after_its_first_frame_the_window_takes_the_daily_backup_and_answers_later_launches(db_path, tmp_path):
+    from collabdesk.store import backup
+
+    with Store(db_path) as store:
+        workshops.create_workshop(store, title="Roundtable")
+    result = run("""
+        import gc
+        from collabdesk.paths import backup_dir
+        from collabdesk.ui.shell.single_instance import server_name
+
+        def started():
+            return backup_dir(Path(sys.argv[1])).is_dir() and Path(server_name(Path(sys.argv[1]))).exists()
+
+        def report():
+            print("BEFORE", started(), gc.isenabled())
+            wait.start()
+
+        def check():
+            if started():
+                print("AFTER", started(), gc.isenabled())
+                application.quit()
+
+        wait = QTimer(interval=10, timeout=check)  # while the event loop runs: until the test's timeout
+        QTimer.singleShot(0, report)  # before the window's first frame
+        sys.exit(gui.run_gui(Path(sys.argv[1])))
+    """, str(db_path), home=tmp_path, XDG_RUNTIME_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "BEFORE False False" in result.stdout  # nothing of it held up the first frame
+    assert "AFTER True True" in result.stdout
+    assert [info.ok for info in backup.list_backups(db_path)] == [True]
+
+
 def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_path, tmp_path):
     db_path.write_bytes(b"this is not a database at all" * 100)
     result = run("sys.exit(gui.run_gui(Path(sys.argv[1])))", str(db_path), home=tmp_path)

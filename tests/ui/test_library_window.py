@@ -203,18 +203,26 @@ def test_ctrl_z_in_the_library_takes_a_workshop_back_out_of_the_trash(qtbot, fre
 
 
 # -- files dropped on the window -------------------------------------------------------------
+def drag(widget, mime: QMimeData) -> bool:
+    """Drag ``mime`` over ``widget`` and drop it, as the platform does: into its window's QWindow,
+    which hands the drag to the widget under the pointer; whether the drag was accepted."""
+    window = widget.window().windowHandle()
+    at = widget.mapTo(widget.window(), QPoint(5, 5))
+    with warnings.catch_warnings():  # PySide offers only this constructor, and marks it deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    if enter.isAccepted():
+        QApplication.sendEvent(window, QDropEvent(QPointF(at), Qt.DropAction.CopyAction, mime,
+                                                  Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    return enter.isAccepted()
+
+
 def drop_on(widget, paths) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    with warnings.catch_warnings():  # PySide offers only this constructor, and marks it deprecated
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                                Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    if enter.isAccepted():
-        QApplication.sendEvent(widget, QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
-                                                  Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
-    return enter.isAccepted()
+    return drag(widget, mime)
 
 
 def test_workshop_files_dropped_on_the_window_are_imported_safely(qtbot, fresh_db, settings, clock, asked, tmp_path):
@@ -262,14 +270,7 @@ def test_plain_text_dropped_on_the_note_entry_is_still_text(qtbot, fresh_db, set
     entry = window.run_view.capture.entry
     mime = QMimeData()
     mime.setText("Dropped words")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                                Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(entry.viewport(), enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(entry.viewport(), QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
-                                                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert drag(entry.viewport(), mime)
     assert entry.toPlainText() == "Dropped words"
 
 

@@ -55,3 +55,13 @@ def test_no_write_is_made_while_a_closed_workshop_is_reviewed(qtbot, fresh_db, o
             assert ops.attempt(write) is None
     assert fresh_db.actions(workshop.id) == [] and fresh_db.vote_rounds(workshop.id) == []
     assert [s.id for s in fresh_db.summaries()] == [workshop.id]
+
+
+def test_start_up_work_left_for_later_is_done_before_the_first_write_and_once(fresh_db, ops):
+    workshop = workshops.create_workshop(fresh_db, title="Roundtable")
+    done = []
+    ops.before_any_write(lambda: done.append(fresh_db.workshop(workshop.id).status))
+    ops.start_workshop(workshop.id)
+    ops.add_action(workshop.id, "Send the minutes")
+    ops.run_start_up_work()
+    assert done == ["draft"]  # before the start was written, and never again

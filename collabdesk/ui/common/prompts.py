@@ -7,8 +7,6 @@ Widgets call them through this module (``prompts.ask(...)``), so a test monkeypa
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from . import file_dialogs
-
 from .plain import message_box, show_message
 
 JSON_FILTER = "CollabDesk files (*.json);;All files (*)"
@@ -34,19 +32,26 @@ def show_error(parent: QWidget, message: str) -> None:
 
 
 def open_file(parent: QWidget, title: str) -> str | None:
-    return file_dialogs.open_file(parent, title, JSON_FILTER)
+    return _file_dialogs().open_file(parent, title, JSON_FILTER)
 
 
 def save_file(parent: QWidget, title: str, suggested: str, file_filter: str = JSON_FILTER) -> str | None:
-    return file_dialogs.save_file(parent, title, suggested, file_filter)
+    return _file_dialogs().save_file(parent, title, suggested, file_filter)
 
 
 def choose_folder(parent: QWidget, title: str, start: str = "") -> str | None:
     """A folder, or None when cancelled."""
-    return file_dialogs.existing_folder(parent, title, start)
+    return _file_dialogs().existing_folder(parent, title, start)
 
 
 def choose_colour(parent: QWidget, colour: str) -> str | None:
     """A colour from the platform's picker as ``#RRGGBB``, or None when cancelled."""
     chosen = QColorDialog.getColor(QColor(colour), parent, "Domain colour")
     return chosen.name().upper() if chosen.isValid() else None
+
+
+def _file_dialogs():
+    """Qt's file dialog machinery, loaded when a dialog opens rather than at start."""
+    from . import file_dialogs
+
+    return file_dialogs

@@ -4,6 +4,7 @@ An embeddable widget: it writes through the operations it is given and tells the
 through signals; the window wires New, Open and Import to its own dialogs and views.
 """
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -28,7 +29,9 @@ from .model import (
 from .search import RESULT_ROLE, SearchResultDelegate, SearchResultsModel
 from .sidebar import ALL, TRASH, LibrarySidebar
 from .team_bar import TeamBar
-from .trash import TrashView
+
+if TYPE_CHECKING:
+    from .trash import TrashView
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not search
 SEARCH_LIMIT = 200  # hits of each kind (workshops, notes, actions)
@@ -66,7 +69,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.results = self._make_results()
         self.results_heading = QLabel()
         self.results_heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.trash = TrashView(ops)
+        self._trash: TrashView | None = None  # made when first shown: start-up shows the library only
         self.sidebar = LibrarySidebar()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search every note, action and title  (Ctrl+F)")
@@ -97,7 +100,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         """Read everything again from the store (after the window changed a workshop, say)."""
         chosen = self.selected_ids()
         self.model.reload()
-        self.trash.reload()
+        if self._trash is not None:
+            self._trash.reload()
         self._refresh_around_the_list()
         if chosen:
             self.select_workshops(chosen)
@@ -287,7 +291,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         found.addWidget(self.results_heading)
         found.addWidget(self.results, 1)
         self.pages = QStackedWidget()
-        for page in (self.library_page, self.results_page, self.trash):
+        for page in (self.library_page, self.results_page):
             self.pages.addWidget(page)
 
         splitter = QSplitter()
@@ -314,7 +318,6 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.search_box.textChanged.connect(self._on_search_text)
         self._search_timer.timeout.connect(self._run_search)
         self.undo_button.clicked.connect(self._on_undo_trash)
-        self.trash.changed.connect(self._on_trash_changed)
         self.sidebar.place_changed.connect(self._on_place)
         self.sidebar.new_series_requested.connect(lambda: self._new_series([]))
         self.sidebar.rename_series_requested.connect(self._on_rename_series)
@@ -385,6 +388,17 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.search_box.selectAll()
 
     # -- places: all, a series, the trash ------------------------------------------------
+    @property
+    def trash(self) -> "TrashView":
+        """The trash's page, made the first time it is asked for."""
+        if self._trash is None:
+            from .trash import TrashView
+
+            self._trash = TrashView(self.ops)
+            self._trash.changed.connect(self._on_trash_changed)
+            self.pages.addWidget(self._trash)
+        return self._trash
+
     def _on_place(self, place) -> None:
         self.proxy.set_series(place[1] if place[0] == "series" else None)
         if not self.search_box.text().strip():

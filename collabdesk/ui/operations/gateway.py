@@ -36,6 +36,19 @@ class Gateway:
         self.read_only = False  # set while a closed workshop is reviewed: every write is refused
         self.outside_changes = 0  # counts changes made by others (participants on their phones)
         self.changed_outside: dict[int, int] = {}  # note id -> the count when someone else last changed it
+        self._before_writes: list[Callable[[], None]] = []  # start-up work no change may come before
+
+    def before_any_write(self, work: Callable[[], None]) -> None:
+        """Have ``work`` done before the next write, unless ``run_start_up_work`` did it first.
+
+        Start-up leaves the daily backup until the first frame is shown (``shell.app``); this
+        makes sure the day's backup still comes before the day's first change.
+        """
+        self._before_writes.append(work)
+
+    def run_start_up_work(self) -> None:
+        while self._before_writes:
+            self._before_writes.pop(0)()
 
     def attempt(self, action: Callable[..., T], *args, **kwargs) -> T | None:
         """Run ``action``; on a CollabDeskError report it on the hub and return None."""
@@ -54,6 +67,7 @@ class Gateway:
         if self.read_only:  # the last guard: a control or shortcut that slipped through changes nothing
             self.hub.save_failed.emit(READ_ONLY)
             raise ReadOnlyError(READ_ONLY)
+        self.run_start_up_work()
         try:
             result = action()
         except StoreError as error:

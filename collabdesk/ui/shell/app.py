@@ -1,5 +1,13 @@
-"""Starting the GUI: ``run_gui`` is what the command line calls (no sub-command, or ``open ID``)."""
+"""Starting the GUI: ``run_gui`` is what the command line calls (no sub-command, or ``open ID``).
 
+Start-up does, before the window shows, what the first screen and safety need: the hand-over
+to a window already running, finishing an interrupted restore, opening and checking the
+database (its hold, whether it is read only, ``quick_check``). Listening for later launches
+and the daily backup wait for the first frame (``common.first_frame``); neither writes what
+the facilitator sees, and the backup runs before any change can be made (``_after_first_frame``).
+"""
+
+import gc
 import os
 import sys
 from pathlib import Path
@@ -12,9 +20,10 @@ from ...domain.errors import CollabDeskError
 from ...resource_files import resource_path
 from ...store import CorruptDatabaseError, Store, StoreError
 from ..common.events import EventHub
+from ..common.first_frame import after_first_frame
 from ..common.fonts import use_bundled_fonts
 from ..common.plain import message_box, show_message
-from .single_instance import InstanceServer, send_to_running, server_name
+from .single_instance import send_to_running, server_name
 
 ORGANISATION = "CollabDesk"
 SCREENSHOT_AND_QUIT = "COLLABDESK_SCREENSHOT_AND_QUIT"  # packaging/smoke.py: does the window come up?
@@ -41,22 +50,25 @@ def run_gui(db_path: Path, workshop_id: str | None = None, *, phones: dict | Non
     If CollabDesk already runs on this database, that window comes forward (and opens
     the workshop) and this process ends with 0.
     """
-    app = make_application()
-    name = server_name(db_path)
-    if send_to_running(name, workshop_id):
-        return 0
-    store = open_database(Path(db_path))
-    if store is None:
-        return 1
-    take_daily_backup(store)
-    while True:
-        code, window = _show_window(app, name, store, workshop_id, phones)
-        if window.restore_to is None:
-            return code
-        store = restore_and_reopen(Path(db_path), store, window.restore_to)
+    gc.disable()  # until the first frame: see _after_first_frame
+    try:
+        app = make_application()
+        name = server_name(db_path)
+        if send_to_running(name, workshop_id):
+            return 0
+        store = open_database(Path(db_path))
         if store is None:
             return 1
-        workshop_id = phones = None
+        while True:
+            code, window = _show_window(app, name, store, workshop_id, phones)
+            if window.restore_to is None:
+                return code
+            store = restore_and_reopen(Path(db_path), store, window.restore_to)
+            if store is None:
+                return 1
+            workshop_id = phones = None
+    finally:
+        gc.enable()
 
 
 def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | None,
@@ -69,10 +81,11 @@ def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | 
     from .main_window import MainWindow  # after the hand-over check: a second launch stays quick
     from ..operations import Operations
 
-    window = MainWindow(Operations(store, EventHub()), QSettings())
-    server = InstanceServer(name, window)
-    server.open_requested.connect(window.bring_forward)
-    server.listen()
+    ops = Operations(store, EventHub())
+    ops.before_any_write(lambda: take_daily_backup(store))  # done at the first frame, or before a change
+    window = MainWindow(ops, QSettings())
+    server = []  # made once the first frame is shown
+    after_first_frame(window, lambda: server.append(_after_first_frame(window, name)))
     window.show()
     if workshop_id:
         try:
@@ -81,7 +94,6 @@ def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | 
             window.show_error("Could not open the workshop", str(error))
     if phones is not None and not serve_phones(window, phones):
         window.close()
-        server.close()
         store.close()
         return 1, window
     screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
@@ -90,9 +102,29 @@ def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | 
     try:
         return app.exec(), window
     finally:
-        server.close()
+        for listening in server:
+            listening.close()
         if window.restore_to is None:
             store.close()
+
+
+def _after_first_frame(window, name: str):
+    """What waits for the first frame: the daily backup (unless a change came first and took
+    it, see ``Gateway.before_any_write``), then listening for later launches; the server.
+
+    Python's cycle collector, paused while start-up built what lives as long as the window
+    (it walked those objects dozens of times for nothing), starts again here, with them
+    frozen out of its walks.
+    """
+    from .single_instance import InstanceServer
+
+    gc.freeze()
+    gc.enable()
+    window.ops.run_start_up_work()
+    server = InstanceServer(name, window)
+    server.open_requested.connect(window.bring_forward)
+    server.listen()
+    return server
 
 
 def restore_and_reopen(path: Path, store: Store, backup_path: Path) -> Store | None:

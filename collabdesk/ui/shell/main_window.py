@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CollabDeskError
 from ...domain.model import NOTE_COLOURS, NOTE_KINDS
 from ...domain.schedule import clock_time
-from ..common import file_dialogs, inks
-from ..common.panel_context import PanelContext, SidePanel
+from ..common import inks
 from ..common.plain import message_box, plain_label, show_message
 from ..common.ticker import Ticker
 from ..library import create_home
@@ -40,6 +39,7 @@ from .screen_lock import ScreenLock
 from .menus import WindowMenus
 
 if TYPE_CHECKING:  # made on first use, so the home shows sooner
+    from ..common.panel_context import SidePanel
     from ..run.review import ReviewView
     from ..room.view import RoomView
     from ..run.view import RunView
@@ -101,7 +101,7 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.catch_drops_inside()  # the board and the note entry too
         self.read_only_banner = _read_only_banner(ops.store) if ops.store.read_only else None
         self.setCentralWidget(_with_banner(self.read_only_banner, self.stack))
-        self.side_panels: list[SidePanel] | None = None  # made on the first open: start-up stays quick
+        self.side_panels: "list[SidePanel] | None" = None  # made on the first open: start-up stays quick
         self.actions_dock = None  # the first of them
 
         self.saved_label = QLabel(self)
@@ -309,12 +309,13 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             return False
         return self.open_workshop(workshop_id)
 
-    def _side_panels(self) -> list[SidePanel]:
+    def _side_panels(self) -> "list[SidePanel]":
         """The run view's side panels from the voting and actions work, made once."""
         if self.side_panels is None:
             self.side_panels = []
             from .. import voting  # made on first use: start-up stays quick
             from ..actions import panel as actions_panel
+            from ..common.panel_context import PanelContext
             from ..health import dock as health_dock
 
             context = PanelContext(ops=self.ops, undo_stack=self.undo_stack,
@@ -358,6 +359,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     # -- files and reuse --------------------------------------------------------------------
     def import_workshop(self) -> None:
+        from ..common import file_dialogs
+
         paths = file_dialogs.open_files(self, "Import workshops", "Workshop files (*.json);;All files (*)")
         if paths:
             self.import_files(paths)

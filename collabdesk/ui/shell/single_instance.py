@@ -4,6 +4,10 @@ As Anki does, the first GUI listens on a local socket named from a hash of the
 database path; a later launch on the same database connects, sends the workshop id it
 was asked to open (if any), waits for the reply and exits 0. Another database gets
 another name, so two different databases can be open side by side.
+
+QtNetwork loads only when there may be someone to talk to: on POSIX the name is a socket
+file's path, so a launch that finds no file there knows no window is running without it,
+and the first window starts listening once its first frame is shown (``app.run_gui``).
 """
 
 import getpass
@@ -13,7 +17,6 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ...paths import runtime_dir
 
@@ -39,6 +42,10 @@ def server_name(db_path: Path) -> str:
 
 def send_to_running(name: str, workshop_id: str | None = None) -> bool:
     """Ask a running CollabDesk to come forward (and open ``workshop_id``); False if none answers."""
+    if os.path.isabs(name) and not os.path.lexists(name):  # no socket file: nobody can be listening
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
@@ -58,6 +65,8 @@ class InstanceServer(QObject):
     open_requested = Signal(object)
 
     def __init__(self, name: str, parent=None):
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self.server = QLocalServer(self)
@@ -68,7 +77,7 @@ class InstanceServer(QObject):
         """Start listening, clearing a socket file left by a crashed run."""
         if self.server.listen(self.name):
             return True
-        QLocalServer.removeServer(self.name)
+        self.server.removeServer(self.name)
         return self.server.listen(self.name)
 
     def close(self) -> None:
@@ -82,7 +91,7 @@ class InstanceServer(QObject):
             if socket.canReadLine():
                 self._on_ready(socket)
 
-    def _on_ready(self, socket: QLocalSocket) -> None:
+    def _on_ready(self, socket) -> None:
         if not socket.canReadLine():
             return
         line = bytes(socket.readLine().data())
