@@ -4,7 +4,9 @@ Ids are integers given by the store, except workshops, whose ids are UUID string
 that a workshop keeps one identity across machines and files.
 """
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .health import HealthRound, Rating, TallyCount
 from .timer import TimerState
@@ -201,9 +203,18 @@ class SearchHit:
     kind: str  # "workshop", "note" or "action"
     record_id: str
     text: str
-    snippet: str  # the matching words between HIT_START and HIT_END
+    words: tuple[str, ...]  # what was looked for, which the snippet marks
     exercise_id: int | None = None
     domain_key: str = ""
+
+    @cached_property
+    def snippet(self) -> str:
+        """The text around the first match, the matching words between HIT_START and HIT_END.
+
+        Made when first read: a search as you type finds hundreds of hits, and the list
+        shows a screenful of them.
+        """
+        return snippet(self.text, self.words)
 
 
 @dataclass(frozen=True)
@@ -251,3 +262,25 @@ class Template:
     builtin: bool = False
 
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use marks around matched words in SearchHit.snippet
+SNIPPET_CHARS = 160  # about two lines of a result list
+SNIPPET_LEAD = 50  # characters of context kept before the first match
+
+
+def snippet(text: str, words, *, chars: int = SNIPPET_CHARS) -> str:
+    """``text`` on one line, cut to about ``chars`` around its first match of any of ``words``,
+    with every match shown between HIT_START and HIT_END (and "…" where text was cut)."""
+    flat = " ".join(text.replace(HIT_START, "").replace(HIT_END, "").split())  # typed marks are not ours
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)),
+                         re.IGNORECASE)
+    first = pattern.search(flat)
+    start = 0
+    if first and first.start() > SNIPPET_LEAD:
+        start = first.start() - SNIPPET_LEAD
+        space = flat.find(" ", start, first.start())
+        start = space + 1 if 0 <= space < start + 15 else start
+    end = min(len(flat), start + chars)
+    if end < len(flat) and first and first.end() > end:
+        end = first.end()  # a long match is shown whole
+    window = flat[start:end]
+    marked = pattern.sub(lambda m: HIT_START + m.group(0) + HIT_END, window)
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(flat) else "")

@@ -6,10 +6,10 @@ import pytest
 import sqlite_utils
 
 from collabdesk.domain.errors import NotFoundError
-from collabdesk.domain.model import HIT_END, HIT_START
+from collabdesk.domain.model import HIT_END, HIT_START, snippet
 from collabdesk.services import notes, workshops
 from collabdesk.store import Store
-from collabdesk.store.library import LIBRARY_ORDER, SUMMARY_SQL, _search_sql, snippet
+from collabdesk.store.library import LIBRARY_ORDER, SUMMARY_SQL, _search_sql
 from collabdesk.store.schema import migrate
 from tests.store.library_data import NEEDLE_WORDS, build_library, rich_workshop
 

@@ -69,6 +69,24 @@ def test_search_finds_any_script_and_skips_deleted_notes(fresh_db):
         assert [h.record_id for h in fresh_db.search(word) if h.kind == "note"] == [str(kept.id)], word
 
 
+def test_words_too_short_for_the_index_are_found_by_a_scan_ascii_letters_in_either_case(fresh_db):
+    w = make_workshop(fresh_db)
+    ex = fresh_db.exercises(w.id)[0]
+    budget, percent, fifty, under, both = (notes.add_note(fresh_db, ex.id, text).id for text in (
+        "Budget 5% up", "up 5% again", "50 more", "a_b test", "合作 on the budget"))
+    notes.delete_notes(fresh_db, [notes.add_note(fresh_db, ex.id, "合作 gone").id])
+
+    def found(query):
+        return sorted(int(h.record_id) for h in fresh_db.search(query) if h.kind == "note")
+
+    assert found("BU") == sorted([budget, both]) and found("bU") == found("BU")
+    assert found("5%") == sorted([budget, percent])  # % and _ are the characters typed, not wildcards
+    assert found("a_") == [under]
+    assert found("合作") == [both] and found("合") == [both]
+    assert found("合 bu") == [both] and found("作 50") == []
+    assert found("合作 budget") == [both]  # a short word beside one the index takes
+
+
 def test_search_index_follows_text_edits_but_not_moves(fresh_db):
     w = make_workshop(fresh_db)
     note = notes.add_note(fresh_db, fresh_db.exercises(w.id)[0].id, "pooled budgets")

@@ -2,15 +2,14 @@
 
 import shutil
 import warnings
-from html.parser import HTMLParser
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocument
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from collabdesk.domain.errors import ValidationError
-from collabdesk.domain.model import HIT_END, HIT_START, SearchHit
+from collabdesk.domain.model import SearchHit
 from collabdesk.services import library as library_services
 from collabdesk.services import notes, workshops
 from collabdesk.services.library import SearchResult
@@ -19,7 +18,9 @@ from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.operations import Operations
 from collabdesk.ui.common import prompts
 from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
-from collabdesk.ui.library.search import SearchResultsModel, result_html, snippet_html
+from collabdesk.ui.library.search import (
+    HIGHLIGHT, SearchResultsModel, plain_text, snippet_line, where_line,
+)
 from collabdesk.ui.library.sidebar import TRASH
 from collabdesk.ui.library.view import LibraryView
 from tests.store.library_data import NEEDLE_WORDS, build_library, rich_workshop
@@ -123,6 +124,10 @@ def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db, asked):
     (result,) = [view.results_model.result_at(r) for r in range(view.results_model.rowCount())]
     text = view.results_model.index(0).data()
     assert text.startswith("Note · Roundtable <b>&amp;</b> · Heart · Heart\n")
+    row = view.results.visualRect(view.results_model.index(0))
+    image = view.results.viewport().grab(row).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert HIGHLIGHT.lower() in colours and "#c8414b" in colours  # the match, marked; the domain's swatch
     assert result.domain.colour == "#C8414B"
     with qtbot.waitSignal(view.open_note_requested) as opened:
         view.results.activated.emit(view.results_model.index(0))
@@ -130,27 +135,17 @@ def test_results_name_the_workshop_exercise_and_domain(qtbot, fresh_db, asked):
     assert asked["ask"] == [f"Start this workshop now? “{w.title}” becomes Running."]  # a draft
 
 
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-
-
 def test_user_markup_is_shown_as_text_and_only_matches_are_highlighted():
     typed = "<b>Budget</b> &amp; <img src=x> 合作"
-    hit = SearchHit("w", "<i>Title</i>", "note", "1", typed,
-                    f"<b>{HIT_START}Budget{HIT_END}</b> &amp; <img src=x> 合作")
-    markup = result_html(SearchResult(hit, "<script>x</script>"))
-    parser = _Tags()
-    parser.feed(markup)
-    assert parser.tags == ["span", "b", "br", "b"]  # ours: the kind, the title, the line break, the match
-    document = QTextDocument()
-    document.setHtml(markup)
-    assert document.toPlainText() == "Note · <i>Title</i> · <script>x</script>\n<b>Budget</b> &amp; <img src=x> 合作"
-    assert snippet_html(f"a{HIT_START}&{HIT_END}") == 'a<b style="background-color:#FFE27A">&amp;</b>'
+    hit = SearchHit("w", "<i>Title</i>\n", "note", "1", typed, ("budget", "合作"))
+    result = SearchResult(hit, "<script>x</script>")
+    where, words = where_line(result), snippet_line(hit.snippet)
+    assert where.text == "Note · <i>Title</i> · <script>x</script>"
+    assert [(where.text[s:s + n], style) for s, n, style in where.spans] == [
+        ("Note", "muted"), ("<i>Title</i>", "title")]
+    assert words.text == typed
+    assert [(words.text[s:s + n], style) for s, n, style in words.spans] == [("Budget", "match"), ("合作", "match")]
+    assert plain_text(result) == f"{where.text}\n{typed}"
 
 
 # -- the list: filters and sorting through the widgets --------------------------------
