@@ -165,6 +165,9 @@ const KIND_NAMES = { note: "Note", idea: "Idea", question: "Question" };
 
 function renderMine() {
   if (editing) return;  // redrawn when the change is saved or cancelled
+  $("mine-hint").textContent = !state || !state.exercise ? ""
+    : state.changes ? "You can edit or withdraw your notes while this exercise is on."
+    : "The facilitator has closed changes: your notes stay as they are.";
   const list = $("mine");
   list.replaceChildren();
   const rows = [

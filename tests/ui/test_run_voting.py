@@ -18,7 +18,8 @@ def voting_room(running):
 
 def test_the_run_views_side_panel_holds_the_workshops_actions_and_votes(running):
     run = running.run_view
-    assert [run.side_panel.tabText(i) for i in range(run.side_panel.count())] == ["Actions", "Votes", "Health"]
+    assert [run.side_panel.tabText(i) for i in range(run.side_panel.count())] == ["Actions", "Votes", "Health",
+                                                                                       "Phones"]
     actions, votes = docks(running)
     assert actions.panel.workshop_id == running.workshop_id and votes.panel.workshop_id == running.workshop_id
     assert votes.panel.exercise_id == run.exercise.id  # a new vote covers the exercise on now

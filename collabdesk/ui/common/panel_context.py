@@ -25,3 +25,5 @@ class PanelContext:
     show_screen: Callable[[QWidget], None]  # cover the run view with a full-window screen (a ballot)
     close_screen: Callable[[], None]  # and put the board back
     set_room_stage: Callable[[QWidget | None], None]  # what the room view shows instead of the notes
+    phones: object = None  # ui.phones.switch.PhonesSwitch: the room network's switch, and the link while on
+    show_note: Callable[[int, int], bool] | None = None  # show (exercise id, note id)'s card on the board

@@ -17,16 +17,18 @@ class PhonesSwitch(QObject):
     changed = Signal(bool)  # on or off
     turned_off = Signal(str)  # why, in words, when it was not the facilitator's own click
     failed = Signal(str, str)  # a title and a message: it could not be turned on
+    shown = Signal()  # turned on by the facilitator: the window shows the Phones panel and the room view
+    join_changed = Signal()  # how to join (or whether the room shows it) changed: a new code, locked
 
     def __init__(self, ops: Operations, parent: QObject | None = None):
         super().__init__(parent)
         self.ops = ops
         self.link = None  # the PhoneLink while on
-        self.dialog = None  # the Phones window, while on
+        self.join_in_room = True  # the room view shows the QR code, address and code while phones are on
 
     def toggle(self, workshop_id: str | None, parent: QWidget) -> None:
-        """The menu's and the run view's switch: off if on; else on (asking which network when
-        the laptop has several) and the Phones window shown."""
+        """The menu's, the run view's and the Phones panel's switch: off if on; else on (asking
+        which network when the laptop has several), then the panel and the room view shown."""
         from .addresses import private_addresses
 
         if self.is_on or workshop_id is None:
@@ -49,17 +51,21 @@ class PhonesSwitch(QObject):
             self.changed.emit(False)
             self.failed.emit("Phones cannot join", str(error))
             return
-        self.show_dialog(parent)
+        self.shown.emit()
 
-    def show_dialog(self, parent: QWidget) -> None:
-        from .dialog import PhonesDialog
+    def set_join_in_room(self, shown: bool) -> None:
+        self.join_in_room = shown
+        self.join_changed.emit()
 
-        if self.link is None:
-            return
-        if self.dialog is None:
-            self.dialog = PhonesDialog(self.link, parent)
-        self.dialog.show()
-        self.dialog.raise_()
+    def join_card(self, parent: QWidget):
+        """The room view's column on how to join, made inside ``parent`` (the room view), or None
+        while phones are off or the facilitator has taken it down."""
+        from .join_card import JoinCard
+
+        if self.link is None or not self.join_in_room:
+            return None
+        return JoinCard(self.link.url, self.link.room.code, self.link.join_url(), locked=self.link.room.locked,
+                        parent=parent)
 
     @property
     def is_on(self) -> bool:
@@ -87,6 +93,7 @@ class PhonesSwitch(QObject):
             raise CollabDeskError(f"Phones cannot join on {address}: {error}") from None
         link.idle.connect(lambda: self.turn_off("Phones were turned off: nobody used the room for a while."))
         self.link = link
+        self.join_in_room = True
         self.changed.emit(True)
         return link.join_url()
 
@@ -94,10 +101,6 @@ class PhonesSwitch(QObject):
         if self.link is None:
             return
         link, self.link = self.link, None
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
         link.stop()
         link.deleteLater()
         self.changed.emit(False)

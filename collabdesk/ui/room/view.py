@@ -5,7 +5,8 @@ its colour, the prompt, the big timer, and the notes in large type, laid out to 
 A note added is one tile appended; the layout is worked out lazily at the next paint,
 so leaving the room view open costs the facilitator's typing nothing.
 ``set_stage`` swaps the notes for another widget (voting progress, results) while the
-header and timer stay.
+header and timer stay; ``set_aside`` puts a column beside everything (how to join from
+phones, while they are on).
 
 When the board has themes, the tiles come theme by theme, each headed by its theme's
 name in the theme's colour (the colour of its frame on the facilitator's board), and
@@ -118,6 +119,18 @@ class RoomNotes(QWidget):
         themed = sorted((n for n in notes if n.theme_id in rank), key=lambda n: (rank[n.theme_id], n.id))
         return themed + [n for n in notes if n.theme_id not in rank]
 
+    def _footer(self, note: Note) -> str:
+        """The tile's corner: the kind (or a quote's attribution) and, for a note sent from a
+        phone, who sent it ("Anonymous" when nobody) and that it came from a phone."""
+        kind = _kind_footer(note)
+        if note.id not in self.from_phones:
+            return kind
+        sender = f"{self.names.get(note.author_id, 'Anonymous') if note.author_id is not None else 'Anonymous'} · phone"
+        return f"{kind}  ·  {sender}" if kind else sender
+
+    def mark_from_phones(self, note_ids) -> None:
+        self.from_phones.update(note_ids)
+
     def _header(self, note: Note) -> str:
         theme = self.themes.get(note.theme_id)
         return theme.title if theme is not None else ""
@@ -198,7 +211,7 @@ class RoomNotes(QWidget):
         bottoms = [0.0] * columns
         for placed, note in enumerate(reversed(notes)):
             fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
-            tile_height = (2 * pad + fitted.height + (footer_height if _footer(note) else 0)
+            tile_height = (2 * pad + fitted.height + (footer_height if self._footer(note) else 0)
                            + (footer_height if self._header(note) else 0))
             column = min(range(columns), key=bottoms.__getitem__)
             if bottoms[column] + tile_height > height:
@@ -222,7 +235,7 @@ class RoomNotes(QWidget):
         footer_height = small.pixelSize() * 1.4
         for note in notes:
             fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
-            footer = _footer(note)
+            footer = self._footer(note)
             header = self._header(note)
             band = footer_height if header else 0.0
             tile_height = 2 * pad + fitted.height + (footer_height if footer else 0) + band
@@ -328,7 +341,7 @@ class RoomNotes(QWidget):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
 
 
-def _footer(note: Note) -> str:
+def _kind_footer(note: Note) -> str:
     if note.kind == "quote":
         return f"— {note.role}" if note.role else ""
     return style.KIND_LABELS[note.kind].upper() if note.kind in ("idea", "question") else ""
@@ -376,6 +389,7 @@ class RoomView(QWidget):
         self.framework: Framework | None = None
         self.blanked = False
         self.staged: QWidget | None = None  # what shows in place of the notes (a vote), if anything
+        self.aside: QWidget | None = None  # the column at the right (how to join from phones), if any
         self.setObjectName("room-view")
         self.setWindowTitle("Room")
         self.setAutoFillBackground(True)
@@ -413,15 +427,20 @@ class RoomView(QWidget):
         body.setSpacing(20)
         body.addLayout(header)
         body.addWidget(self.stage, 1)
+        self.columns = QHBoxLayout()
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.setSpacing(0)
+        self.columns.addLayout(body, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.band)
-        layout.addLayout(body, 1)
+        layout.addLayout(self.columns, 1)
 
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
         ticker.tick.connect(self._on_tick)
+        self.hub.phone_notes_added.connect(self.notes.mark_from_phones)
         self.hub.notes_added.connect(self._on_notes_added)
         self.hub.notes_updated.connect(self._on_notes_updated)
         self.hub.notes_removed.connect(self._on_notes_removed)
@@ -452,9 +471,12 @@ class RoomView(QWidget):
         changed = exercise is None or self.exercise is None or exercise.id != self.exercise.id
         self.exercise = exercise
         self._show_header()
+        self.notes.names = {p.id: p.name for p in store.participants(self.workshop_id)} if self.workshop_id else {}
         if changed:
+            notes = store.notes(exercise.id) if exercise else []
+            self.notes.from_phones = set(store.phone_devices([n.id for n in notes]))
             self.notes.set_themes(store.themes(exercise.id) if exercise else [])
-            self.notes.set_notes(store.notes(exercise.id) if exercise else [])
+            self.notes.set_notes(notes)
 
     def _show_header(self) -> None:
         exercise = self.exercise
@@ -494,6 +516,21 @@ class RoomView(QWidget):
             self.stage.addWidget(widget)
         self.set_blank(self.blanked)  # a blanked room stays blank until Ctrl+B brings it back
 
+    def set_aside(self, widget: QWidget | None) -> None:
+        """Show ``widget`` in a column at the right, beside the header and the notes (None: no
+        column). The room keeps it until another replaces it, then deletes it."""
+        if self.aside is not None and widget is not self.aside:
+            old, self.aside = self.aside, None
+            self.columns.removeWidget(old)
+            old.deleteLater()
+        self.aside = widget
+        if widget is not None:
+            widget.setParent(self)
+            widget.setContentsMargins(0, 22, 36, 28)
+            self.columns.addWidget(widget)
+            widget.show()
+        self._fit()
+
     # -- window ----------------------------------------------------------------------------
     def place_on_second_screen(self, facilitator_screen=None) -> bool:
         """Move to a screen other than the facilitator's, full screen; False when there is none."""
@@ -510,8 +547,13 @@ class RoomView(QWidget):
     def resizeEvent(self, event) -> None:
         """Type and timer scale with the window, so the projector's resolution does not matter."""
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.aside is not None:
+            self.aside.setFixedWidth(max(220, int(self.width() * 0.3)))
         height = max(300, self.height())
-        self.timer.setFixedSize(int(self.width() * 0.24), int(height * 0.2))
+        self.timer.setFixedSize(int(self.width() * (0.17 if self.aside is not None else 0.24)), int(height * 0.2))
         domain_font = style.font(10, bold=True)
         domain_font.setPixelSize(max(14, int(height * 0.04)))
         prompt_font = style.font(10)

@@ -6,10 +6,12 @@ draft workshop opens in the run view; a closed one in review mode (``review.Revi
 read only until the facilitator chooses Reopen. Files dropped on the window are imported.
 
 What the window hands out (each made on first use, so start-up shows the library only):
-- side panels of the run view (actions, votes, health): each ``create_panel(context)`` is given a
-  ``PanelContext`` (the operations, the undo stack, the screens), never this window, and returns
+- side panels of the run view (actions, votes, health, phones): each ``create_panel(context)`` is given
+  a ``PanelContext`` (the operations, the undo stack, the screens, the phones' switch), never this
+  window, and returns
   ``(title, widget)``; the widget's ``set_workshop(workshop_id | None)`` is called on open and close.
-- the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting).
+- the room view: ``window.room_view()`` gives the RoomView (``set_stage`` for voting; ``set_aside``
+  for how to join from phones, while they are on).
 - export: ``collabdesk.ui.export.dialog.export_workshop(parent, ops, workshop_id)``.
 ``window.ops`` (every write, through ``ui/operations``) and ``window.undo_stack`` (every undoable step).
 """
@@ -118,6 +120,9 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.phones.changed.connect(self.actions["phones"].setChecked)
         self.phones.failed.connect(self.show_error)
         self.phones.turned_off.connect(lambda reason: self.statusBar().showMessage(reason))
+        self.phones.shown.connect(self._show_phones)
+        self.phones.changed.connect(lambda _on: self._show_join_in_room())
+        self.phones.join_changed.connect(self._show_join_in_room)
 
         self.hub.saved.connect(self._on_saved)
         self.hub.workshop_changed.connect(self._on_workshop_changed)
@@ -317,12 +322,16 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             from ..actions import panel as actions_panel
             from ..common.panel_context import PanelContext
             from ..health import dock as health_dock
+            from ..phones import panel as phones_panel
 
             context = PanelContext(ops=self.ops, undo_stack=self.undo_stack,
                                    show_screen=lambda screen: self.run_view.show_screen(screen),
                                    close_screen=lambda: self.run_view.close_screen(),
-                                   set_room_stage=lambda stage: self.room_view().set_stage(stage))
-            for create in (actions_panel.create_panel, voting.create_panel, health_dock.create_panel):
+                                   set_room_stage=lambda stage: self.room_view().set_stage(stage),
+                                   phones=self.phones,
+                                   show_note=lambda exercise_id, note_id: self.run_view.show_note(exercise_id, note_id))
+            for create in (actions_panel.create_panel, voting.create_panel, health_dock.create_panel,
+                           phones_panel.create_panel):
                 title, widget = create(context)
                 self.run_view.add_side_panel(widget, title)
                 self.side_panels.append(widget)
@@ -614,6 +623,23 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
 
     def toggle_phones(self) -> None:
         self.phones.toggle(self.workshop_id if not self.reviewing else None, self)
+
+    def _show_phones(self) -> None:
+        """Phones just turned on by the facilitator: the Phones tab, and the room view showing how to join."""
+        from ..phones.panel import PhonesPanel
+
+        if self._run_view is not None and self.side_panels is not None:
+            self.run_view.side_panel.setCurrentWidget(next(p for p in self.side_panels if isinstance(p, PhonesPanel)))
+        if not self.room_view().isVisible():
+            self.toggle_room_view()
+
+    def _show_join_in_room(self) -> None:
+        """The room view's column on how to join follows the switch (made only when there is one to show)."""
+        if self.phones.is_on and self.phones.join_in_room:
+            room = self.room_view()
+            room.set_aside(self.phones.join_card(room))
+        elif self._room is not None:
+            self._room.set_aside(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.phones.turn_off()
