@@ -87,17 +87,17 @@ function render(next) {
     $("exercise-title").textContent = exercise.title || "";
     $("prompt").textContent = exercise.prompt || "";
     deadline = exercise.running ? Date.now() + exercise.seconds_left * 1000 : null;
-    tick(exercise.seconds_left);
+    tick();
   }
   for (const note of state.notes || []) acknowledge(note);
   renderMine();
   renderVote(state);  // ballot.js
 }
 
-function tick(fixed) {
+function tick() {
   const exercise = state && state.exercise;
-  if (!exercise) return;
-  const seconds = deadline === null ? fixed : Math.round((deadline - Date.now()) / 1000);
+  if (!exercise) return;  // a paused timer keeps the time the laptop last sent; a running one counts down
+  const seconds = deadline === null ? exercise.seconds_left : Math.round((deadline - Date.now()) / 1000);
   if (seconds === undefined || seconds === null) { $("time-left").textContent = ""; return; }
   const over = seconds < 0;
   const s = Math.abs(seconds);

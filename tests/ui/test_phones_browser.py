@@ -172,6 +172,8 @@ def test_a_phone_edits_and_withdraws_its_notes_and_sees_the_one_the_facilitator_
     qtbot.waitUntil(lambda: fresh_db.note(notes["Rather not"].id).deleted, timeout=20_000)
     assert notes["Rather not"].id not in window.run_view.board_scene.cards
 
+    page.evaluate("tick()")  # the page's once-a-second tick keeps a paused timer's time
+    assert page.locator("#time-left").text_content() == "Time left 20:00 (paused)"
     assert page.locator("#mine-hint").text_content() == "You can edit or withdraw your notes while this exercise is on."
     window.phones.link.set_allow_changes(False)  # the facilitator closes changes, from the Phones tab
     page.get_by_text("The facilitator has closed changes: your notes stay as they are.").wait_for(timeout=20_000)
