@@ -1,5 +1,5 @@
 // Voting from the phone (docs/phone-api.md, "Voting"). Loaded after phone.js, whose helpers
-// ($, call, say, show, renderNames, handleRefusal) it uses; phone.js calls renderVote with
+// ($, call, say, claim, handleRefusal, connection, TOKEN) it uses; phone.js calls renderVote with
 // each state. Text is set with textContent only. A ballot is kept in local storage until the
 // laptop acknowledges it, and sent again on reconnect, like a note.
 "use strict";
@@ -12,6 +12,7 @@ let draftRound = null;
 let edited = false;  // the voter changed the dots since the last saved ballot
 let ballotSending = false;
 let shownItems = "";  // the cards on the page, so a push that does not change them keeps focus
+let shownNames = "";  // likewise the names to choose from
 
 function pendingBallot() {
   try { return JSON.parse(localStorage.getItem(BALLOT) || "null"); } catch (e) { return null; }
@@ -65,12 +66,12 @@ function renderVote(state) {
   } else if (!edited && !pendingBallot()) {
     draft = { ...savedDots() };  // e.g. the facilitator reopened this ballot: it starts again
   }
-  renderBallot();
+  renderBallot(state);
   renderResults();
   flushBallot();
 }
 
-function renderBallot() {
+function renderBallot(state) {
   const ballot = vote.mode === "ballot" && !vote.revealed;
   const status = (vote.mine && vote.mine.status) || "";
   const showCards = ballot && (status === "to_vote" || status === "voted");
@@ -90,11 +91,30 @@ function renderBallot() {
   }
   $("vote-note").textContent = note;
   $("vote-note").hidden = !note;
-  $("vote-choose-name").hidden = !(ballot && status === "name");
+  renderNameChoice(ballot && status === "name" ? state.participants || [] : []);
   $("vote-ballot").hidden = !showCards;
   if (!showCards) return;
   renderCards();
   updateBallot();
+}
+
+// A phone that joined without a name chooses one here to vote (phone.js's claim).
+function renderNameChoice(people) {
+  $("vote-names").hidden = people.length === 0;
+  const signature = JSON.stringify(people);
+  if (signature === shownNames) return;
+  shownNames = signature;
+  const list = $("vote-names");
+  list.replaceChildren();
+  for (const person of people) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = person.name;
+    button.addEventListener("click", () => claim(person.id));
+    item.append(button);
+    list.append(item);
+  }
 }
 
 function renderCards() {
@@ -255,6 +275,5 @@ function renderResults() {
 
 document.addEventListener("DOMContentLoaded", () => {
   $("vote-save").addEventListener("click", saveBallot);
-  $("vote-choose-name").addEventListener("click", () => { renderNames(); show("names"); });
   setInterval(flushBallot, 5000);
 });

@@ -331,3 +331,26 @@ def test_no_message_before_the_reveal_holds_a_count_or_another_ballot_and_none_n
             await phone.ws.close()
 
     serve(scenario)
+
+
+def test_a_vote_on_themes_shows_the_themes_and_takes_dots_on_themes_only(serve, fresh_db, workshop):
+    workshop_id, notes = workshop
+    exercise_id = fresh_db.note(notes[0]).exercise_id
+    travel = fresh_db.create_theme(exercise_id, "Getting around", [notes[0]])
+    places = fresh_db.create_theme(exercise_id, "Places to be", [notes[1], notes[2]])
+    round_ = start(fresh_db, workshop_id, target="themes", max_per_item=None)
+
+    async def scenario(client, app, room, host):
+        phone = await Phone(client, room).join("Amira Haddad", people(fresh_db, workshop_id))
+        vote = phone.seen[-1]["vote"]
+        assert vote["target"] == "themes" and vote["cap"] is None
+        assert vote["items"] == [{"key": f"theme:{travel.id}", "text": "Getting around"},
+                                 {"key": f"theme:{places.id}", "text": "Places to be"}]
+        await refused(await phone.vote(round_.id, {notes[0]: 1}), 400, "ballot")  # a note, in a vote on themes
+        body = {"round": round_.id, "dots": {f"theme:{places.id}": 3}}
+        assert (await phone.call("POST", "/api/v1/ballot", body))[0] == 200
+        assert fresh_db.voter_allocation(round_.id, people(fresh_db, workshop_id)["Amira Haddad"]) == {
+            ("theme", places.id): 3}
+        await phone.ws.close()
+
+    serve(scenario)

@@ -186,3 +186,33 @@ def test_a_phone_edits_and_withdraws_its_notes_and_sees_the_one_the_facilitator_
     assert hidden.get_by_role("button").count() == 0  # no Edit or Withdraw on a hidden note
     assert [t.strip() for t in page.locator("#mine .text").all_text_contents()] == ["Off topic", "Typo fixed"]
     page.screenshot(path=str(tmp_path / "mine.png"), full_page=True)
+
+
+def test_a_phone_without_a_name_chooses_one_to_vote_and_a_ballot_saved_offline_is_sent_when_the_laptop_is_back(
+        qtbot, running, fresh_db, chromium_phone, monkeypatch):
+    window = running
+    notes = add_notes(window, "More night buses", "Shade in the square")
+    round_id = start_vote(qtbot, window, monkeypatch)
+    join_url = window.phones.turn_on(window.workshop_id, "127.0.0.1", name=PHONE_HOST)
+    window.phones.link.set_allow_anonymous(True)
+    context = chromium_phone.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(join_url)
+    page.get_by_role("button", name="Join without a name").click()  # then, to vote, a name
+    page.get_by_text("Each person votes once, under their own name. Choose your name to vote.").wait_for()
+    page.get_by_role("list", name="Choose your name to vote").get_by_role("button", name="Amira").click()
+    add = page.get_by_role("group", name=notes[1].text).get_by_role("button", name="Add a dot")
+    add.click()
+    context.set_offline(True)  # the Wi-Fi drops
+    add.click()
+    page.get_by_role("button", name="Save my vote").click()
+    page.get_by_text("Sending… (kept on this phone until the laptop answers)").wait_for(timeout=20_000)
+    assert page.evaluate("JSON.parse(localStorage.getItem('collabdesk.ballot')).dots") == {
+        f"note:{notes[1].id}": 2}
+    assert fresh_db.votes(round_id) == []
+    context.set_offline(False)
+    amira = fresh_db.participants(window.workshop_id)[0].id
+    qtbot.waitUntil(lambda: fresh_db.voter_allocation(round_id, amira) == {("note", notes[1].id): 2},
+                    timeout=20_000)
+    page.get_by_text("Saved. You can change your vote until the vote closes.").wait_for(timeout=20_000)
+    assert page.evaluate("localStorage.getItem('collabdesk.ballot')") is None
