@@ -33,13 +33,19 @@ STATUS = {"name": 403, "voter": 403, "round": 409, "closed": 409, "voted": 409, 
 @dataclass
 class Ballots:
     """The server's memory of the vote: voters' standing in the round phones follow, which phone
-    cast which ballot, and each phone's rate of sending. Used on the server's loop only."""
+    cast which ballot, what each phone was last shown, and each phone's rate of sending; with the
+    room, the server's published state and its live connections (``install``'s). Used on the
+    server's loop only."""
 
+    room: Room
+    shared: dict  # the state the server publishes
+    sockets: dict  # live connection -> its device
     round_id: int | None = None
     statuses: dict[int, str] = field(default_factory=dict)  # participant id -> pending/confirmed/skipped
     # (round, voter) -> (the phone that cast their ballot, its dots as sent)
     cast: dict[tuple[int, int], tuple[int, dict[str, int]]] = field(default_factory=dict)
     sending: set[tuple[int, int]] = field(default_factory=set)  # (round, voter) whose ballot is being saved
+    shown: dict[int, dict | None] = field(default_factory=dict)  # device id -> the vote it was last sent
     _buckets: dict[int, tuple[float, float]] = field(default_factory=dict)  # device id -> (tokens, when)
 
     def update(self, private: Mapping | None) -> None:
@@ -89,10 +95,33 @@ def keep_private(app: web.Application, state: dict) -> dict:
 
 def personal(app: web.Application, device: Device, state: dict) -> dict:
     """``state`` (a copy, about to be sent to ``device``) with the vote as this phone sees it."""
-    vote = state.get("vote")
-    if vote:
-        state["vote"] = {**vote, "mine": app[VOTES].mine(device)} if vote.get("mode") == "ballot" else dict(vote)
+    state["vote"] = _vote_for(app, device, state.get("vote"))
+    app[VOTES].shown[device.id] = state["vote"]
     return state
+
+
+def _vote_for(app: web.Application, device: Device, vote: dict | None) -> dict | None:
+    if not vote:
+        return None
+    return {**vote, "mine": app[VOTES].mine(device)} if vote.get("mode") == "ballot" else dict(vote)
+
+
+async def publish_vote(app: web.Application, state: dict) -> None:
+    """The vote changed (a ballot, a reveal, a card): ``state`` is ``vote_state``'s. Only the phones
+    whose own view of it changed are sent ``{"type": "vote", "vote": …}``: a ballot changes its
+    voter's standing, so no other phone hears of it, and the rest of the state stays as pushed."""
+    votes = app[VOTES]
+    votes.shared["vote"] = keep_private(app, dict(state))["vote"]
+    for ws, device in list(votes.sockets.items()):
+        try:
+            votes.room.device(device.token)
+        except Refusal as refusal:
+            await ws.close(code=4401, message=refusal.reason.encode())
+            continue
+        vote = _vote_for(app, device, votes.shared["vote"])
+        if votes.shown.get(device.id, ...) != vote:
+            votes.shown[device.id] = vote
+            await ws.send_json({"type": "vote", "vote": vote})
 
 
 def read_ballot(body: Mapping) -> tuple[int, dict[rules.Item, int], dict[str, int]]:
@@ -116,11 +145,12 @@ def read_ballot(body: Mapping) -> tuple[int, dict[rules.Item, int], dict[str, in
     return round_id, allocation, kept
 
 
-def install(app: web.Application, *, room: Room, host,
+def install(app: web.Application, *, room: Room, host, shared: dict, sockets: dict,
             device: Callable[[web.Request], Device], body: Callable[[web.Request], Awaitable[dict]],
             reply: Callable[[int, dict], web.Response]) -> None:
-    """Add ``POST /api/v1/ballot`` to ``app`` (before any catch-all route); ``host.cast_ballot`` saves."""
-    app[VOTES] = Ballots()
+    """Add ``POST /api/v1/ballot`` to ``app`` (before any catch-all route); ``host.cast_ballot`` saves.
+    ``shared`` is the state the server publishes, ``sockets`` its live connections."""
+    app[VOTES] = Ballots(room, shared, sockets)
 
     async def cast(request: web.Request) -> web.Response:
         phone = device(request)
@@ -133,7 +163,7 @@ def install(app: web.Application, *, room: Room, host,
         if key in votes.sending:
             raise Refusal(409, "busy", "Another phone is sending a vote under your name right now. Try again in a "
                                        "moment.")
-        votes.take_slot(phone, room.clock())
+        votes.take_slot(phone, votes.room.clock())
         before = votes.cast.get(key)
         replacing = ({rules.parse_item_key(k): v for k, v in before[1].items()}
                      if before and before[0] == phone.id else None)

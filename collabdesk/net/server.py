@@ -263,7 +263,8 @@ def make_app(room: Room, host: Host, names: set[str]) -> web.Application:
     app.router.add_patch("/api/v1/notes/{key}", _edit)
     app.router.add_delete("/api/v1/notes/{key}", _withdraw)
     app.router.add_get("/api/v1/live", _live)
-    ballots.install(app, room=room, host=host, device=_device, body=_body, reply=_json)
+    ballots.install(app, room=room, host=host, shared=app[STATE], sockets=app[SOCKETS], device=_device, body=_body,
+                    reply=_json)
     app.router.add_route("*", "/api/{rest:.*}", _old_api)
     return app
 
@@ -355,6 +356,11 @@ class PhoneServer:
         """Thread-safe: tell the phones that sent these notes what they are now."""
         if self._loop.is_running():
             asyncio.run_coroutine_threadsafe(update_notes(self.app, notes), self._loop)
+
+    def publish_vote(self, state: dict) -> None:
+        """Thread-safe: the vote changed (``ballots.vote_state``); push it to the phones it changes for."""
+        if self._loop.is_running():
+            asyncio.run_coroutine_threadsafe(ballots.publish_vote(self.app, state), self._loop)
 
     def call(self, action: Callable[[], None]) -> None:
         """Run ``action`` on the server's loop (e.g. after removing a device, to drop its connection)."""

@@ -315,6 +315,9 @@ function connect() {
       connection("Connected");
       render(message);
       flush();
+    } else if (message.type === "vote" && state) {
+      state = { ...state, vote: message.vote };
+      renderVote(state);  // ballot.js
     } else if (message.type === "error") {
       handleRefusal(401, message);
     }

@@ -24,8 +24,8 @@ PEOPLE = ["Amira Haddad", "Bruno Keller", "Chiara Rossi", "Dmitri Volkov"]
 
 class StoreHost:
     """The laptop's side without Qt: the phone-vote service on a real store; after each saved
-    ballot the room's state is published again (scheduled before the phone is answered, as the
-    GUI thread's link does when the hub says the votes changed)."""
+    ballot the vote is published again (scheduled before the phone is answered, as the GUI
+    thread's link does when the hub says the votes changed)."""
 
     def __init__(self, store, workshop_id):
         self.store = store
@@ -40,6 +40,9 @@ class StoreHost:
     async def publish(self) -> None:
         await publish(self.app, self.state())
 
+    async def publish_vote(self) -> None:
+        await ballots.publish_vote(self.app, ballots.vote_state(*phone_votes.phone_vote(self.store, self.workshop_id)))
+
     def add_note(self, **_note):
         raise AssertionError("no notes in these tests")
 
@@ -51,7 +54,7 @@ class StoreHost:
         except Exception as error:
             future.set_exception(error)
         else:
-            asyncio.get_running_loop().create_task(self.publish())
+            asyncio.get_running_loop().create_task(self.publish_vote())
             future.set_result(None)
         return future
 
@@ -163,7 +166,7 @@ def test_a_ballot_beyond_the_rules_is_refused_in_words_and_saves_nothing(serve, 
     async def scenario(client, app, room, host):
         voting.reopen_round(fresh_db, other.id)
         newest = start(fresh_db, workshop_id, title="Second thoughts", exercise_id=None)
-        await host.publish()
+        await host.publish_vote()
         phone = await Phone(client, room).join("Amira Haddad", people(fresh_db, workshop_id))
         await refused(await phone.vote(newest.id, {notes[0]: 2, notes[1]: 2}), 400, "ballot")  # 4 of 3 dots
         await refused(await phone.vote(newest.id, {notes[0]: 3}), 400, "ballot")  # 3 on one card; the cap is 2
@@ -208,7 +211,7 @@ def test_a_phone_never_changes_or_sees_a_ballot_cast_on_the_laptop_or_another_ph
     voting.cast_ballot(fresh_db, round_.id, names["Bruno Keller"], {("note", notes[3]): 2})  # passing the laptop
 
     async def scenario(client, app, room, host):
-        await host.publish()
+        await host.publish_vote()
         bruno = await Phone(client, room).join("Bruno Keller", names)
         assert bruno.seen[-1]["vote"]["mine"] == {"status": "voted_elsewhere"}
         await refused(await bruno.vote(round_.id, {notes[0]: 1}), 409, "voted")
@@ -220,7 +223,7 @@ def test_a_phone_never_changes_or_sees_a_ballot_cast_on_the_laptop_or_another_ph
         assert fresh_db.voter_allocation(round_.id, names["Chiara Rossi"]) == {("note", notes[1]): 2}
         # The facilitator reopens Chiara's ballot: it is nobody's now, and either phone may vote again.
         voting.reopen_ballot(fresh_db, round_.id, names["Chiara Rossi"])
-        await host.publish()
+        await host.publish_vote()
         assert (await first.state())["vote"]["mine"] == {"status": "to_vote"}
         assert (await second.vote(round_.id, {notes[0]: 1}))[0] == 200
         await refused(await first.vote(round_.id, {notes[1]: 1}), 409, "voted")
@@ -251,14 +254,14 @@ def test_locked_closed_and_removed_phones_closed_rounds_and_people_without_a_vot
         room.remove(next(d.id for d in room.devices() if d.name == "Bruno Keller"))
         await refused(await bruno.vote(round_.id, {notes[0]: 1}), 401, "token")
         voting.close_round(fresh_db, round_.id)
-        await host.publish()
+        await host.publish_vote()
         await refused(await amira.vote(round_.id, {notes[1]: 1}), 409, "closed")
         voting.reopen_round(fresh_db, round_.id)
         voting.reveal_round(fresh_db, round_.id)
-        await host.publish()
+        await host.publish_vote()
         await refused(await amira.vote(round_.id, {notes[1]: 1}), 409, "closed")
         tally = start(fresh_db, workshop_id, title="Stickers", mode="tally")
-        await host.publish()
+        await host.publish_vote()
         await refused(await amira.vote(tally.id, {notes[1]: 1}), 409, "round")
         room.close()
         await refused(await amira.vote(tally.id, {notes[1]: 1}), 401, "closed")
@@ -303,9 +306,12 @@ def test_no_message_before_the_reveal_holds_a_count_or_another_ballot_and_none_n
             assert status == 200
             cast[phone].append(answer["dots"])
         voting.cast_ballot(fresh_db, round_.id, names["Chiara Rossi"], {("note", notes[0]): 1, ("note", notes[1]): 2})
-        await host.publish()
+        await host.publish_vote()
+        before = len(watcher.seen)
+        assert await watcher.drain() is None and len(watcher.seen) == before  # others' ballots: not a word
         voting.close_round(fresh_db, round_.id)  # closed, still hidden
-        await host.publish()
+        await host.publish_vote()
+        assert (await watcher.pushed())["vote"]["open"] is False
         for phone in cast:
             await phone.drain()
             await phone.state()
@@ -319,7 +325,7 @@ def test_no_message_before_the_reveal_holds_a_count_or_another_ballot_and_none_n
                     assert not any(name in text for name in PEOPLE), text
 
         voting.reveal_round(fresh_db, round_.id)
-        await host.publish()
+        await host.publish_vote()
         revealed = (await watcher.pushed())["vote"]
         results = [(line["rank"], line["shared"], line["text"], line["dots"]) for line in revealed["results"]]
         assert results == [(1, False, "More night buses", 4), (2, True, "Shade in the square", 2),

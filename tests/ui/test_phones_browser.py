@@ -127,6 +127,7 @@ def test_a_vote_from_two_phones_and_the_laptop_shows_nothing_before_the_reveal_a
     qtbot.mouseClick(screen.finished_page.done_button, LEFT)
 
     qtbot.mouseClick(votes.panel.reveal_button, LEFT)
+    qtbot.waitUntil(lambda: not window.phones.link.vote_push_pending)  # pushed with whatever follows it closely
     expected = [("1", "More night buses", "4 dots"), ("2", "Shade in the square", "3 dots"),
                 ("3", "A library van", "2 dots")]
     for page in (amira, ben):

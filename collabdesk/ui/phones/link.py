@@ -24,6 +24,7 @@ from ...net.server import PhoneServer, acknowledgement
 from ..operations import Operations
 
 IDLE_CHECK_MS = 60_000
+VOTE_PUSH_MS = 50  # the vote's changes within this go to the phones in one push (a room voting at once)
 
 
 class GuiThread(QObject):
@@ -112,6 +113,8 @@ class PhoneLink(QObject):
         self._withdrawing: str | None = None  # the key a phone is withdrawing now: it is told by its answer
         self._just_added: set[int] = set()  # phone notes being acknowledged now: their phones are told so
         self._vote_shown = False  # whether phones show a vote whose cards (or results) the board changes
+        self._vote_timer = QTimer(self, singleShot=True, interval=VOTE_PUSH_MS)
+        self._vote_timer.timeout.connect(self.publish_vote)
         for signal, slot in self._follows():
             signal.connect(slot)
         self._idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
@@ -134,13 +137,14 @@ class PhoneLink(QObject):
         self._idle_timer.stop()
         for signal, slot in self._follows():
             signal.disconnect(slot)
+        self._vote_timer.stop()
         self.server.stop()
 
     def _follows(self) -> list[tuple]:
         hub = self.ops.hub
         return [(hub.current_exercise_changed, self.publish), (hub.timer_changed, self.publish),
                 (hub.workshop_changed, self.publish), (hub.agenda_changed, self.publish),
-                (hub.votes_changed, self.publish), (hub.notes_changed, self._on_board_changed),
+                (hub.votes_changed, self._vote_changed), (hub.notes_changed, self._on_board_changed),
                 (hub.themes_changed, self._on_board_changed), (hub.phone_notes_added, self._just_added.update),
                 (hub.notes_added, self._on_notes_back), (hub.notes_updated, self._tell_phones),
                 (hub.notes_removed, self._tell_phones)]
@@ -229,20 +233,37 @@ class PhoneLink(QObject):
             shown = {"id": exercise.id, "domain": domain.name, "colour": domain.colour, "title": exercise.title,
                      "prompt": exercise.prompt, "seconds_left": round(exercise.timer.remaining(store.clock())),
                      "running": exercise.timer.running}
-        vote, statuses = self.ops.phone_vote(self.workshop_id)
-        self._vote_shown = bool(vote and (vote["revealed"] or vote["mode"] == "ballot"))
         return {"workshop": workshop.title, "exercise": shown, "anonymous": self.allow_anonymous,
                 "changes": self.allow_changes,
                 "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)],
-                **ballots.vote_state(vote, statuses)}
+                **self.vote_state()}
+
+    def vote_state(self) -> dict:
+        vote, statuses = self.ops.phone_vote(self.workshop_id)
+        self._vote_shown = bool(vote and (vote["revealed"] or vote["mode"] == "ballot"))
+        return ballots.vote_state(vote, statuses)
 
     def publish(self, *_changed) -> None:
         self.server.publish(self.state())
 
+    def publish_vote(self) -> None:
+        """The vote changed: each phone whose own view of it changed is told (no other)."""
+        self._vote_timer.stop()
+        self.server.publish_vote(self.vote_state())
+
+    @property
+    def vote_push_pending(self) -> bool:
+        """A change of the vote waits (at most ``VOTE_PUSH_MS``) to be pushed with the next ones."""
+        return self._vote_timer.isActive()
+
+    def _vote_changed(self, workshop_id: str) -> None:
+        if workshop_id == self.workshop_id and not self._vote_timer.isActive():
+            self._vote_timer.start()
+
     def _on_board_changed(self, _exercise_id: int) -> None:
         """A note or theme changed: phones hear of it only when it changes the vote they show."""
-        if self._vote_shown:
-            self.publish()
+        if self._vote_shown and not self._vote_timer.isActive():
+            self._vote_timer.start()
 
     def _check_idle(self) -> None:
         if self.room.idle_for() >= self.room.limits.idle_seconds:
