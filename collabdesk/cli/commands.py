@@ -6,6 +6,7 @@ standard library are imported inside the command that needs them.
 """
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -352,6 +353,7 @@ def run_gui(args: argparse.Namespace) -> int:
     the latest backup), takes the daily backup and, when CollabDesk already runs on this
     database, brings that window forward instead.
     """
+    gc.disable()  # while the GUI's modules load too: ui.shell.app.run_gui says why, and turns it back on
     try:
         from ..ui.shell.app import run_gui as start_window
     except ModuleNotFoundError as error:

@@ -25,6 +25,9 @@ OWN, TEAM = "Yours", "Team"  # the Whose column: the facilitator's own, or read 
 COUNT_COLUMNS = (NOTES, VOTES, ACTIONS)
 FIELDS = {LOCATION: "location", FACILITATOR: "facilitator", NOTES: "notes", VOTES: "votes", ACTIONS: "actions"}
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's WorkshopSummary
+ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole, SUMMARY_ROLE, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                         Qt.ItemDataRole.DecorationRole})
 PAGE_SIZE = 200
 STATUS_LABELS = {"draft": "Draft", "running": "Running", "closed": "Closed"}
 STATUS_COLOURS = {"draft": "#8A8F98", "running": "#2E8B57", "closed": "#3E6FB0"}
@@ -64,6 +67,8 @@ class LibraryModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in ROLES_SHOWN:  # most of what a view asks for each cell (fonts, check states): at once
+            return None
         if not index.isValid() or index.row() >= len(self._rows) or not 0 <= index.column() < len(HEADERS):
             return None
         summary = self._rows[index.row()]

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
 from ...resource_files import resource_path
@@ -29,6 +28,8 @@ def system_player(path: Path = CHIME) -> Callable[[], None]:
         (p for p in _LINUX_PLAYERS if shutil.which(p)), None)
     if command is None or not path.exists():
         return QApplication.beep
+    from PySide6.QtCore import QProcess  # loaded with the first chime, not at start
+
     arguments = [str(path)] if command != "aplay" else ["-q", str(path)]
     return lambda: QProcess.startDetached(command, arguments)
 
