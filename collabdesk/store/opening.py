@@ -13,6 +13,8 @@ read (no file yet, an older schema to migrate, a damaged or locked file) goes th
 """
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.clock import Clock, system_clock
@@ -66,6 +68,47 @@ def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = F
             store.close()
             raise _moved_aside(path, clock, "; ".join(problems[:3]))
     return store
+
+
+def check_meanwhile(store) -> Callable[[], None]:
+    """Give ``store``'s file the check ``open_store(check=True)`` gives it, on a thread of its own
+    while start-up goes on (it reads the whole file: the longer, the larger the library).
+
+    The thread reads through a read-only connection of its own. Call what is returned before
+    anything can be written (the app: before its window shows): it waits for the check and,
+    if the file is damaged, closes ``store``, moves the file aside and raises
+    ``CorruptDatabaseError``, as ``open_store(check=True)`` does.
+    """
+    from .backup import quick_check
+
+    found: list[str] = []
+
+    def check() -> None:
+        try:
+            conn = sqlite3.connect(store.path.resolve().as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            found.append(str(error))
+            return
+        try:
+            found.extend(quick_check(conn))
+        finally:
+            conn.close()
+
+    thread = None
+    if store.read_only:  # a read-only disk (rare): through the store's own connection, here and now
+        found.extend(quick_check(store.db.conn))
+    else:
+        thread = threading.Thread(target=check, name="quick_check", daemon=True)
+        thread.start()
+
+    def confirm() -> None:
+        if thread is not None:
+            thread.join()
+        if found:
+            store.close()
+            raise _moved_aside(store.path, store.clock, "; ".join(found[:3]))
+
+    return confirm
 
 
 def _refuse_what_is_not_ours(path: Path, clock: Clock) -> None:

@@ -291,3 +291,20 @@ def test_moved_aside_copies_are_kept_but_bounded(tmp_path, clock):
     kept = restore.moved_aside(db)
     assert len(kept) == restore.KEEP_ASIDE
     assert [k.path.read_bytes() for k in kept] == [b"damaged %d" % r for r in range(6, 1, -1)]
+
+
+def test_the_check_made_meanwhile_passes_a_sound_file_and_moves_a_damaged_one_aside(db_path, clock):
+    from collabdesk.store.opening import check_meanwhile
+
+    with Store(db_path, clock=clock) as store:
+        add_workshop(store)
+    with open_store(db_path, clock=clock) as store:
+        check_meanwhile(store)()  # sound: nothing said, the store stays open
+        assert [s.title for s in store.summaries()] == ["Roundtable"]
+    damage_a_page(db_path)
+    damaged = db_path.read_bytes()
+    store = open_store(db_path, clock=clock)  # the damage is past the first pages: it opens
+    with pytest.raises(CorruptDatabaseError, match="damaged"):
+        check_meanwhile(store)()
+    assert not db_path.exists()
+    assert db_path.with_name("collabdesk.sqlite.corrupt-20270115-080000").read_bytes() == damaged

@@ -106,6 +106,24 @@ def test_a_damaged_database_is_explained_moved_aside_and_the_exit_code_is_1(db_p
     assert list(db_path.parent.glob(db_path.name + ".corrupt-*"))  # moved aside, not deleted
 
 
+def test_damage_found_by_the_check_is_explained_before_the_window_shows_or_anything_is_written(db_path, tmp_path):
+    from tests.store.damage import damage_a_page
+
+    with Store(db_path) as store:
+        workshop = workshops.create_workshop(store, title="Roundtable")
+    damage_a_page(db_path, "workshops")
+    damaged = db_path.read_bytes()
+    result = run("""
+        from PySide6.QtWidgets import QMainWindow
+        QMainWindow.show = lambda window: print("SHOWN")
+        sys.exit(gui.run_gui(Path(sys.argv[1]), sys.argv[2]))  # opening the workshop would write
+    """, str(db_path), workshop.id, home=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "MESSAGE:" in result.stdout and "damaged" in result.stdout and "SHOWN" not in result.stdout
+    (aside,) = db_path.parent.glob(db_path.name + ".corrupt-*")
+    assert aside.read_bytes() == damaged  # moved aside as it was: nothing was written to it
+
+
 def test_the_offered_backup_of_a_damaged_database_is_restored_and_opened(db_path, tmp_path):
     from collabdesk.store import backup
 

@@ -1,10 +1,11 @@
 """Starting the GUI: ``run_gui`` is what the command line calls (no sub-command, or ``open ID``).
 
 Start-up does, before the window shows, what the first screen and safety need: the hand-over
-to a window already running, finishing an interrupted restore, opening and checking the
-database (its hold, whether it is read only, ``quick_check``). Listening for later launches
-and the daily backup wait for the first frame (``common.first_frame``); neither writes what
-the facilitator sees, and the backup runs before any change can be made (``_after_first_frame``).
+to a window already running, finishing an interrupted restore, opening the database (its
+hold, whether it is read only) and checking it (``quick_check``, on a thread while the
+window's modules load, done before the window reads a row). Listening for later launches
+and the daily backup wait for the first frame (``common.first_frame``); the backup still
+comes before any change (``Gateway.before_any_write``).
 """
 
 import gc
@@ -57,16 +58,17 @@ def run_gui(db_path: Path, workshop_id: str | None = None, *, phones: dict | Non
         if send_to_running(name, workshop_id):
             return 0
         store = open_database(Path(db_path))
-        if store is None:
-            return 1
-        while True:
-            code, window = _show_window(app, name, store, workshop_id, phones)
+        while store is not None:
+            try:
+                code, window = _show_window(app, name, store, workshop_id, phones)
+            except CorruptDatabaseError as error:  # found by the check made while the window's modules loaded
+                store = open_database(Path(db_path)) if offer_backup(Path(db_path), str(error)) else None
+                continue
             if window.restore_to is None:
                 return code
             store = restore_and_reopen(Path(db_path), store, window.restore_to)
-            if store is None:
-                return 1
             workshop_id = phones = None
+        return 1
     finally:
         gc.enable()
 
@@ -75,12 +77,19 @@ def _show_window(app: QApplication, name: str, store: Store, workshop_id: str | 
                  phones: dict | None) -> tuple[int, QWidget]:
     """Run the main window on ``store`` until it closes; the exit code and the window.
 
+    ``CorruptDatabaseError`` (with the store closed and the file moved aside) when the check
+    of the file, made while the window's modules load, finds it damaged: no window is made.
+
     The store stays open when the window asks for a backup to be restored (``restore_to``),
     so that ``restore_and_reopen`` lets go of it itself; otherwise it is closed here.
     """
+    from ...store.opening import check_meanwhile
+
+    confirm = check_meanwhile(store)  # the file's quick_check, on a thread while the window's modules load
     from .main_window import MainWindow  # after the hand-over check: a second launch stays quick
     from ..operations import Operations
 
+    confirm()  # before the window reads a row, so before anything can be written
     ops = Operations(store, EventHub())
     ops.before_any_write(lambda: take_daily_backup(store))  # done at the first frame, or before a change
     window = MainWindow(ops, QSettings())
@@ -178,7 +187,7 @@ def open_database(path: Path) -> Store | None:
         show_message(None, QMessageBox.Icon.Information, "An interrupted restore was completed", done)
     while True:
         try:
-            return open_store(path, check=True)
+            return open_store(path)  # checked while the window is built (_show_window)
         except CorruptDatabaseError as error:
             if not offer_backup(path, str(error)):
                 return None
