@@ -37,16 +37,13 @@ sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
 from aiohttp import WSMsgType, web  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 
-from bench.bench_phones import TICK_MS, percentile  # noqa: E402
+from bench.bench_phones import TICK_MS, gui_ticks, percentile, running_window, serve_bare  # noqa: E402
 from collabdesk.net.server import TOKEN_HEADER  # noqa: E402
 from collabdesk.services import voting, workshops  # noqa: E402
 from collabdesk.store import Store  # noqa: E402
-from collabdesk.ui.common.events import EventHub  # noqa: E402
-from collabdesk.ui.operations import Operations  # noqa: E402
 from collabdesk.ui.shell.app import make_application  # noqa: E402
-from collabdesk.ui.shell.main_window import MainWindow  # noqa: E402
 
 NOTES = 40
 
@@ -113,26 +110,10 @@ def bare_server(people: list[int], round_id: int, keys: list[str]) -> list[float
         body = await request.json()
         return web.json_response({"round": body["round"], "status": "voted", "dots": body["dots"]})
 
-    async def live(request):
-        ws = web.WebSocketResponse()
-        await ws.prepare(request)
-        async for _ in ws:
-            pass
-        return ws
+    async def visit(base: str) -> list[float]:
+        return (await phones(base, None, people, round_id, keys))["acks"]
 
-    async def main() -> list[float]:
-        app = web.Application()
-        app.router.add_post("/api/v1/ballot", ballot)
-        app.router.add_get("/api/v1/live", live)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        found = await phones(f"http://127.0.0.1:{runner.addresses[0][1]}/", None, people, round_id, keys)
-        await runner.cleanup()
-        return found["acks"]
-
-    return asyncio.run(main())
+    return serve_bare("/api/v1/ballot", ballot, visit)
 
 
 def main() -> None:
@@ -152,30 +133,13 @@ def main() -> None:
     exercise = store.exercises(made.id)[0]
     notes = [store.add_note(exercise.id, f"Idea {i}: " + "words " * 12) for i in range(NOTES)]
     round_ = voting.start_round(store, made.id, title="Top priorities", dots_per_voter=3, max_per_item=2)
-    window = MainWindow(Operations(store, EventHub()), QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
-    window.resize(1920, 1080)
-    window.show()
-    window.open_workshop(made.id)
-    window.toggle_room_view()
-    window.run_view.toggle_timer()
+    window = running_window(store, made.id, folder)
     url = window.phones.turn_on(made.id, "127.0.0.1")
     base, code = url.split("?code=")
     people = [p.id for p in store.participants(made.id)]
     keys = [f"note:{n.id}" for n in notes]
 
-    late: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    expected = [TICK_MS]
-
-    def tick() -> None:
-        late.append(max(0, clock.elapsed() - expected[0]))
-        expected[0] = clock.elapsed() + TICK_MS
-
-    ticker = QTimer(interval=TICK_MS)
-    ticker.setTimerType(ticker.timerType().PreciseTimer)
-    ticker.timeout.connect(tick)
-    ticker.start()
+    late, ticker = gui_ticks()
     found, thread = run_phones(base, code, people, round_.id, keys)
     done = QTimer(interval=50)
     done.timeout.connect(lambda: None if thread.is_alive() else app.quit())

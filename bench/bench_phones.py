@@ -94,12 +94,9 @@ def run_phones(base, code, count, notes) -> tuple[list[float], threading.Thread]
     return acks, thread
 
 
-def bare_server(count: int, notes: int) -> list[float]:
-    """The same phones against a bare aiohttp server on loopback that acknowledges at once."""
-
-    async def note(request):
-        body = await request.json()
-        return web.json_response({"key": body["key"]}, status=201)
+def serve_bare(path: str, handler, visit):
+    """``visit(base)``'s result, against a bare aiohttp server on loopback answering POST ``path``
+    with ``handler`` and a live connection that says nothing (the bare library's side)."""
 
     async def live(request):
         ws = web.WebSocketResponse()
@@ -108,20 +105,65 @@ def bare_server(count: int, notes: int) -> list[float]:
             pass
         return ws
 
-    async def main() -> list[float]:
+    async def main():
         app = web.Application()
-        app.router.add_post("/api/v1/notes", note)
+        app.router.add_post(path, handler)
         app.router.add_get("/api/v1/live", live)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
-        acks: list[float] = []
-        await phones(f"http://127.0.0.1:{runner.addresses[0][1]}/", None, count, notes, acks)
-        await runner.cleanup()
-        return acks
+        try:
+            return await visit(f"http://127.0.0.1:{runner.addresses[0][1]}/")
+        finally:
+            await runner.cleanup()
 
     return asyncio.run(main())
+
+
+def bare_server(count: int, notes: int) -> list[float]:
+    """The same phones against a bare aiohttp server that acknowledges at once."""
+
+    async def note(request):
+        body = await request.json()
+        return web.json_response({"key": body["key"]}, status=201)
+
+    async def visit(base: str) -> list[float]:
+        acks: list[float] = []
+        await phones(base, None, count, notes, acks)
+        return acks
+
+    return serve_bare("/api/v1/notes", note, visit)
+
+
+def gui_ticks() -> tuple[list[float], QTimer]:
+    """A started 16 ms timer on the GUI thread, and how late each of its ticks came (ms)."""
+    late: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    expected = [TICK_MS]
+
+    def tick() -> None:
+        late.append(max(0, clock.elapsed() - expected[0]))
+        expected[0] = clock.elapsed() + TICK_MS
+
+    ticker = QTimer(interval=TICK_MS)
+    ticker.setTimerType(ticker.timerType().PreciseTimer)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    return late, ticker
+
+
+def running_window(store: Store, workshop_id: str, folder: str) -> MainWindow:
+    """The app's window on a full-HD screen, running the workshop with its timer going and the
+    room view open, as a facilitator's laptop is while phones are in."""
+    window = MainWindow(Operations(store, EventHub()), QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
+    window.resize(1920, 1080)
+    window.show()
+    window.open_workshop(workshop_id)
+    window.toggle_room_view()
+    window.run_view.toggle_timer()
+    return window
 
 
 def main() -> None:
@@ -143,30 +185,13 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     store = Store(Path(folder) / "bench.sqlite")
     made = workshops.create_workshop(store, title="Phones bench", participants=[f"P{i}" for i in range(count)])
-    window = MainWindow(Operations(store, EventHub()), QSettings(f"{folder}/s.ini", QSettings.Format.IniFormat))
-    window.resize(1920, 1080)
-    window.show()
-    window.open_workshop(made.id)
-    window.toggle_room_view()
-    window.run_view.toggle_timer()
+    window = running_window(store, made.id, folder)
     started = time.perf_counter()
     url = window.phones.turn_on(made.id, "127.0.0.1")
     switched_on = time.perf_counter() - started
     base, code = url.split("?code=")
 
-    late: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    expected = [TICK_MS]
-
-    def tick() -> None:
-        late.append(max(0, clock.elapsed() - expected[0]))
-        expected[0] = clock.elapsed() + TICK_MS
-
-    ticker = QTimer(interval=TICK_MS)
-    ticker.setTimerType(ticker.timerType().PreciseTimer)
-    ticker.timeout.connect(tick)
-    ticker.start()
+    late, ticker = gui_ticks()
     acks, thread = run_phones(base, code, count, notes)
     done = QTimer(interval=50)  # the GUI thread runs its own event loop meanwhile, as in the app
     done.timeout.connect(lambda: None if thread.is_alive() else app.quit())

@@ -1,5 +1,5 @@
 // Voting from the phone (docs/phone-api.md, "Voting"). Loaded after phone.js, whose helpers
-// ($, call, say, claim, handleRefusal, connection, TOKEN) it uses; phone.js calls renderVote with
+// ($, call, say, nameButtons, handleRefusal, connection, TOKEN) it uses; phone.js calls renderVote with
 // each state. Text is set with textContent only. A ballot is kept in local storage until the
 // laptop acknowledges it, and sent again on reconnect, like a note.
 "use strict";
@@ -104,17 +104,7 @@ function renderNameChoice(people) {
   const signature = JSON.stringify(people);
   if (signature === shownNames) return;
   shownNames = signature;
-  const list = $("vote-names");
-  list.replaceChildren();
-  for (const person of people) {
-    const item = document.createElement("li");
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = person.name;
-    button.addEventListener("click", () => claim(person.id));
-    item.append(button);
-    list.append(item);
-  }
+  nameButtons($("vote-names"), people);
 }
 
 function renderCards() {

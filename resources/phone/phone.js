@@ -106,9 +106,14 @@ function tick() {
 }
 
 function renderNames() {
-  const list = $("name-list");
+  nameButtons($("name-list"), state.participants || []);
+  $("anonymous").hidden = !state.anonymous;
+}
+
+// `list` filled with a button per person, each claiming that name (also ballot.js's, to vote).
+function nameButtons(list, people) {
   list.replaceChildren();
-  for (const person of state.participants || []) {
+  for (const person of people) {
     const item = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
@@ -117,7 +122,6 @@ function renderNames() {
     item.append(button);
     list.append(item);
   }
-  $("anonymous").hidden = !state.anonymous;
 }
 
 async function claim(participant) {
