@@ -282,10 +282,11 @@ async def update_notes(app: web.Application, notes: list[dict]) -> None:
     by_key = {n["key"]: n for n in notes}
     told = set()
     for device_id, sent in app[SENT].items():
-        if any(n["key"] in by_key for n in sent):
+        if any(by_key.get(n["key"], n) != n for n in sent):  # a card moved on the board changes nothing here
             sent[:] = [by_key.get(n["key"], n) for n in sent]
             told.add(device_id)
-    await _push(app, told)
+    if told:
+        await _push(app, told)
 
 
 async def _push(app: web.Application, device_ids: set[int] | None) -> None:

@@ -352,6 +352,9 @@ def test_a_note_changed_on_the_laptop_is_pushed_to_its_own_phone_only(serve, fre
             await ws.send_json({"token": headers[TOKEN_HEADER]})
             assert (await ws.receive_json())["type"] == "state"
             sockets.append(ws)
+        await update_notes(app, [acknowledgement(fresh_db.note(saved["id"]), "key-pushed-1")])  # as it was
+        with pytest.raises(asyncio.TimeoutError):
+            await sockets[0].receive_json(timeout=0.2)  # a card moved on the board: nothing to tell
         fresh_db.delete_notes([saved["id"]])
         await update_notes(app, [acknowledgement(fresh_db.note(saved["id"]), "key-pushed-1")])
         pushed = await sockets[0].receive_json(timeout=5)

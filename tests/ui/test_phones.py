@@ -142,6 +142,9 @@ def test_the_phones_panel_and_the_room_view_show_how_to_join_and_who_joined(qtbo
     panel.show_join.setFocus()
     qtbot.keyClick(panel.show_join, Qt.Key.Key_Space)
     assert window.room_view().aside is None
+    window.room_view().close()
+    qtbot.keyClick(panel.show_join, Qt.Key.Key_Space)  # shown again: the room view opens with it
+    assert window.room_view().isVisible() and isinstance(window.room_view().aside, JoinCard)
 
     panel.devices.setCurrentRow(0)
     panel.remove.click()

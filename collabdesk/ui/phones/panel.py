@@ -182,6 +182,8 @@ class PhonesPanel(QWidget):
     # -- the facilitator's switches ----------------------------------------------------------
     def _on_show_join(self, shown: bool) -> None:
         self.switch.set_join_in_room(shown)
+        if shown:
+            self.switch.shown.emit()  # and the room view opens, if it was closed
 
     def _on_pause(self, paused: bool) -> None:
         if self.switch.link is not None:
