@@ -89,6 +89,7 @@ function render(next) {
     deadline = exercise.running ? Date.now() + exercise.seconds_left * 1000 : null;
     tick();
   }
+  $("paused").hidden = !state.paused;
   for (const note of state.notes || []) acknowledge(note);
   renderMine();
   renderVote(state);  // ballot.js

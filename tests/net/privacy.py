@@ -3,8 +3,8 @@
 
 import json
 
-STATE_KEYS = {"type", "api", "workshop", "exercise", "anonymous", "changes", "participants", "name", "claimed", "notes",
-              "vote"}
+STATE_KEYS = {"type", "api", "workshop", "exercise", "anonymous", "changes", "paused", "participants", "name",
+              "claimed", "notes", "vote"}
 VOTE_KEYS = {"round", "title", "mode", "target", "dots", "cap", "anonymous", "open", "revealed", "items", "mine"}
 
 

@@ -174,10 +174,8 @@ def test_notes_from_phones_are_listed_newest_first_found_on_the_board_and_hidden
 
     panel.notes.setFocus()
     qtbot.keyClick(panel.notes, Qt.Key.Key_Down)
-    qtbot.keyClick(panel.notes, Qt.Key.Key_Down)
-    qtbot.keyClick(panel.notes, Qt.Key.Key_Return)  # shows the card on the board, selected
-    assert run.board_scene.selected_note_ids() == [first.id]
-    panel.notes.setFocus()
+    qtbot.keyClick(panel.notes, Qt.Key.Key_Down)  # choosing a note shows its card, selected; the list keeps the keys
+    assert run.board_scene.selected_note_ids() == [first.id] and panel.notes.hasFocus()
     qtbot.keyClick(panel.notes, Qt.Key.Key_Delete)
     assert first.id not in run.board_scene.cards and fresh_db.note(first.id).deleted
     qtbot.waitUntil(lambda: panel.notes.count() == 1)
@@ -185,6 +183,10 @@ def test_notes_from_phones_are_listed_newest_first_found_on_the_board_and_hidden
     undo(qtbot, window)
     assert first.id in run.board_scene.cards
     qtbot.waitUntil(lambda: panel.notes.count() == 2)
+    panel.notes.setCurrentRow(0)
+    panel.notes.setFocus()
+    qtbot.keyClick(panel.notes, Qt.Key.Key_Return)  # Enter goes to the card on the board
+    assert run.board.hasFocus() and run.board_scene.selected_note_ids() == [panel._chosen_note().id]
 
 
 def test_phone_notes_say_who_sent_them_in_the_room_view(qtbot, running, fresh_db):

@@ -8,6 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from collabdesk.ui.phones.panel import PhonesPanel
 from tests.net.privacy import assert_private
 from tests.report import browser
 from tests.ui.desk import LEFT, add_notes, docks, start_vote
@@ -187,6 +188,17 @@ def test_a_phone_edits_and_withdraws_its_notes_and_sees_the_one_the_facilitator_
     assert hidden.get_by_role("button").count() == 0  # no Edit or Withdraw on a hidden note
     assert [t.strip() for t in page.locator("#mine .text").all_text_contents()] == ["Off topic", "Typo fixed"]
     page.screenshot(path=str(tmp_path / "mine.png"), full_page=True)
+
+    panel = next(p for p in window.side_panels if isinstance(p, PhonesPanel))
+    panel.pause.setChecked(True)  # the facilitator pauses submissions: the phone says so, and keeps the note
+    page.get_by_text("The facilitator has paused new notes.", exact=False).wait_for(timeout=20_000)
+    page.get_by_role("textbox", name="Your note").fill("Kept for later")
+    page.get_by_role("button", name="Send").click()
+    mine.filter(has_text="Kept for later").get_by_text("Sending…").wait_for(timeout=20_000)
+    assert "Kept for later" not in [n.text for n in fresh_db.notes(exercise.id)]
+    panel.pause.setChecked(False)  # carrying on: the phone sends what it kept
+    qtbot.waitUntil(lambda: "Kept for later" in [n.text for n in fresh_db.notes(exercise.id)], timeout=20_000)
+    assert page.locator("#paused").is_hidden()
 
 
 def test_a_phone_without_a_name_chooses_one_to_vote_and_a_ballot_saved_offline_is_sent_when_the_laptop_is_back(

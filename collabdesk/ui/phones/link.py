@@ -234,7 +234,7 @@ class PhoneLink(QObject):
                      "prompt": exercise.prompt, "seconds_left": round(exercise.timer.remaining(store.clock())),
                      "running": exercise.timer.running}
         return {"workshop": workshop.title, "exercise": shown, "anonymous": self.allow_anonymous,
-                "changes": self.allow_changes,
+                "changes": self.allow_changes, "paused": self.room.paused,
                 "participants": [{"id": p.id, "name": p.name} for p in store.participants(self.workshop_id)],
                 **self.vote_state()}
 

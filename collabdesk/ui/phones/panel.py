@@ -4,8 +4,8 @@ One place for everything about phones while a workshop runs: turning them on and
 how to join (the address and code; the room view shows them large with the QR code),
 pausing submissions, locking the room, whether participants may still change their
 notes, the devices that joined (remove one), and the notes that came from phones,
-newest first (Enter shows the card on the board; Delete hides it, undoably, like any
-delete on the board, and its phone is told).
+newest first (choosing one shows its card on the board, Enter goes there; Delete hides
+it, undoably, like any delete on the board, and its phone is told).
 
 Made on the first open of a workshop like every side panel; it imports nothing of the
 room network itself (``PhonesSwitch`` loads that when turned on).
@@ -89,9 +89,9 @@ class PhonesPanel(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setAlternatingRowColors(True)
         self.notes.setSpacing(2)
-        self.notes.setToolTip("Enter shows the card on the board; Delete hides the note")
+        self.notes.setToolTip("Choosing a note shows its card on the board (Enter goes there); Delete hides it")
         self.notes.itemActivated.connect(lambda _item: self.find_on_board())
-        self.notes.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.notes.currentItemChanged.connect(self._on_note_chosen)
         self.notes.installEventFilter(self)
         self.find = QPushButton("&Show on the board")
         self.find.clicked.connect(self.find_on_board)
@@ -188,6 +188,7 @@ class PhonesPanel(QWidget):
     def _on_pause(self, paused: bool) -> None:
         if self.switch.link is not None:
             self.switch.link.room.set_paused(paused)
+            self.switch.link.publish()  # phones say so, and send what they kept when it ends
             self.show_join_details()
 
     def _on_lock(self, locked: bool) -> None:
@@ -298,6 +299,14 @@ class PhonesPanel(QWidget):
     def _chosen_note(self) -> Note | None:
         item = self.notes.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _on_note_chosen(self, *_items) -> None:
+        """Browsing the list (keys or a click) shows each note's card on the board; the list keeps
+        the keyboard, so Delete hides the note chosen and the arrows go on to the next."""
+        self._update_buttons()
+        if self.notes.hasFocus() and self._chosen_note() is not None:
+            self.find_on_board()
+            self.notes.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def find_on_board(self) -> None:
         note = self._chosen_note()
