@@ -107,7 +107,7 @@ class Hold:
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
         self.wal_path = Path(f"{db_path}-wal")
-        self.files = {path: _identity(os.stat(path)) for path in (self.db_path, self.wal_path)}
+        self.files = {str(path): _identity(os.stat(path)) for path in (self.db_path, self.wal_path)}
         self._lock_fds = _locked_descriptors(self.db_path) if _PROC_FD.is_dir() else {}
 
     @classmethod
@@ -181,13 +181,17 @@ def _has_lock(fd: int, identity: tuple[int, int]) -> bool:
     connection in the process took it through another, /proc/locks (the whole machine's
     list, slower) settles it.
     """
-    try:
-        fdinfo = (Path("/proc/self/fdinfo") / str(fd)).read_text()
-        if _identity(os.stat(_PROC_FD / str(fd))) != identity:
+    try:  # plain os calls: this runs twice for every save
+        info = os.open(f"/proc/self/fdinfo/{fd}", os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            fdinfo = os.read(info, 65536)
+        finally:
+            os.close(info)
+        if _identity(os.stat(f"/proc/self/fd/{fd}")) != identity:
             return False
     except OSError:
         return False
-    if "\nlock:" in fdinfo:
+    if b"\nlock:" in fdinfo:
         return True
     dev, ino = identity
     needle = f" {os.getpid()} {os.major(dev):02x}:{os.minor(dev):02x}:{ino} "

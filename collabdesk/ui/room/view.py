@@ -45,6 +45,7 @@ class Tile:
     footer: str
     header: str = ""  # the theme's name, on a band across the top
     ink: str = ""  # the theme's colour
+    image_key: tuple = ()  # what its drawn image depends on: note, type size, tile size
 
 
 class RoomNotes(QWidget):
@@ -213,7 +214,7 @@ class RoomNotes(QWidget):
             fitted = self._measure(note, pixel_size, tile_width - 2 * pad, font)
             tile_height = (2 * pad + fitted.height + (footer_height if self._footer(note) else 0)
                            + (footer_height if self._header(note) else 0))
-            column = min(range(columns), key=bottoms.__getitem__)
+            column = bottoms.index(min(bottoms))
             if bottoms[column] + tile_height > height:
                 return placed
             bottoms[column] += tile_height + gap
@@ -246,14 +247,15 @@ class RoomNotes(QWidget):
                     return None
                 column = filling
             else:
-                column = min(range(columns), key=bottoms.__getitem__)
+                column = bottoms.index(min(bottoms))
             top = bottoms[column]
             if top + tile_height > height:
                 return None
             left = column * (tile_width + gap)
             ink = theme_ink(self.themes[note.theme_id]).name() if header else ""
             tiles.append(Tile(note.id, QRectF(left, top, tile_width, tile_height), fitted,
-                              QPointF(left + pad, top + pad + band), footer, header, ink))
+                              QPointF(left + pad, top + pad + band), footer, header, ink,
+                              (note.id, pixel_size, int(tile_width), int(tile_height))))
             bottoms[column] = top + tile_height + gap
         return tiles
 
@@ -278,7 +280,9 @@ class RoomNotes(QWidget):
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Your ideas will appear here")
         small = _room_font(max(11, int(self.pixel_size * 0.55)))
         for tile in self.tiles:
-            painter.drawPixmap(tile.rect.topLeft(), self._tile_image(tile, small))
+            cached = self._images.get(tile.note_id)
+            image = cached[1] if cached is not None and cached[0] == tile.image_key else self._tile_image(tile, small)
+            painter.drawPixmap(tile.rect.topLeft(), image)
         if self.hidden_count:
             painter.setFont(_room_font(max(12, int(self.pixel_size * 0.8))))
             painter.setPen(QColor(style.ROOM_MUTED))
@@ -290,12 +294,9 @@ class RoomNotes(QWidget):
 
 
     def _tile_image(self, tile: Tile, small) -> QPixmap:
-        """A tile drawn once and kept: moving tiles around (as notes come and go) costs a copy."""
+        """A tile drawn once and kept (see ``paintEvent``): moving tiles around (as notes come and go)
+        costs a copy."""
         note = self.notes[tile.note_id]
-        key = (tile.note_id, self.pixel_size, int(tile.rect.width()), int(tile.rect.height()))
-        cached = self._images.get(tile.note_id)
-        if cached is not None and cached[0] == key:
-            return cached[1]
         ratio = self.devicePixelRatioF()
         image = QPixmap(int(tile.rect.width() * ratio) + 1, int(tile.rect.height() * ratio) + 1)
         image.setDevicePixelRatio(ratio)
@@ -319,7 +320,7 @@ class RoomNotes(QWidget):
             text = painter.fontMetrics().elidedText(tile.footer, Qt.TextElideMode.ElideRight, int(footer_rect.width()))
             painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
         painter.end()
-        self._images[tile.note_id] = (key, image)
+        self._images[tile.note_id] = (tile.image_key, image)
         return image
 
 
