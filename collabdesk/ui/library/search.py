@@ -24,6 +24,7 @@ SWATCH_WIDTH = 6
 PADDING = 8
 NEUTRAL_SWATCH = "#C9CDD3"
 SEPARATOR = " · "
+KEPT_LAYOUTS = 300  # lines kept laid out: the screenfuls of the last few searches
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -118,6 +119,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
         self._formats: dict[tuple, dict[str, QTextCharFormat]] = {}
+        self._layouts: dict[tuple, QTextLayout] = {}
 
     def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -134,18 +136,29 @@ class SearchResultDelegate(QStyledItemDelegate):
                       option.rect.height() - PADDING)
         painter.setClipRect(clip)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        formats = self._styles(option.font)
         top = clip.top()
         for line in index.data(LINES_ROLE):
-            layout = QTextLayout(line.text, option.font)
+            self._layout(line, option.font).draw(painter, QPointF(left, top))
+            top += option.fontMetrics.lineSpacing()
+        painter.restore()
+
+    def _layout(self, line: ResultLine, font: QFont) -> QTextLayout:
+        """``line`` laid out in ``font``; kept, as rows of one exercise share their first line
+        and a list shows the same hits again as a search is narrowed or widened."""
+        key = (line, font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) >= KEPT_LAYOUTS:
+                self._layouts.clear()
+            formats = self._styles(font)
+            layout = QTextLayout(line.text, font)
             layout.setTextOption(self._option)
             layout.setFormats([_range(start, length, formats[style]) for start, length, style in line.spans])
             layout.beginLayout()
             layout.createLine()
             layout.endLayout()
-            layout.draw(painter, QPointF(left, top))
-            top += option.fontMetrics.lineSpacing()
-        painter.restore()
+            self._layouts[key] = layout
+        return layout
 
     def _styles(self, font: QFont) -> dict[str, QTextCharFormat]:
         """The char formats of each span style, made once per font."""
