@@ -58,7 +58,10 @@ function renderVote(state) {
   $("vote-title").textContent = vote.title;
   if (vote.round !== draftRound) {
     const pending = pendingBallot();
-    if (pending && pending.round !== vote.round) localStorage.removeItem(BALLOT);
+    if (pending && pending.round !== vote.round) {  // that vote ended before the laptop could take it
+      localStorage.removeItem(BALLOT);
+      say("Your last vote could not reach the laptop before that vote ended, so it was not counted.");
+    }
     draftRound = vote.round;
     draft = pending && pending.round === vote.round ? { ...pending.dots } : { ...savedDots() };
     edited = !!(pending && pending.round === vote.round);
@@ -74,9 +77,9 @@ function renderVote(state) {
 function renderBallot(state) {
   const ballot = vote.mode === "ballot" && !vote.revealed;
   const status = (vote.mine && vote.mine.status) || "";
-  const showCards = ballot && (status === "to_vote" || status === "voted");
-  $("vote-rules").textContent = ballot ? rulesText() : "";
-  $("vote-rules").hidden = !ballot;
+  const showCards = ballot && ((status === "to_vote" && vote.open) || status === "voted");
+  $("vote-rules").textContent = ballot && vote.open ? rulesText() : "";
+  $("vote-rules").hidden = !(ballot && vote.open);
   let note = "";
   if (vote.mode === "tally" && !vote.revealed) {
     note = "The facilitator counts the dots for this vote. The results appear here when they are shown.";
@@ -172,6 +175,7 @@ function updateBallot() {
   $("vote-save").textContent = saved ? "Save my changes" : "Save my vote";
   let words = "";
   if (pending) words = ballotSending ? "Sending…" : "Sending… (kept on this phone until the laptop answers)";
+  else if (saved && !open) words = "Your vote is saved.";
   else if (saved && !changed) words = "Saved. You can change your vote until the vote closes.";
   else if (saved) words = "Changed: not saved yet.";
   else if (open) words = "Not sent yet.";

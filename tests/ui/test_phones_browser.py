@@ -126,6 +126,12 @@ def test_a_vote_from_two_phones_and_the_laptop_shows_nothing_before_the_reveal_a
         assert page.locator("#vote-results-box").is_hidden()
         assert page.locator("#vote-results li").count() == 0
     qtbot.mouseClick(screen.finished_page.done_button, LEFT)
+    qtbot.mouseClick(votes.panel.close_button, LEFT)  # closed, still hidden: the phones keep their own vote
+    qtbot.waitUntil(lambda: not window.phones.link.vote_push_pending)
+    for page in (amira, ben):
+        page.get_by_text("Voting is closed. The results appear here when the facilitator shows them.").wait_for()
+        assert page.locator("#vote-state").text_content() == "Your vote is saved."
+        assert page.get_by_role("button", name="Add a dot").count() == 0
 
     qtbot.mouseClick(votes.panel.reveal_button, LEFT)
     qtbot.waitUntil(lambda: not window.phones.link.vote_push_pending)  # pushed with whatever follows it closely
