@@ -4,6 +4,7 @@ connection and posting 20 notes, with the run view and the room view open.
     python bench/bench_phones.py            # about half a minute
     python bench/bench_phones.py --quick    # 15 phones, 5 notes each
     python bench/bench_phones.py --profile gui.prof   # and a cProfile of the GUI thread meanwhile
+    python bench/bench_phones.py --phones-tab  # with the Phones tab on screen (its lists follow the notes)
 
 The phones are aiohttp clients in a process of their own (real phones do not share the
 app's interpreter); each joins, opens the live connection, then posts its notes at the
@@ -170,6 +171,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--profile", metavar="PATH", help="write a cProfile of the GUI thread to PATH")
+    parser.add_argument("--phones-tab", action="store_true", help="with the run view's Phones tab on screen")
     parser.add_argument("--phones-only", nargs=4, metavar=("BASE", "CODE", "COUNT", "NOTES"),
                         help=argparse.SUPPRESS)  # the phones' own process
     args = parser.parse_args()
@@ -190,6 +192,10 @@ def main() -> None:
     url = window.phones.turn_on(made.id, "127.0.0.1")
     switched_on = time.perf_counter() - started
     base, code = url.split("?code=")
+    if args.phones_tab:
+        from collabdesk.ui.phones.panel import PhonesPanel
+
+        window.run_view.side_panel.setCurrentWidget(next(p for p in window.side_panels if isinstance(p, PhonesPanel)))
 
     late, ticker = gui_ticks()
     acks, thread = run_phones(base, code, count, notes)

@@ -181,6 +181,7 @@ function renderMine() {
   ];
   for (const note of rows.reverse()) {
     const item = document.createElement("li");
+    item.dataset.key = note.key;
     if (note.problem) item.className = "failed";
     if (note.status === "hidden") item.className = "hidden-note";
     item.append(paragraph("text", note.text), paragraph("state", (KIND_NAMES[note.kind] || note.kind) + " · " + note.label));
@@ -189,16 +190,24 @@ function renderMine() {
     if (confirming === note.key) {
       actions.append(paragraph("confirm", "Take this note off the board?"),
                      button("Withdraw note", () => withdraw(note.key)),
-                     button("Keep it", () => { confirming = null; renderMine(); }));
+                     button("Keep it", () => { confirming = null; renderMine(); focusNote(note.key); }));
     } else if (changeable(note)) {
       actions.append(button("Edit", () => startEditing(item, note)),
-                     button("Withdraw", () => { confirming = note.key; renderMine(); }));
+                     button("Withdraw", () => { confirming = note.key; renderMine(); focusNote(note.key, true); }));
     } else if (note.problem) {
       actions.append(button("Discard", () => { forgetNote(note.key); renderMine(); }));
     }
     if (actions.childElementCount) item.append(actions);
     list.append(item);
   }
+}
+
+// After an edit or a second tap, the keyboard (and a screen reader) stays on that note.
+function focusNote(key, safest = false) {
+  const item = Array.from($("mine").children).find((li) => li.dataset.key === key);
+  const buttons = item ? item.querySelectorAll("button") : [];
+  const target = buttons[safest ? buttons.length - 1 : 0];  // "Keep it", not "Withdraw note", when asked
+  if (target) target.focus();
 }
 
 function startEditing(item, note) {
@@ -215,7 +224,7 @@ function startEditing(item, note) {
   const save = document.createElement("button");
   save.type = "submit";
   save.textContent = "Save change";
-  form.append(label, box, save, button("Cancel", () => { editing = null; renderMine(); }));
+  form.append(label, box, save, button("Cancel", () => { editing = null; renderMine(); focusNote(note.key); }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     saveChange(note, box.value);
@@ -242,6 +251,7 @@ async function saveChange(note, text) {
   }
   editing = null;
   renderMine();
+  focusNote(note.key);
 }
 
 async function withdraw(key) {

@@ -172,9 +172,11 @@ def test_a_phone_edits_and_withdraws_its_notes_and_sees_the_one_the_facilitator_
     page.get_by_role("textbox", name="Change your note").fill("Typo fixed")
     page.get_by_role("button", name="Save change").click()
     qtbot.waitUntil(lambda: fresh_db.note(notes["Tpyo here"].id).text == "Typo fixed", timeout=20_000)
+    page.wait_for_function("document.activeElement.textContent === 'Edit'", timeout=20_000)  # the keyboard stays
     assert window.run_view.board_scene.cards[notes["Tpyo here"].id].note.text == "Typo fixed"
 
     mine.filter(has_text="Rather not").get_by_role("button", name="Withdraw").click()
+    assert page.evaluate("document.activeElement.textContent") == "Keep it"  # the safe answer has the focus
     page.screenshot(path=str(tmp_path / "withdraw.png"))
     page.get_by_role("button", name="Withdraw note").click()
     qtbot.waitUntil(lambda: fresh_db.note(notes["Rather not"].id).deleted, timeout=20_000)
