@@ -1,6 +1,10 @@
 """Small things drawn straight on the canvas: one line of user text in any script, vote
 dots, the coloured band that opens a section, the bar of planned against used time."""
 
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -81,34 +85,56 @@ def dot_gutter_width(most: int) -> float:
     return 16 + min(most, MAX_DOTS) * DOT_STEP + 10 if most else 16
 
 
-def dot_gutter(count: int, colour: Color, size: float, leading: float):
-    """A gutter drawer for a ranked note, on its first line: the number of dots and the dot
-    bar, or for a note without dots a short dash, so every note has its marker.
+class DotBars:
+    """The gutter drawers of one part's ranked notes, in its colour: on a note's first line
+    the number of its dots and the dot bar, or for a note without dots a short dash, so
+    every note has its marker.
 
-    Each distinct bar (a count in a colour) is drawn once per document as a form and
-    placed wherever it recurs: a 2,000-note summary repeats a few dozen. The dash is two
-    numbers' worth of drawing, cheaper drawn in place."""
-    name = f"collabdeskDots{count}x{colour.hexval()[2:]}"
+    A bar (a count) that recurs is drawn once per document as a form and placed wherever it
+    recurs: a 2,000-note summary repeats a few dozen. One that this part shows on fewer than
+    ``FORM_FROM`` notes is drawn in place, which costs less than making a form and writing it
+    into the file (a small workshop's bars mostly appear once). The dash is two numbers' worth
+    of drawing, cheaper drawn in place. The counts are known before anything is drawn, since
+    every drawer of the part is made first."""
 
-    def draw(canvas, height):
-        middle = height - leading + (leading - size) / 2 + 1 + size * 0.35
+    FORM_FROM = 3
+
+    def __init__(self, colour: Color, size: float, leading: float):
+        self.colour, self.size, self.leading = colour, size, leading
+        self.notes: Counter[int] = Counter()
+
+    def gutter(self, count: int) -> Callable:
+        """The drawer for a note with ``count`` dots."""
+        self.notes[count] += 1
+        return partial(self._draw, count)
+
+    def _draw(self, count: int, canvas, height: float) -> None:
+        middle = height - self.leading + (self.leading - self.size) / 2 + 1 + self.size * 0.35
         if not count:
             canvas.setStrokeColor(FAINT)
             canvas.setLineWidth(0.8)
             canvas.line(1, middle, 2 * DOT_RADIUS + 1, middle)
             return
-        if not canvas.hasForm(name):
-            canvas.beginForm(name, lowerx=-2, lowery=-8, upperx=120, uppery=8)  # the box clips: room around y = 0
-            canvas.setFillColor(colour)
-            canvas.setFont(fonts.SANS_BOLD, 8.5)
-            canvas.drawString(0, -3, str(count))
-            draw_dots(canvas, 16, 0, count, colour)
-            canvas.endForm()
+        name = f"collabdeskDots{count}x{self.colour.hexval()[2:]}"
         canvas.saveState()
         canvas.translate(0, middle)
-        canvas.doForm(name)
+        if canvas.hasForm(name):
+            canvas.doForm(name)
+        elif self.notes[count] < self.FORM_FROM:
+            self._bar(canvas, count)
+        else:
+            canvas.beginForm(name, lowerx=-2, lowery=-8, upperx=120, uppery=8)  # the box clips: room around y = 0
+            self._bar(canvas, count)
+            canvas.endForm()
+            canvas.doForm(name)
         canvas.restoreState()
-    return draw
+
+    def _bar(self, canvas, count: int) -> None:
+        """The number and the dots, around y = 0."""
+        canvas.setFillColor(self.colour)
+        canvas.setFont(fonts.SANS_BOLD, 8.5)
+        canvas.drawString(0, -3, str(count))
+        draw_dots(canvas, 16, 0, count, self.colour)
 
 
 def rule_gutter(colour: Color, *, mark: str = ""):

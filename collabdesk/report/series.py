@@ -21,7 +21,7 @@ from reportlab.platypus import (
 from ..domain.model import Domain, Framework, WorkshopContent
 from ..domain.voting import rank, top
 from . import fonts
-from .drawing import ColourBand, DomainStrip, dot_gutter, dot_gutter_width, draw_text
+from .drawing import ColourBand, DomainStrip, DotBars, dot_gutter_width, draw_text
 from .flowables import Gutter, user_paragraph
 from .markdown import escape
 from .markup import inline
@@ -432,6 +432,7 @@ def _domain_pages(part: DomainPart, number: int, total: int, width: float, mixed
     story.append(_outlined(Paragraph("What each workshop said", s["h2"]), "What each workshop said", 1))
     note = s["note"]
     gutter = dot_gutter_width(max((i.votes for said in part.said for i in said.top), default=0))
+    bars = DotBars(hue, note.fontSize, note.leading)
     for said in part.said:
         heading = inline(said.workshop.title, bold=True)
         if said.workshop.date:
@@ -441,8 +442,8 @@ def _domain_pages(part: DomainPart, number: int, total: int, width: float, mixed
         if not said.top:
             story.append(Paragraph(f"Nothing was written under {inline(part.domain.name)}.", s["small"]))
             continue
-        story += [Gutter(user_paragraph(excerpt(item.text), note), gutter, dot_gutter(item.votes, hue, note.fontSize,
-                                                                              note.leading)) for item in said.top]
+        story += [Gutter(user_paragraph(excerpt(item.text), note), gutter, bars.gutter(item.votes))
+                  for item in said.top]
         if said.more:
             story.append(Paragraph(f"and {_count(said.more, 'more note')} in this workshop's own summary",
                                    s["small"]))

@@ -12,7 +12,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, NextPageTemplate, PageB
 from ..domain.dates import long_date, short_date
 from ..domain.durations import duration_text
 from .charts import domain_chart
-from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, caption, caption_mark, dot_gutter, dot_gutter_width,
+from .drawing import (CAPTION_HEIGHT, ColourBand, DomainStrip, DotBars, caption, caption_mark, dot_gutter_width,
                       mark_gutter, rule_gutter, time_bar)
 from .flowables import Decorated, user_paragraph
 from .health_pdf import health_pages
@@ -160,8 +160,10 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     if section.empty:
         return story + [Paragraph("Nothing was written down during this exercise.", s["empty"])]
     gutter = dot_gutter_width(max((i.votes for g in section.groups for i in g.items), default=0))
+    note = s["note"]
+    bars = DotBars(hue, note.fontSize, note.leading)
     for group in section.groups:
-        story += _group(group, hue, gutter, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
+        story += _group(group, bars, gutter, show_title=len(section.groups) > 1 or group.title != UNGROUPED)
     if section.quotes:
         story.append(_marked(Paragraph("In their words" + _heading_dots(section.quote_votes), s["h2"]),
                              "In their words", 1))
@@ -170,10 +172,8 @@ def section(section: Section, number: int, total: int, width: float) -> list[Flo
     if section.questions:
         story.append(_marked(Paragraph("Questions raised" + _heading_dots(section.question_votes), s["h2"]),
                              "Questions raised", 1))
-        note = s["note"]
         if section.question_votes:  # the dots in the gutter, like the notes', so every dot counted is shown
-            story += [Decorated(user_paragraph(q.text, note), gutter=gutter,
-                                draw_gutter=dot_gutter(q.votes, hue, note.fontSize, note.leading))
+            story += [Decorated(user_paragraph(q.text, note), gutter=gutter, draw_gutter=bars.gutter(q.votes))
                       for q in section.questions]
         else:
             story += [Decorated(user_paragraph(q.text, note), gutter=QUESTION_GUTTER,
@@ -197,7 +197,7 @@ def _heading_dots(count: int) -> str:
     return f'  <font name="{styles()["facts"].fontName}" size="8.5" color="{_hex(MUTED)}">{_dots(count)}</font>'
 
 
-def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowable]:
+def _group(group, bars: DotBars, gutter: float, *, show_title: bool) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = []
     if show_title:
@@ -206,9 +206,7 @@ def _group(group, hue: Color, gutter: float, *, show_title: bool) -> list[Flowab
         story.append(_marked(Paragraph(title + _heading_dots(group.votes), s["theme"]), named, 1))
     else:
         story.append(Spacer(1, 10))
-    note = s["note"]
-    story += [Decorated(user_paragraph(item.text, note), gutter=gutter,
-                        draw_gutter=dot_gutter(item.votes, hue, note.fontSize, note.leading))
+    story += [Decorated(user_paragraph(item.text, s["note"]), gutter=gutter, draw_gutter=bars.gutter(item.votes))
               for item in group.items]
     return story
 

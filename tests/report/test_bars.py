@@ -6,7 +6,7 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 
 from collabdesk.report import fonts
-from collabdesk.report.drawing import time_bar
+from collabdesk.report.drawing import DotBars, time_bar
 from collabdesk.report.styles import RULE, colour, tint
 
 
@@ -27,3 +27,18 @@ def test_bars_and_labels_are_filled_shapes_and_dejavu_text():
     code = "\n".join(canvas._code)
     assert code.count(" re f") == 2 and "(5 min) Tj" in code
     assert re.search(r"/F\d+\+0 7.5 Tf", code)  # a subset of an embedded TrueType face, not Helvetica
+
+
+def test_a_dot_bar_that_recurs_is_one_form_and_a_rare_one_is_drawn_in_place():
+    fonts.register()
+    hue = colour("#3366AA")
+    bars = DotBars(hue, size=10, leading=14)
+    drawers = [bars.gutter(count) for count in (2, 5, 0, 5, 5)]  # every drawer is made before any is drawn
+    canvas = Canvas(io.BytesIO())
+    for draw in drawers:
+        draw(canvas, 30)
+    code = "\n".join(canvas._code)
+    five, two = (f"collabdeskDots{n}x{hue.hexval()[2:]}" for n in (5, 2))
+    assert canvas.hasForm(five) and code.count(f"/FormXob.{five} Do") == 3
+    assert not canvas.hasForm(two) and "(2) Tj" in code  # drawn where it stands
+    assert code.count(".8 w") == 1  # the dash of the note without dots
