@@ -11,7 +11,7 @@ zero-delay timer: the window answers input) and quits if that frame shows what i
   single-instance check, opening and checking the database, the main window with its menus
   and the library) on a database of 1,000 workshops (8 notes each), until a frame shows the
   library's table with workshops in it.
-Both build their ``QApplication`` the same way (the watcher's; CollabDesk reuses it).
+Each makes its ``QApplication`` as it does when launched (CollabDesk in ``make_application``).
 
 Python's bytecode caches are on (in a folder of this run's own, so the tree stays clean), as
 they are for a facilitator: the app ships compiled, and PySide6 loads from compiled files
@@ -46,7 +46,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-app = QApplication(sys.argv[:1])
 SHOWN = (QEvent.Type.Expose, QEvent.Type.UpdateRequest)
 
 
@@ -80,12 +79,13 @@ class FirstFrame(QObject):
         self.checking = False
         if not self.seen and self.ready():
             self.seen = True
-            app.quit()
+            QApplication.instance().quit()
 """
 
 BARE = WATCHER + """
 from PySide6.QtWidgets import QMainWindow
 
+app = QApplication(sys.argv[:1])
 window = QMainWindow()
 watcher = FirstFrame(window.isVisible)
 window.resize(1366, 768)

@@ -26,11 +26,11 @@ from .model import (
     ACTIONS, DATE, FACILITATOR, FRAMEWORK, LOCATION, NOTES, OWNER, STATUS, TITLE, TRASHED, VOTES, LibraryFilter,
     LibraryModel,
 )
-from .search import RESULT_ROLE, SearchResultDelegate, SearchResultsModel
 from .sidebar import ALL, TRASH, LibrarySidebar
 from .team_bar import TeamBar
 
 if TYPE_CHECKING:
+    from .search import SearchResultsModel
     from .trash import TrashView
 
 SEARCH_LIMIT = 200  # hits of each kind (workshops, notes, actions)
@@ -64,10 +64,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = self._make_table()
         self.filters = LibraryFilterBar(self.proxy)
-        self.results_model = SearchResultsModel(self)
-        self.results = self._make_results()
-        self.results_heading = QLabel()
-        self.results_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self._results_page: QWidget | None = None  # made at the first search (_make_results_page)
         self._trash: TrashView | None = None  # made when first shown: start-up shows the library only
         self.sidebar = LibrarySidebar()
         self.search_box = QLineEdit()
@@ -77,7 +74,6 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.search_box.installEventFilter(self)
         self.search_box.setAccessibleName("Search every workshop")
         self.table.setAccessibleName("Workshops")
-        self.results.setAccessibleName("Search results")
         self._undoable: TrashWorkshopsCommand | None = None  # what the message bar's Undo takes back
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,14 +200,52 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         table.setColumnHidden(OWNER, True)  # until a team folder is set
         return table
 
-    def _make_results(self) -> QListView:
-        results = QListView()
-        results.setModel(self.results_model)
-        results.setItemDelegate(SearchResultDelegate(results))
-        results.setUniformItemSizes(True)
-        results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        return results
+    def _make_results_page(self) -> None:
+        """The search results' page, made at the first search: its delegate loads QStyle and Qt's
+        text layout classes, which the library's first frame does without."""
+        from .search import SearchResultDelegate, SearchResultsModel
+
+        self._results_model = SearchResultsModel(self)
+        self._results = QListView()
+        self._results.setModel(self._results_model)
+        self._results.setItemDelegate(SearchResultDelegate(self._results))
+        self._results.setUniformItemSizes(True)
+        self._results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._results.setAccessibleName("Search results")
+        self._results.activated.connect(self._on_result_activated)
+        self._results_heading = QLabel()
+        self._results_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self._results_page = QWidget()
+        found = QVBoxLayout(self._results_page)
+        found.setContentsMargins(0, 0, 0, 0)
+        found.addWidget(self._results_heading)
+        found.addWidget(self._results, 1)
+        self.pages.addWidget(self._results_page)
+
+    def _ensure_results_page(self) -> None:
+        if self._results_page is None:
+            self._make_results_page()
+
+    @property
+    def results_page(self) -> QWidget:
+        self._ensure_results_page()
+        return self._results_page
+
+    @property
+    def results(self) -> QListView:
+        self._ensure_results_page()
+        return self._results
+
+    @property
+    def results_model(self) -> "SearchResultsModel":
+        self._ensure_results_page()
+        return self._results_model
+
+    @property
+    def results_heading(self) -> QLabel:
+        self._ensure_results_page()
+        return self._results_heading
 
     def _make_actions(self) -> None:
         def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -282,14 +316,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
         library.addWidget(self.list_stack, 1)
-        self.results_page = QWidget()
-        found = QVBoxLayout(self.results_page)
-        found.setContentsMargins(0, 0, 0, 0)
-        found.addWidget(self.results_heading)
-        found.addWidget(self.results, 1)
-        self.pages = QStackedWidget()
-        for page in (self.library_page, self.results_page):
-            self.pages.addWidget(page)
+        self.pages = QStackedWidget()  # the library; the search results and the trash join it when first shown
+        self.pages.addWidget(self.library_page)
 
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -311,7 +339,6 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         self.proxy.rowsInserted.connect(self._update_empty_label)
         self.proxy.rowsRemoved.connect(self._update_empty_label)
         self.proxy.layoutChanged.connect(self._update_empty_label)
-        self.results.activated.connect(self._on_result_activated)
         self.search_box.textChanged.connect(self._on_search_text)
         self.undo_button.clicked.connect(self._on_undo_trash)
         self.sidebar.place_changed.connect(self._on_place)
@@ -328,7 +355,7 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         """In the search box: Down goes to the results, Enter opens the chosen one, Esc clears."""
         if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
             key = event.key()
-            if key == Qt.Key.Key_Down and self.results_model.rowCount():
+            if key == Qt.Key.Key_Down and self._results_page is not None and self.results_model.rowCount():
                 self.results.setFocus()
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.search_box.text().strip():
@@ -345,7 +372,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         if text.strip():
             self._run_search()
         else:
-            self.results_model.set_results([])
+            if self._results_page is not None:
+                self.results_model.set_results([])
             self._show_place(self.sidebar.current_place())
 
     def _run_search(self) -> None:
@@ -367,6 +395,8 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
     def _on_result_activated(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
+        from .search import RESULT_ROLE
+
         hit = index.data(RESULT_ROLE).hit
         if not self._may_open(hit.workshop_id):
             return
