@@ -4,7 +4,7 @@ import shutil
 import warnings
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,7 @@ from collabdesk.store import Store
 from collabdesk.ui.common.events import EventHub
 from collabdesk.ui.operations import Operations
 from collabdesk.ui.common import prompts
-from collabdesk.ui.library.model import FACILITATOR, NOTES, STATUS, TITLE
+from collabdesk.ui.library.model import FACILITATOR, FIRST_PAGE, NOTES, PAGE_SIZE, STATUS, TITLE, LibraryModel
 from collabdesk.ui.library.search import (
     HIGHLIGHT, SearchResultsModel, plain_text, snippet_line, where_line,
 )
@@ -149,10 +149,18 @@ def test_user_markup_is_shown_as_text_and_only_matches_are_highlighted():
 
 
 # -- the list: filters and sorting through the widgets --------------------------------
+def test_the_first_page_is_what_shows_and_the_next_ones_are_full_pages(qtbot, thousand):
+    store, _ = thousand
+    model = LibraryModel(store)
+    assert model.rowCount() == FIRST_PAGE  # a start reads no more than shows
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == FIRST_PAGE + PAGE_SIZE and not model.complete
+
+
 def test_filter_widgets_and_header_clicks_filter_and_sort_every_workshop(qtbot, thousand):
     store, _ = thousand
     view = make_view(qtbot, store)
-    assert view.model.rowCount() == 200 and not view.model.complete  # lazily: one page first
+    assert view.model.rowCount() == FIRST_PAGE and not view.model.complete  # lazily: what shows first
     view.filters.facilitator.setCurrentIndex(view.filters.facilitator.findText("Kenji Sato"))
     assert view.proxy.rowCount() == 333
     assert {view.proxy.index(r, FACILITATOR).data() for r in range(view.proxy.rowCount())} == {"Kenji Sato"}

@@ -29,6 +29,7 @@ ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole, SUMMARY_ROLE, Qt.ItemDataR
                          Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
                          Qt.ItemDataRole.DecorationRole})
 PAGE_SIZE = 200
+FIRST_PAGE = 50  # two screenfuls of rows on a laptop; a taller view asks for the next page itself
 STATUS_LABELS = {"draft": "Draft", "running": "Running", "closed": "Closed"}
 STATUS_COLOURS = {"draft": "#8A8F98", "running": "#2E8B57", "closed": "#3E6FB0"}
 MUTED = QColor("#7A7F87")
@@ -95,8 +96,9 @@ class LibraryModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
             return
-        self._append(self._store.summaries(trashed=self._trashed, offset=len(self._rows), limit=self._page_size),
-                     complete_below=self._page_size)
+        size = self._page_size if self._rows else min(self._page_size, FIRST_PAGE)  # the first: what shows
+        self._append(self._store.summaries(trashed=self._trashed, offset=len(self._rows), limit=size),
+                     complete_below=size)
 
     # -- for the library ------------------------------------------------------------------
     def fetch_all(self) -> None:
