@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from collabdesk.services import notes, team, workshops
 from collabdesk.store import Store
 from collabdesk.ui.library.model import OWNER, TEAM, TITLE
-from collabdesk.ui.library.team import ShareDialog, TeamFolderDialog, TeamProblemsDialog
+from collabdesk.ui.library.team_dialogs import ShareDialog, TeamFolderDialog, TeamProblemsDialog
 from collabdesk.ui.library.team_bar import TeamBar
 from tests.conftest import FakeClock
 from tests.ui.desk import make_window
