@@ -13,9 +13,11 @@ class HubFollower(QObject):
     the widget it refreshes, so its connections end when the widget goes.
     """
 
-    def __init__(self, hub, owner: QObject, refresh: Callable[[], None], workshop_id: str | None = None):
+    def __init__(self, hub, owner: QObject, refresh: Callable[[], None], workshop_id: str | None = None,
+                 on_board: Callable[[], None] | None = None):
         super().__init__(owner)
         self._refresh = refresh
+        self._on_board = on_board or refresh
         self._workshop_id = workshop_id
         hub.votes_changed.connect(self._on_votes_changed)
         hub.notes_changed.connect(self._on_board_changed)
@@ -26,10 +28,12 @@ class HubFollower(QObject):
             self._refresh()
 
     def _on_board_changed(self, _exercise_id: int) -> None:
-        self._refresh()
+        self._on_board()
 
 
-def follow_hub(hub, owner: QObject, refresh: Callable[[], None], workshop_id: str | None = None) -> None:
-    """Keep ``owner`` current through ``refresh``; nothing to do without a hub."""
+def follow_hub(hub, owner: QObject, refresh: Callable[[], None], workshop_id: str | None = None, *,
+               on_board: Callable[[], None] | None = None) -> None:
+    """Keep ``owner`` current through ``refresh`` (``on_board`` instead, when given, for changes of
+    notes and themes); nothing to do without a hub."""
     if hub is not None:
-        HubFollower(hub, owner, refresh, workshop_id)
+        HubFollower(hub, owner, refresh, workshop_id, on_board)

@@ -132,7 +132,7 @@ class VotingPanel(QWidget):
         layout.addWidget(self.voters_list)
         layout.addWidget(self.reopen_button)
         layout.addWidget(self.results_view, 1)
-        follow_hub(ops.hub, self, self.refresh, workshop_id)
+        follow_hub(ops.hub, self, self.refresh, workshop_id, on_board=self._on_board_changed)
         self.refresh()
 
     def focus_order(self) -> list[QWidget]:
@@ -157,6 +157,12 @@ class VotingPanel(QWidget):
         elif self.model.rounds:
             self.select_round(self.model.rounds[-1].id)
         self._show_round()
+
+    def _on_board_changed(self) -> None:
+        """Notes and themes matter to rounds' results only: before the first round (while notes
+        are typed, one a few seconds) there is nothing to read again."""
+        if self.model.rounds:
+            self.refresh()
 
     def _on_round_changed(self, *_args) -> None:
         self.message_label.clear()
