@@ -1,7 +1,8 @@
 """GUI start-up: to an interactive library of 1,000 workshops, against a bare PySide6 window.
 
-    python bench/bench_startup.py            # 9 runs each, interleaved; medians
-    python bench/bench_startup.py --quick    # 3 runs each
+    python bench/bench_startup.py                  # 9 runs each, interleaved; medians
+    python bench/bench_startup.py --quick          # 3 runs each
+    python bench/bench_startup.py --instructions   # and each process's instruction count (valgrind)
 
 Both are whole processes, timed from launch to exit by this script, and both quit the same
 way: a watcher (the same code in both) sees a frame painted, lets the event loop turn (a
@@ -21,11 +22,16 @@ for compiling its source at every start.
 The database is warmed by one run first (the file cache, and the daily backup taken). The
 first start of a day, when that backup is due, is timed as a line of its own.
 
+On a shared machine wall times swing with the load; processor time is steadier, and
+``--instructions`` counts the instructions each process runs (valgrind's callgrind, about
+15 s a process): the same from run to run, whatever else the machine is doing.
+
 Aim: within 2.0x (issue 12). Figures are printed, not asserted.
 """
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -136,6 +142,13 @@ def timed(code: str, *args: str, env: dict, cpu: list[float] | None = None) -> f
     return wall
 
 
+def instructions(code: str, *args: str, env: dict) -> int:
+    """The instructions the process runs, start to exit (its threads' included)."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                             "-c", code, *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    return int(re.search(r"Collected : (\d+)", result.stderr)[1])
+
+
 def bench_env(folder: str) -> dict:
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     return {**env, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -147,6 +160,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--workshops", type=int, default=1000)
+    parser.add_argument("--instructions", action="store_true", help="count instructions too (needs valgrind)")
     args = parser.parse_args()
     runs = 3 if args.quick else 9
     with tempfile.TemporaryDirectory() as folder:
@@ -165,6 +179,8 @@ def main() -> None:
         for _ in range(max(1, runs // 3)):
             shutil.rmtree(backups, ignore_errors=True)
             daily.append(timed(COLLABDESK, str(database), env=env))
+        if args.instructions:
+            counted = instructions(BARE, env=env), instructions(COLLABDESK, str(database), env=env)
     bare_s, ours_s, daily_s = statistics.median(bare), statistics.median(ours), statistics.median(daily)
     print(f"GUI start-up to an interactive library, whole process, median of {runs} "
           f"({args.workshops:,} workshops in the database; load average {os.getloadavg()[0]:.2f}):")
@@ -176,6 +192,9 @@ def main() -> None:
     print(f"  ratio                 {ratio:7.2f}x   (aim <= 2.0x: {'yes' if ratio <= 2.0 else 'NO'}; processor time "
           f"{statistics.median(ours_cpu) / statistics.median(bare_cpu):.2f}x)")
     print(f"  first start of a day  {daily_s * 1000:7.0f} ms   ({daily_s / bare_s:.2f}x; the daily backup is due)")
+    if args.instructions:
+        print(f"  instructions          {counted[0] / 1e6:,.0f} M bare, {counted[1] / 1e6:,.0f} M CollabDesk: "
+              f"{counted[1] / counted[0]:.2f}x (the second start of the day)")
 
 
 def _spread(times: list[float]) -> str:
