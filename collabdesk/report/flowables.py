@@ -52,7 +52,9 @@ def plain_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
     caller cleans it (tests hold the two equal)."""
     if "<" in markup or "&" in markup:
         return Paragraph(markup, style)
-    text = cleanBlockQuotedText(markup)
+    # ReportLab's cleaning: runs of white space made one space, ends trimmed; it keeps a
+    # no-break space apart, and only then is its slower path needed.
+    text = " ".join(markup.split()) if "\xa0" not in markup else cleanBlockQuotedText(markup)
     if not text:
         return Paragraph(markup, style)
     return Paragraph(text, style, frags=[_fragment(style).clone(text=text, link=[], us_lines=[])])

@@ -77,7 +77,8 @@ def test_a_long_right_to_left_paragraph_breaks_in_reading_order():
 
 
 PLAIN_TEXTS = ["Note 1: plain words", "  spaces   inside\tand a tab  ", "Benedikt Sørensen · Ivo Kovač — ✓",
-               "a " * 200, "note 中文 mixed", "\u00a0non-breaking\u00a0space"]
+               "a " * 200, "note 中文 mixed", "\u00a0non-breaking\u00a0space", " a\u00a0 b ",
+               "form\x0cfeed\x1fand\rreturn", "\u2003em\u3000ideographic\u2028spaces"]
 
 
 def test_a_plain_paragraph_is_the_one_reportlab_parses_from_the_same_markup():
