@@ -76,16 +76,17 @@ def test_after_its_first_frame_the_window_takes_the_daily_backup_and_answers_lat
         from collabdesk.paths import backup_dir
         from collabdesk.ui.shell.single_instance import server_name
 
-        def started():
-            return backup_dir(Path(sys.argv[1])).is_dir() and Path(server_name(Path(sys.argv[1]))).exists()
+        def state():  # the backup taken, listening for later launches, the collector running
+            return (backup_dir(Path(sys.argv[1])).is_dir(), Path(server_name(Path(sys.argv[1]))).exists(),
+                    gc.isenabled())
 
         def report():
-            print("BEFORE", started(), gc.isenabled())
+            print("BEFORE", *state())
             wait.start()
 
         def check():
-            if started():
-                print("AFTER", started(), gc.isenabled())
+            if all(state()):
+                print("AFTER", *state())
                 application.quit()
 
         wait = QTimer(interval=10, timeout=check)  # while the event loop runs: until the test's timeout
@@ -93,8 +94,8 @@ def test_after_its_first_frame_the_window_takes_the_daily_backup_and_answers_lat
         sys.exit(gui.run_gui(Path(sys.argv[1])))
     """, str(db_path), home=tmp_path, XDG_RUNTIME_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "BEFORE False False" in result.stdout  # nothing of it held up the first frame
-    assert "AFTER True True" in result.stdout
+    assert "BEFORE False False False" in result.stdout  # nothing of it held up the first frame
+    assert "AFTER True True True" in result.stdout
     assert [info.ok for info in backup.list_backups(db_path)] == [True]
 
 
