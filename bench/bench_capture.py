@@ -21,6 +21,7 @@ asserted.
 """
 
 import argparse
+import gc
 import os
 import contextlib
 import statistics
@@ -145,6 +146,8 @@ def main() -> None:
         window = MainWindow(Operations(store, EventHub()), settings, chime=Chime(player=lambda: None))
         window.resize(1366, 768)
         window.show()
+        app.processEvents()
+        gc.freeze()  # as the app does at its first frame (ui/shell/app._after_first_frame), before any workshop opens
         window.open_workshop(workshop.id)
         app.processEvents()
         clock = SaveClock(store)
