@@ -31,6 +31,7 @@ from pathlib import Path
 from ..paths import backup_dir
 from . import in_use
 from .errors import CorruptDatabaseError, StoreError
+from .opening import quick_check  # kept there: the start-up check needs it without this module
 from .schema import SCHEMA_VERSION
 
 KEEP = 10
@@ -66,15 +67,6 @@ def _utc(moment: float) -> datetime:
 def _read_only(path: Path) -> sqlite3.Connection:
     """A connection that changes nothing: backups are plain files nobody else writes to."""
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-
-
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """What ``PRAGMA quick_check`` finds wrong; empty when the database is sound."""
-    try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as error:
-        return [str(error)]
-    return [] if result == ["ok"] else result
 
 
 def _recorded(path: Path) -> tuple[datetime | None, str]:

@@ -61,13 +61,20 @@ def open_store(path: str | Path, *, clock: Clock = system_clock, check: bool = F
             raise StoreError(f"Could not open {path}: {error.__cause__ or error}.") from error
         raise _moved_aside(path, clock, _reason(error)) from error
     if check:
-        from .backup import quick_check
-
         problems = quick_check(store.db.conn)
         if problems:
             store.close()
             raise _moved_aside(path, clock, "; ".join(problems[:3]))
     return store
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong; empty when the database is sound."""
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    return [] if result == ["ok"] else result
 
 
 def check_meanwhile(store) -> Callable[[], None]:
@@ -79,8 +86,6 @@ def check_meanwhile(store) -> Callable[[], None]:
     if the file is damaged, closes ``store``, moves the file aside and raises
     ``CorruptDatabaseError``, as ``open_store(check=True)`` does.
     """
-    from .backup import quick_check
-
     found: list[str] = []
 
     def check() -> None:

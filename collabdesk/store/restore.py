@@ -37,6 +37,10 @@ from . import in_use
 from .backup import MARKER, check_database_file, copy_database, quick_check
 from .errors import ForeignDatabaseError, NewerDatabaseError, StoreError
 from .identity import Kind, identify
+from .restore_files import draft as _draft
+from .restore_files import incoming as _incoming
+from .restore_files import interrupted
+from .restore_files import plan as _plan
 from .schema import SCHEMA_VERSION
 
 SIDE_FILES = ("", "-wal", "-shm")
@@ -50,18 +54,6 @@ class AsideInfo:
     path: Path
     label: str  # "corrupt" or "replaced"
     size: int
-
-
-def _incoming(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restoring")
-
-
-def _plan(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restore")
-
-
-def _draft(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restore.new")
 
 
 def _side(path: Path, side: str) -> Path:
@@ -214,7 +206,7 @@ def finish_interrupted(db_path: Path) -> str | None:
     Run before the database is opened, at every start. A restore still under way in
     another process holds the database, and is left alone.
     """
-    if not any(p.exists() for p in (_plan(db_path), _draft(db_path), _incoming(db_path))):
+    if not interrupted(db_path):
         return None
     try:
         with in_use.exclusive(db_path):

@@ -8,10 +8,16 @@ here; ``tests/ui/test_plain_text.py`` fails when a message box or a tooltip is m
 anywhere else, and shows ``<b>x</b>`` literally on each surface.
 """
 
+from __future__ import annotations
+
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # made when a box is first shown: PySide builds its type and enums (~1.5 ms) on first use
+    from PySide6.QtWidgets import QMessageBox
 
 TOOLTIP_LIMIT = 600
 
@@ -44,13 +50,17 @@ def plain_tooltip(text: str, limit: int = TOOLTIP_LIMIT) -> str:
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
-    """A message box whose text is plain; add buttons, then ``exec()``."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+                buttons: QMessageBox.StandardButton | None = None) -> QMessageBox:
+    """A message box whose text is plain; add buttons (none by default), then ``exec()``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton if buttons is None else buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 
 def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     """Tell the facilitator something (plain text) and wait for OK."""
+    from PySide6.QtWidgets import QMessageBox
+
     message_box(parent, icon, title, text, QMessageBox.StandardButton.Ok).exec()

@@ -4,8 +4,7 @@ Widgets call them through this module (``prompts.ask(...)``), so a test monkeypa
 ``collabdesk.ui.common.prompts.ask`` instead of clicking a modal box.
 """
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .plain import message_box, show_message
 
@@ -14,6 +13,8 @@ JSON_FILTER = "CollabDesk files (*.json);;All files (*)"
 
 def ask(parent: QWidget, title: str, question: str, *, confirm: str = "OK") -> bool:
     """Yes or no; the safe answer (Cancel) is the default."""
+    from PySide6.QtWidgets import QMessageBox  # the dialogs' Python types are made on first use, not at start
+
     box = message_box(parent, QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.Cancel)
     yes = box.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -23,11 +24,15 @@ def ask(parent: QWidget, title: str, question: str, *, confirm: str = "OK") -> b
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
     """A line of text, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     value, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     return value if accepted else None
 
 
 def show_error(parent: QWidget, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     show_message(parent, QMessageBox.Icon.Warning, "CollabDesk", message)
 
 
@@ -46,6 +51,9 @@ def choose_folder(parent: QWidget, title: str, start: str = "") -> str | None:
 
 def choose_colour(parent: QWidget, colour: str) -> str | None:
     """A colour from the platform's picker as ``#RRGGBB``, or None when cancelled."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
     chosen = QColorDialog.getColor(QColor(colour), parent, "Domain colour")
     return chosen.name().upper() if chosen.isValid() else None
 

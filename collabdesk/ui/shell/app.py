@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...domain.errors import CollabDeskError
 from ...resource_files import resource_path
@@ -146,6 +146,8 @@ def restore_and_reopen(path: Path, store: Store, backup_path: Path) -> Store | N
     A restore that fails changes nothing (the restore module's promise), so the library as
     it was opens again and the facilitator is told why.
     """
+    from PySide6.QtWidgets import QMessageBox  # its Python type is made on first use, not at start
+
     from ...store import restore
 
     store.close()
@@ -182,10 +184,16 @@ def _screenshot_and_close(window: QWidget, path: str) -> None:
 
 def open_database(path: Path) -> Store | None:
     """The store, or None after telling the facilitator clearly why it cannot be opened."""
-    from ...store.opening import open_store
-    from ...store.restore import finish_interrupted
+    from PySide6.QtWidgets import QMessageBox
 
-    done = finish_interrupted(path)
+    from ...store.opening import open_store
+    from ...store.restore_files import interrupted
+
+    done = None
+    if interrupted(path):  # the restore module is loaded only then
+        from ...store.restore import finish_interrupted
+
+        done = finish_interrupted(path)
     if done:
         show_message(None, QMessageBox.Icon.Information, "An interrupted restore was completed", done)
     while True:
@@ -201,6 +209,8 @@ def open_database(path: Path) -> Store | None:
 
 def offer_backup(path: Path, message: str) -> bool:
     """Show what happened to a damaged database; restore the newest good backup if asked."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ...store import backup, restore
 
     latest = backup.latest_good_backup(path)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import CollabDeskError
@@ -431,6 +431,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
             self.run_view.focus_entry()
 
     def add_participant(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         if self.workshop_id is None or self.reviewing:
             return
         name, ok = QInputDialog.getText(self, "Add a participant", "Name or role of the person who joined:")
@@ -475,6 +477,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         return "".join("\n\n" + line for line in lines)
 
     def add_custom_time(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         minutes, ok = QInputDialog.getInt(self, "Add time", "Minutes to add (negative to take off):", 5, -120, 240)
         if ok and minutes:
             self.run_view.add_time(minutes * 60)
@@ -543,6 +547,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
                                                                                message)))
 
     def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(self, QMessageBox.Icon.Warning, title, message)
 
     def restore_from_backup(self) -> None:
@@ -563,6 +569,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         self.close()
 
     def confirm(self, question: str, yes: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = message_box(self, QMessageBox.Icon.Question, "CollabDesk", question, QMessageBox.StandardButton.Cancel)
         accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.exec()
@@ -574,6 +582,8 @@ class MainWindow(WorkshopFileDropTarget, WindowMenus, QMainWindow):
         ShortcutsDialog(shortcut_rows(self.menu_actions), self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .help import ABOUT
 
         show_message(self, QMessageBox.Icon.Information, "About CollabDesk", ABOUT)
