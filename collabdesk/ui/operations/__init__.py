@@ -8,6 +8,11 @@ announced on ``saved`` and on the feature's own signal when it can. Undoable cha
 are ``UndoStep``s (``undo.py``), the one undo authority. No other UI module imports
 ``services``: the import contract in ``tests/test_layers.py`` checks it.
 
+A feature the first screen (the library) never uses imports its services module inside
+each method, so start-up does not load it (notes, board, timer, agenda, voting, health,
+actions, phones). Plain imports, not ``importlib.util.LazyLoader``: they are safe from
+any thread.
+
 ``Operations`` is all of them on one object (``window.ops``): views and dialogs are
 given it, never the window.
 """

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 from ...domain.model import Action
-from ...services import actions as action_services
 from .gateway import Gateway
 from .undo import UndoStep, preview
 
@@ -15,17 +14,25 @@ class ActionOperations(Gateway):
         return result
 
     def add_action(self, workshop_id: str, text: str, **fields) -> Action:
+        from ...services import actions as action_services
+
         return self._action(workshop_id, lambda: action_services.add_action(self.store, workshop_id, text, **fields))
 
     def edit_action(self, action_id: int, **fields) -> Action:
+        from ...services import actions as action_services
+
         workshop_id = self.store.action(action_id).workshop_id
         return self._action(workshop_id, lambda: action_services.edit_action(self.store, action_id, **fields))
 
     def delete_action(self, action_id: int) -> None:
+        from ...services import actions as action_services
+
         workshop_id = self.store.action(action_id).workshop_id
         self._action(workshop_id, lambda: action_services.delete_action(self.store, action_id))
 
     def restore_action(self, action_id: int) -> None:
+        from ...services import actions as action_services
+
         workshop_id = self.store.action(action_id).workshop_id
         self._action(workshop_id, lambda: action_services.restore_action(self.store, action_id))
 

@@ -4,13 +4,14 @@ from collections.abc import Sequence
 
 from ...domain.agenda import AgendaRow
 from ...domain.model import Exercise
-from ...services import timer as timer_services
 from ...services import workshops as workshop_services
 from .gateway import Gateway
 
 
 class AgendaOperations(Gateway):
     def go_to_exercise(self, workshop_id: str, exercise_id: int | None) -> None:
+        from ...services import timer as timer_services
+
         self._write("agenda", lambda: timer_services.go_to_exercise(self.store, workshop_id, exercise_id))
         self.hub.current_exercise_changed.emit(workshop_id, exercise_id)
 

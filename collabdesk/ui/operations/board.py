@@ -3,7 +3,6 @@
 from collections.abc import Iterable, Mapping
 
 from ...domain.model import Note, Theme
-from ...services import notes as note_services
 from .gateway import Gateway
 from .undo import UndoStep, preview
 
@@ -13,12 +12,16 @@ Place = tuple[float, float] | None  # where a card sits (None: in the board's gr
 class BoardOperations(Gateway):
     def move_notes(self, positions: Mapping[int, Place]) -> list[Note]:
         """Save card positions (None: back to the board's grid); one write for a whole drag."""
+        from ...services import notes as note_services
+
         self._write("board", lambda: note_services.move_notes(self.store, positions))
         moved = self.store.notes_by_ids(positions)
         self.hub.announce_notes(updated=moved)
         return moved
 
     def move_notes_to_exercise(self, note_ids: Iterable[int], exercise_id: int) -> list[Note]:
+        from ...services import notes as note_services
+
         ids = list(note_ids)
         left = {n.exercise_id for n in self.store.notes_by_ids(ids)}
         self._write("board", lambda: note_services.move_notes_to_exercise(self.store, ids, exercise_id))
@@ -26,29 +29,39 @@ class BoardOperations(Gateway):
 
     def put_notes_back(self, places: Mapping[int, Mapping]) -> list[Note]:
         """Undo a move to another exercise: each note's exercise, theme and position as they were."""
+        from ...services import notes as note_services
+
         left = {n.exercise_id for n in self.store.notes_by_ids(places)}
         self._write("board", lambda: note_services.put_notes_back(self.store, places))
         return self._regrouped(list(places), left)
 
     def group_notes(self, exercise_id: int, title: str, note_ids: Iterable[int]) -> Theme:
+        from ...services import notes as note_services
+
         ids = list(note_ids)
         theme = self._write("theme", lambda: note_services.group_notes(self.store, exercise_id, title, ids))
         self._regrouped(ids, {exercise_id})
         return theme
 
     def rename_theme(self, theme_id: int, title: str) -> Theme:
+        from ...services import notes as note_services
+
         theme = self._write("theme", lambda: note_services.rename_theme(self.store, theme_id, title))
         self.hub.themes_changed.emit(theme.exercise_id)
         return theme
 
     def ungroup_theme(self, theme_id: int) -> list[int]:
         """Dissolve a theme; returns the notes it held, for undo."""
+        from ...services import notes as note_services
+
         exercise_id = self.store.theme(theme_id).exercise_id
         held = self._write("theme", lambda: note_services.ungroup_theme(self.store, theme_id))
         self._regrouped(held, {exercise_id})
         return held
 
     def regroup_theme(self, theme_id: int, note_ids: Iterable[int]) -> Theme:
+        from ...services import notes as note_services
+
         ids = list(note_ids)
         theme = self._write("theme", lambda: note_services.regroup_theme(self.store, theme_id, ids))
         self._regrouped(ids, {theme.exercise_id})
@@ -56,6 +69,8 @@ class BoardOperations(Gateway):
 
     def set_notes_theme(self, theme_by_note: Mapping[int, int | None]) -> list[Note]:
         """Put notes in themes (None: in none), as a drag into or out of a frame does."""
+        from ...services import notes as note_services
+
         self._write("theme", lambda: note_services.set_notes_theme(self.store, theme_by_note))
         return self._regrouped(list(theme_by_note), set())
 

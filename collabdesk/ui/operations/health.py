@@ -13,7 +13,6 @@ from PySide6.QtGui import QUndoCommand
 from ...domain.health import Comment, DomainResult, HealthRound
 from ...domain.model import Framework
 from ...services import frameworks as framework_services
-from ...services import health as health_services
 from .gateway import Gateway
 from .undo import UndoStep
 
@@ -23,6 +22,8 @@ _MERGE_HANDS = 0x4EA1
 class HealthOperations(Gateway):
     # -- reads --------------------------------------------------------------------------
     def health_checks(self, workshop_id: str) -> list[HealthRound]:
+        from ...services import health as health_services
+
         return health_services.checks(self.store, workshop_id)
 
     def health_check(self, round_id: int) -> HealthRound:
@@ -33,18 +34,28 @@ class HealthOperations(Gateway):
         return framework_services.framework_or_default(self.store, self.store.workshop(workshop_id).framework_key)
 
     def health_session(self, round_id: int):
+        from ...services import health as health_services
+
         return health_services.session(self.store, round_id)
 
     def health_progress(self, round_id: int):
+        from ...services import health as health_services
+
         return health_services.progress(self.store, round_id)
 
     def health_tally(self, round_id: int) -> dict[str, tuple[int, ...]]:
+        from ...services import health as health_services
+
         return health_services.tally(self.store, round_id)
 
     def health_results(self, round_id: int) -> list[DomainResult]:
+        from ...services import health as health_services
+
         return health_services.results(self.store, round_id)
 
     def health_comments(self, round_id: int) -> list[Comment]:
+        from ...services import health as health_services
+
         return health_services.comments(self.store, round_id)
 
     # -- writes -------------------------------------------------------------------------
@@ -55,32 +66,48 @@ class HealthOperations(Gateway):
         return result
 
     def start_health_check(self, workshop_id: str, **settings) -> HealthRound:
+        from ...services import health as health_services
+
         check = self._write("health check", lambda: health_services.start_check(self.store, workshop_id, **settings))
         self.hub.health_changed.emit(workshop_id)
         return check
 
     def cast_health_ballot(self, round_id: int, voter_id: int, scores: Mapping[str, int],
                            comments: Mapping[str, str]) -> None:
+        from ...services import health as health_services
+
         self._health(round_id, lambda: health_services.cast_ballot(self.store, round_id, voter_id, scores, comments))
 
     def skip_health_voter(self, round_id: int, voter_id: int) -> None:
+        from ...services import health as health_services
+
         self._health(round_id, lambda: health_services.skip_voter(self.store, round_id, voter_id))
 
     def reopen_health_ballot(self, round_id: int, voter_id: int) -> None:
+        from ...services import health as health_services
+
         self._health(round_id, lambda: health_services.reopen_ballot(self.store, round_id, voter_id))
 
     def set_health_tally(self, round_id: int, domain_key: str, score: int, count: int) -> None:
+        from ...services import health as health_services
+
         self._health(round_id, lambda: health_services.set_tally(self.store, round_id, domain_key, score, count))
 
     def reveal_health_check(self, round_id: int, reveal: bool = True) -> HealthRound:
+        from ...services import health as health_services
+
         change = health_services.reveal if reveal else health_services.hide
         return self._health(round_id, lambda: change(self.store, round_id))
 
     def close_health_check(self, round_id: int, close: bool = True) -> HealthRound:
+        from ...services import health as health_services
+
         change = health_services.close if close else health_services.reopen
         return self._health(round_id, lambda: change(self.store, round_id))
 
     def delete_health_check(self, round_id: int) -> None:
+        from ...services import health as health_services
+
         self._health(round_id, lambda: health_services.delete(self.store, round_id))
 
 

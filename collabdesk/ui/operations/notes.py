@@ -3,24 +3,29 @@
 from collections.abc import Iterable
 
 from ...domain.model import Note
-from ...services import notes as note_services
 from .gateway import Gateway
 from .undo import UndoStep, preview
 
 
 class NoteOperations(Gateway):
     def add_note(self, exercise_id: int, text: str, **fields) -> Note:
+        from ...services import notes as note_services
+
         note = self._write("note", lambda: note_services.add_note(self.store, exercise_id, text, **fields))
         self.hub.announce_notes(added=[note])
         return note
 
     def edit_note(self, note_id: int, **fields) -> Note:
+        from ...services import notes as note_services
+
         note = self._write("note", lambda: note_services.edit_note(self.store, note_id, **fields))
         self.hub.announce_notes(updated=[note])
         return note
 
     def delete_notes(self, note_ids: Iterable[int]) -> list[Note]:
         """Soft-delete; returns the notes as they were, for undo and for the views."""
+        from ...services import notes as note_services
+
         ids = list(note_ids)
         before = [self.store.note(i) for i in ids]
         self._write("deletion", lambda: note_services.delete_notes(self.store, ids))
@@ -28,6 +33,8 @@ class NoteOperations(Gateway):
         return before
 
     def restore_notes(self, note_ids: Iterable[int]) -> list[Note]:
+        from ...services import notes as note_services
+
         ids = list(note_ids)
         self._write("note", lambda: note_services.restore_notes(self.store, ids))
         restored = [self.store.note(i) for i in ids]

@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 
 from ...domain.errors import ValidationError
 from ...domain.model import Note
-from ...services import phones as phone_services
 from .gateway import Gateway
 
 
@@ -21,6 +20,8 @@ class PhoneOperations(Gateway):
         """Save the notes phones sent since the GUI thread last looked, in one transaction;
         each is its note or the rule's error. The new ones are announced once, together (a
         re-send gives the first save and is not announced again)."""
+        from ...services import phones as phone_services
+
         results = self._write("notes from phones", lambda: phone_services.add_phone_notes(
             self.store, exercise_id, drafts))
         added = [r[0] for r in results if isinstance(r, tuple) and r[1]]
@@ -31,6 +32,8 @@ class PhoneOperations(Gateway):
 
     def edit_phone_note(self, workshop_id: str, client_key: str, text: str, kind: str) -> Note:
         """A participant's change to their own note, made from their phone."""
+        from ...services import phones as phone_services
+
         note = self._write("change from a phone", lambda: phone_services.edit_phone_note(
             self.store, workshop_id, client_key, text, kind))
         self._changed_outside(note.id)
@@ -39,6 +42,8 @@ class PhoneOperations(Gateway):
 
     def withdraw_phone_note(self, workshop_id: str, client_key: str) -> Note:
         """A participant takes their own note off the board from their phone."""
+        from ...services import phones as phone_services
+
         note = self._write("note withdrawn from a phone", lambda: phone_services.withdraw_phone_note(
             self.store, workshop_id, client_key))
         self._changed_outside(note.id)

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 from ...domain.model import Exercise
-from ...services import timer as timer_services
 from .gateway import Gateway
 
 
@@ -14,13 +13,21 @@ class TimerOperations(Gateway):
         return exercise
 
     def start_timer(self, exercise_id: int) -> Exercise:
+        from ...services import timer as timer_services
+
         return self._timer(lambda: timer_services.start_timer(self.store, exercise_id))
 
     def pause_timer(self, exercise_id: int) -> Exercise:
+        from ...services import timer as timer_services
+
         return self._timer(lambda: timer_services.pause_timer(self.store, exercise_id))
 
     def add_time(self, exercise_id: int, seconds: float) -> Exercise:
+        from ...services import timer as timer_services
+
         return self._timer(lambda: timer_services.add_time(self.store, exercise_id, seconds))
 
     def reset_timer(self, exercise_id: int) -> Exercise:
+        from ...services import timer as timer_services
+
         return self._timer(lambda: timer_services.reset_timer(self.store, exercise_id))

@@ -12,8 +12,6 @@ from PySide6.QtGui import QUndoCommand
 
 from ...domain.model import VoteRound
 from ...domain.voting import Item, ResultLine, VoteItem
-from ...services import phone_votes
-from ...services import voting as voting_services
 from .gateway import Gateway
 from .undo import UndoStep
 
@@ -23,24 +21,38 @@ _MERGE_TALLY = 0x7A11
 class VotingOperations(Gateway):
     # -- reads --------------------------------------------------------------------------
     def ballot_session(self, round_id: int):
+        from ...services import voting as voting_services
+
         return voting_services.session(self.store, round_id)
 
     def vote_items(self, round_id: int) -> list[VoteItem]:
+        from ...services import voting as voting_services
+
         return voting_services.items(self.store, round_id)
 
     def vote_tally(self, round_id: int) -> dict[Item, int]:
+        from ...services import voting as voting_services
+
         return voting_services.tally(self.store, round_id)
 
     def vote_hands(self, round_id: int) -> dict[int, dict[Item, int]]:
+        from ...services import voting as voting_services
+
         return voting_services.hands(self.store, round_id)
 
     def vote_results(self, round_id: int) -> list[ResultLine]:
+        from ...services import voting as voting_services
+
         return voting_services.results(self.store, round_id)
 
     def vote_progress(self, round_id: int):
+        from ...services import voting as voting_services
+
         return voting_services.progress(self.store, round_id)
 
     def phone_vote(self, workshop_id: str) -> tuple[dict | None, dict[int, str]]:
+        from ...services import phone_votes
+
         return phone_votes.phone_vote(self.store, workshop_id)
 
     # -- writes -------------------------------------------------------------------------
@@ -51,37 +63,55 @@ class VotingOperations(Gateway):
         return result
 
     def start_round(self, workshop_id: str, **settings) -> VoteRound:
+        from ...services import voting as voting_services
+
         round_ = self._write("vote", lambda: voting_services.start_round(self.store, workshop_id, **settings))
         self.hub.votes_changed.emit(workshop_id)
         return round_
 
     def cast_ballot(self, round_id: int, voter_id: int, allocation: Mapping[Item, int]) -> None:
+        from ...services import voting as voting_services
+
         self._vote(round_id, lambda: voting_services.cast_ballot(self.store, round_id, voter_id, allocation))
 
     def cast_phone_ballot(self, workshop_id: str, round_id: int, voter_id: int, allocation: Mapping[Item, int], *,
                           replacing: Mapping[Item, int] | None = None) -> None:
         """A ballot from a phone (not an undo step, like every confirmed ballot)."""
+        from ...services import phone_votes
+
         self._write("vote", lambda: phone_votes.cast_phone_ballot(
             self.store, workshop_id, round_id, voter_id, allocation, replacing=replacing))
         self.hub.votes_changed.emit(workshop_id)
 
     def skip_voter(self, round_id: int, voter_id: int) -> None:
+        from ...services import voting as voting_services
+
         self._vote(round_id, lambda: voting_services.skip_voter(self.store, round_id, voter_id))
 
     def reopen_ballot(self, round_id: int, voter_id: int) -> None:
+        from ...services import voting as voting_services
+
         self._vote(round_id, lambda: voting_services.reopen_ballot(self.store, round_id, voter_id))
 
     def set_tally(self, round_id: int, item: Item, count: int) -> None:
+        from ...services import voting as voting_services
+
         self._vote(round_id, lambda: voting_services.set_tally(self.store, round_id, item, count))
 
     def record_hands(self, round_id: int, voter_id: int, allocation: Mapping[Item, int]) -> None:
+        from ...services import voting as voting_services
+
         self._vote(round_id, lambda: voting_services.record_hands(self.store, round_id, voter_id, allocation))
 
     def reveal_round(self, round_id: int, reveal: bool = True) -> VoteRound:
+        from ...services import voting as voting_services
+
         change = voting_services.reveal_round if reveal else voting_services.hide_round
         return self._vote(round_id, lambda: change(self.store, round_id))
 
     def close_round(self, round_id: int, close: bool = True) -> VoteRound:
+        from ...services import voting as voting_services
+
         change = voting_services.close_round if close else voting_services.reopen_round
         return self._vote(round_id, lambda: change(self.store, round_id))
 
