@@ -16,7 +16,6 @@ from pathlib import Path
 from ..domain.errors import CollabDeskError
 from ..paths import database_path
 from ..whole_file import write_whole
-from . import render
 
 TEXT_FORMATS = ("json", "md", "csv", "html")
 SUFFIXES = {"markdown": "md", "htm": "html"}  # other names of a format's extension
@@ -92,6 +91,7 @@ def _report_module(name: str):
 # -- the library -----------------------------------------------------------------------------
 def run_list(args: argparse.Namespace) -> int:
     from ..store.opening import read_summaries
+    from . import render
 
     rows = read_summaries(_db(args), trashed=args.trash, origin="team" if args.team else "own")
     if args.json:  # one workshop per line: readable, and one C encoder for them all
@@ -105,6 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from ..services import files, frameworks
+    from . import render
 
     with _open(args) as store:
         workshop_id = store.resolve_workshop_id(args.id)
@@ -120,6 +121,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     from ..services import library
     from ..store.library import MAX_SEARCH_LIMIT
+    from . import render
 
     if not 1 <= args.limit <= MAX_SEARCH_LIMIT:
         raise UsageError(f"--limit must be between 1 and {MAX_SEARCH_LIMIT:,}.")
@@ -248,6 +250,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_team(args: argparse.Namespace) -> int:
     from ..services import team
+    from . import render
 
     needs_target = args.action in ("set", "publish")
     if needs_target != (args.target is not None):
@@ -285,6 +288,7 @@ def _count(count: int, word: str) -> str:
 # -- the database ----------------------------------------------------------------------------
 def run_check(args: argparse.Namespace) -> int:
     from ..store import backup, checking, restore
+    from . import render
 
     db = _db(args)
     with _open(args) as store:
