@@ -6,8 +6,7 @@ from importlib.resources.abc import Traversable
 
 from . import text
 from .errors import ValidationError
-from .health import SCALE
-from .model import AgendaItem, Domain, Framework, Template
+from .model import SCALE, AgendaItem, Domain, Framework, Template
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"[^a-z0-9]+")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from . import text
 from .errors import ValidationError
+from .model import SCALE
 
-SCALE = (1, 2, 3, 4, 5)
 MODES = ("ballot", "tally")
 STATES = ("open", "closed")
 SPLIT_SPREAD = 2  # a middle half spanning this many points or more is a split room

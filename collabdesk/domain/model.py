@@ -4,16 +4,22 @@ Ids are integers given by the store, except workshops, whose ids are UUID string
 that a workshop keeps one identity across machines and files.
 """
 
+from __future__ import annotations  # health's records name only annotations here
+
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .health import HealthRound, Rating, TallyCount
 from .timer import TimerState
+
+if TYPE_CHECKING:  # loaded with the first health check, not at start
+    from .health import HealthRound, Rating, TallyCount
 
 NOTE_KINDS = ("note", "idea", "question", "quote")
 NOTE_COLOURS = ("yellow", "pink", "blue", "green", "orange", "purple")
 WORKSHOP_STATUSES = ("draft", "running", "closed")
+SCALE = (1, 2, 3, 4, 5)  # a health check's points (here for Domain.labels, without loading health)
 EXERCISE_STATES = ("pending", "current", "done")
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 QUOTE_ROLES = ("Speaker", "Participant", "Facilitator", "Guest")

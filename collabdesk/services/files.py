@@ -15,7 +15,6 @@ from ..domain.clock import iso
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import WorkshopContent
 from ..domain.team import is_newer, workshop_uuid
-from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document, document_to_content
 from ..store import Store
 from .frameworks import framework
 from ..store.hold import live_database_file, refuse_live_database_file
@@ -37,6 +36,8 @@ def refuse_database_file(path: str | os.PathLike) -> None:
 
 def workshop_document(store: Store, workshop_id: str) -> dict:
     """The workshop file's document for one workshop (``show --json`` prints it)."""
+    from ..domain.workshop_file import content_to_document
+
     return content_to_document(store.content(workshop_id), exported=iso(store.clock()))
 
 
@@ -47,6 +48,8 @@ def export_workshop_json(store: Store, workshop_id: str) -> str:
 
 def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
     """Read and validate a workshop file; nothing is written anywhere."""
+    from ..domain.workshop_file import MAX_FILE_BYTES
+
     path = Path(path)
     refuse_database_file(path)
     if path.exists() and not path.is_file() and not path.is_dir():  # a pipe waits forever for a writer
@@ -62,6 +65,8 @@ def read_workshop_file(path: str | os.PathLike) -> WorkshopContent:
 
 def parse_workshop_file(data: bytes, source: str = "The file") -> WorkshopContent:
     """Validate the bytes of a workshop file; errors say what is wrong and where."""
+    from ..domain.workshop_file import document_to_content
+
     try:
         document_text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -28,7 +28,6 @@ from ..domain.team import (
     published_by_id,
     workshop_uuid,
 )
-from ..domain.workshop_file import MAX_FILE_BYTES, content_to_document
 from ..store import Store
 from ..store.team import TeamFile, TeamProblem
 from . import atomic, files
@@ -111,6 +110,8 @@ def publish(store: Store, workshop_id: str, *, anonymise: bool | None = None) ->
     one shared before (renamed if the title changed). ``anonymise`` (None: as before, or
     the folder's default) is remembered for the next share, including the one on close.
     """
+    from ..domain.workshop_file import content_to_document
+
     folder = _required_folder(store)
     if store.is_team_workshop(workshop_id):
         raise ValidationError("This is a team workshop, shared by its own facilitator. "
@@ -280,6 +281,8 @@ def _read_file(path: Path) -> tuple[bytes, os.stat_result]:
     The stat is taken from the open file, before reading: if the file is replaced while
     it is read, the stat recorded is the old one, so the next scan reads the new file.
     """
+    from ..domain.workshop_file import MAX_FILE_BYTES
+
     with path.open("rb") as stream:
         stat = os.fstat(stream.fileno())
         if stat.st_size > MAX_FILE_BYTES:
@@ -289,6 +292,8 @@ def _read_file(path: Path) -> tuple[bytes, os.stat_result]:
 
 def _index_file(store: Store, relative: str, path: Path, before: TeamFile | None, now: str) -> int:
     """Read one new or changed file; returns 1 when a team workshop was added or updated."""
+    from ..domain.workshop_file import MAX_FILE_BYTES
+
     try:
         data, stat = _read_file(path)
     except OSError as error:

@@ -1,12 +1,17 @@
 """Health checks: their rounds, where each voter stands, their ratings and hand counts."""
 
+from __future__ import annotations
+
 import contextlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from ..domain.errors import NotFoundError
-from ..domain.health import HealthRound, Rating, TallyCount
 from ..domain.model import Ballot
+
+if TYPE_CHECKING:  # loaded with the first health check, not at start
+    from ..domain.health import HealthRound, Rating, TallyCount
 
 HEALTH_ROUND_FIELDS = ("title", "mode", "anonymous", "state", "revealed")
 
@@ -82,11 +87,15 @@ class HealthRows:
             (round_id, participant_id, status))
 
     def ratings(self, round_id: int) -> list[Rating]:
+        from ..domain.health import Rating
+
         return [Rating(*row) for row in self.db.execute(
             "SELECT round_id, participant_id, domain_key, score, comment FROM health_ratings "
             "WHERE round_id = ? ORDER BY rowid", (round_id,))]
 
     def tallies(self, round_id: int) -> list[TallyCount]:
+        from ..domain.health import TallyCount
+
         return [TallyCount(*row) for row in self.db.execute(
             "SELECT round_id, domain_key, score, count FROM health_tallies WHERE round_id = ? AND count > 0 "
             "ORDER BY rowid", (round_id,))]
@@ -125,6 +134,8 @@ def _check_fields(fields: dict) -> None:
 
 
 def _round(row: dict) -> HealthRound:
+    from ..domain.health import HealthRound
+
     return HealthRound(
         id=row["id"], workshop_id=row["workshop_id"], title=row["title"],
         domain_keys=tuple(json.loads(row["domain_keys"])), mode=row["mode"], anonymous=bool(row["anonymous"]),

@@ -1,12 +1,17 @@
 """Vote rounds, the dots placed in them, and where each voter stands in a ballot."""
 
+from __future__ import annotations
+
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from ..domain.errors import NotFoundError
 from ..domain.model import Ballot, Vote, VoteRound
-from ..domain.voting import Item, VoteItem
 from . import rows
+
+if TYPE_CHECKING:  # loaded with the first vote, not at start
+    from ..domain.voting import Item, VoteItem
 
 ROUND_FIELDS = ("title", "dots_per_voter", "max_per_item", "anonymous", "target", "mode",
                 "state", "revealed", "exercise_id")
@@ -139,6 +144,8 @@ class VotingRows:
         return self._vote_items(round_.target, where, (round_id,))
 
     def _vote_items(self, target: str, where: str, params: tuple) -> list[VoteItem]:
+        from ..domain.voting import VoteItem
+
         if target == "themes":
             return [VoteItem(key=("theme", tid), text=title, exercise_id=eid, notes=count)
                     for tid, title, eid, count in self.db.execute(

@@ -6,15 +6,20 @@ come through the health services, which refuse them until the facilitator reveal
 with votes, a confirmed ballot is not an undo step: the facilitator reopens it instead.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from ...domain.health import Comment, DomainResult, HealthRound
 from ...domain.model import Framework
 from ...services import frameworks as framework_services
 from .gateway import Gateway
 from .undo import UndoStep
+
+if TYPE_CHECKING:  # loaded with the first health check, not at start
+    from ...domain.health import Comment, DomainResult, HealthRound
 
 _MERGE_HANDS = 0x4EA1
 

@@ -6,14 +6,19 @@ A confirmed ballot is not an undo step: Ctrl+Z never takes a vote back from a vo
 the facilitator reopens it instead.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from ...domain.model import VoteRound
-from ...domain.voting import Item, ResultLine, VoteItem
 from .gateway import Gateway
 from .undo import UndoStep
+
+if TYPE_CHECKING:  # loaded with the first vote, not at start
+    from ...domain.voting import Item, ResultLine, VoteItem
 
 _MERGE_TALLY = 0x7A11
 
