@@ -309,8 +309,8 @@ class PhoneServer:
     """
 
     def __init__(self, room: Room, host: Host, address: str, port: int = 0, *, name: str | None = None):
-        if address in ("", "0.0.0.0", "::"):
-            raise ValueError("The room is served on one private address, never on every interface.")
+        if not allowed_peer(address):  # the same ranges the room serves: never every interface, never a public one
+            raise ValueError("The room is served on one private address, never on every interface or a public one.")
         self.room = room
         self.address = address
         self.port = port

@@ -22,7 +22,7 @@ def listening(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.mark.parametrize("everywhere", ["", "0.0.0.0", "::"])
+@pytest.mark.parametrize("everywhere", ["", "0.0.0.0", "::", "8.8.8.8"])
 def test_the_server_refuses_to_listen_on_every_interface(everywhere):
     with pytest.raises(ValueError, match="never on every interface"):
         PhoneServer(Room(), NoHost(), everywhere)

@@ -30,12 +30,19 @@ from .sidebar import ALL, TRASH, LibrarySidebar
 from .team_bar import TeamBar
 
 if TYPE_CHECKING:
-    from .search import SearchResultsModel
     from .trash import TrashView
 
 SEARCH_LIMIT = 200  # hits of each kind (workshops, notes, actions)
 COLUMN_WIDTHS = {DATE: 105, LOCATION: 165, FACILITATOR: 140, STATUS: 85, NOTES: 58, VOTES: 52, ACTIONS: 62,
                  FRAMEWORK: 175, OWNER: 70}
+
+
+def _results_part(attribute: str) -> property:
+    """A part of the search results page, which is made when first asked for, not at start-up."""
+    def part(view):
+        view._ensure_results_page()
+        return getattr(view, attribute)
+    return property(part)
 
 
 class LibraryView(WorkshopFileDropTarget, QWidget):
@@ -227,25 +234,10 @@ class LibraryView(WorkshopFileDropTarget, QWidget):
         if self._results_page is None:
             self._make_results_page()
 
-    @property
-    def results_page(self) -> QWidget:
-        self._ensure_results_page()
-        return self._results_page
-
-    @property
-    def results(self) -> QListView:
-        self._ensure_results_page()
-        return self._results
-
-    @property
-    def results_model(self) -> "SearchResultsModel":
-        self._ensure_results_page()
-        return self._results_model
-
-    @property
-    def results_heading(self) -> QLabel:
-        self._ensure_results_page()
-        return self._results_heading
+    results_page = _results_part("_results_page")
+    results = _results_part("_results")  # the QListView
+    results_model = _results_part("_results_model")  # a SearchResultsModel
+    results_heading = _results_part("_results_heading")
 
     def _make_actions(self) -> None:
         def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:

@@ -85,11 +85,13 @@ class PhonesSwitch(QObject):
                 raise CollabDeskError("This laptop is not on a local network. Turn on its hotspot or join the "
                                       "room's Wi-Fi, then let phones join.")
             address = found[0].address
-        link = PhoneLink(self.ops, workshop_id, address, port, name=name, parent=self)
+        link = None
         try:
+            link = PhoneLink(self.ops, workshop_id, address, port, name=name, parent=self)
             link.start()
-        except (OSError, ValueError) as error:
-            link.deleteLater()
+        except (OSError, ValueError) as error:  # a ValueError: an address that is not a private one
+            if link is not None:
+                link.deleteLater()
             raise CollabDeskError(f"Phones cannot join on {address}: {error}") from None
         link.idle.connect(lambda: self.turn_off("Phones were turned off: nobody used the room for a while."))
         self.link = link
